@@ -1,0 +1,66 @@
+# Portail allocataires — every task a developer or CI runs. CI calls only these targets.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+# Local development defaults (the settings refuse them when DEBUG is off).
+RUN_ENV := DEBUG=true
+HOST_PORT ?= 127.0.0.1:8000
+
+include make/oracle.mk
+
+.PHONY: install run serve test test-fast quality fix messages bench migrate demo clean prod-serve
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@PYTHON="$$(bin/find-python)" || exit 1; \
+	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$PYTHON"; "$$PYTHON" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+migrate: install
+	$(RUN_ENV) $(MANAGE) migrate --noinput -v 0
+
+demo: migrate
+	$(RUN_ENV) $(MANAGE) load_demo_data
+
+# The portal logs in with FranceConnect+ against its own emulator, on the same host and port.
+run: demo
+	@echo "Portail allocataires: http://$(HOST_PORT)/ (Ctrl+C to stop)"
+	$(RUN_ENV) FCPLUS_ISSUER="$${FCPLUS_ISSUER:-http://$(HOST_PORT)/_fcplus/api/v2}" \
+		INCOME_API_URL="$${INCOME_API_URL:-http://$(HOST_PORT)/_revenus/api/v1}" $(MANAGE) runserver $(HOST_PORT)
+
+# The production-like server used by the benchmarks: gunicorn, static files by WhiteNoise.
+prod-serve: install
+	$(PY) -m gunicorn -c portal/gunicorn.conf.py portal.wsgi
+
+test: install
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
+
+test-fast: install
+	$(VENV)/bin/pytest -n 2 -m "not browser"
+
+quality: install
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djlint --check templates
+	$(VENV)/bin/djlint --lint templates
+	$(RUN_ENV) $(MANAGE) makemigrations --check --dry-run
+	bin/check-messages
+
+fix: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djlint --reformat templates || true
+
+messages: install
+	$(RUN_ENV) $(MANAGE) makemessages -l en --no-location --no-obsolete -i ".venv/*" -i ".oracle-venv/*" -i "tests/*"
+	$(RUN_ENV) $(MANAGE) compilemessages -l en -i ".venv" -i ".oracle-venv"
+
+bench: install
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

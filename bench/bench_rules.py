@@ -1,0 +1,176 @@
+"""Speed and memory of the calculation core (`make bench`), against OpenFisca-France when available.
+
+Measured in one run, on the same generated households (the oracle's seeded generator,
+../shared/oracle/gen_households.py):
+  1. one household, eight benefits with their explanation: median and p95 latency (goal ≤ 1 ms);
+  2. batch (`compute_batch`, explanation off): households per second on one core (goal ≥ 10 000);
+  3. peak memory of the batch (tracemalloc) for N and 10 × N streamed households: bounded if equal;
+  4. with `.oracle-venv/bin/python`: the same figures for OpenFisca-France, timed inside its own
+     process by bench/openfisca_bench.py (import and tax-benefit system build excluded), and the
+     ratios (goals ≥ 1 800 × for one household, ≥ 20 × in batch).
+Absolute timings depend on the machine; the ratios are measured in the same run.
+Sizes: BENCH_SINGLE (300), BENCH_BATCH (2 000), BENCH_MEMORY (1 000), BENCH_OPENFISCA_BATCH (600).
+The core's timings are the best of three runs (per household, per batch pass): these machines are
+shared and the load of other processes only ever adds time. The load average is printed with them.
+"""
+
+import gc
+import importlib.util
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from benefits.rules import compute, compute_batch, parse_household
+
+ROOT = Path(__file__).resolve().parents[1]
+ORACLE_DIR = Path(os.environ.get("ORACLE_DIR", ROOT.parent / "shared" / "oracle"))
+ORACLE_PYTHON = ROOT / ".oracle-venv" / "bin" / "python"
+MONTH = "2026-06"
+SEED = 20260601
+GOALS = {"latency_ms": 1.0, "per_second": 10_000, "single_ratio": 1_800, "batch_ratio": 20}
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("gen_households", ORACLE_DIR / "gen_households.py")
+    if spec is None or not (ORACLE_DIR / "gen_households.py").exists():
+        raise SystemExit(f"gen_households.py not found in {ORACLE_DIR} (set ORACLE_DIR)")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def stream_cases(generator, count: int, chunk: int = 200):
+    """Yields (id, month, household) without ever holding more than `chunk` households."""
+    for start in range(0, count, chunk):
+        for offset, household in enumerate(
+            generator.generate(min(chunk, count - start), MONTH, SEED + start)
+        ):
+            yield f"h{start + offset}", MONTH, household
+
+
+def single_latency(households, repeats: int = 3) -> tuple[float, float]:
+    """Per household, the best of `repeats` runs (shared machines are noisy: the best run is the cost of
+    the computation, the others add other processes' load); then the median and p95 over households."""
+    for household in households[:20]:  # warm the parameter caches
+        compute(parse_household(household, MONTH), explain=True)
+    latencies = []
+    for household in households:
+        best = float("inf")
+        for _ in range(repeats):
+            started = time.perf_counter()
+            compute(parse_household(household, MONTH), explain=True)
+            best = min(best, time.perf_counter() - started)
+        latencies.append(best)
+    latencies.sort()
+    return statistics.median(latencies), latencies[int(len(latencies) * 0.95)]
+
+
+def batch_rate(households, repeats: int = 3) -> float:
+    """Households per second through compute_batch (parsing included), best of `repeats` passes."""
+    cases = [(str(i), MONTH, household) for i, household in enumerate(households)]
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        started = time.perf_counter()
+        for _ in compute_batch(cases):
+            pass
+        best = min(best, time.perf_counter() - started)
+    return len(cases) / best
+
+
+def batch_peak(generator, count: int) -> int:
+    gc.collect()
+    tracemalloc.start()
+    for _ in compute_batch(stream_cases(generator, count)):
+        pass
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def openfisca_figures(households, batch: int) -> dict | None:
+    """OpenFisca-France on the same households, through bench/openfisca_bench.py run by the oracle's
+    own interpreter (OpenFisca is not a dependency of the portal)."""
+    if not ORACLE_PYTHON.exists():
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        cases, out = Path(folder) / "cases.json", Path(folder) / "out.json"
+        cases.write_text(
+            json.dumps([{"id": f"h{i}", "month": MONTH, "household": h} for i, h in enumerate(households)])
+        )
+        command = [str(ORACLE_PYTHON), str(ROOT / "bench" / "openfisca_bench.py"), str(cases), str(out)]
+        run = subprocess.run([*command, "--n", str(batch)], capture_output=True, text=True, timeout=3600)
+        if run.returncode != 0:
+            print(f"  OpenFisca run failed: {run.stderr.strip().splitlines()[-1:]}")
+            return None
+        return json.loads(out.read_text())
+
+
+def verdict(ok: bool) -> str:
+    return "goal met" if ok else "GOAL NOT MET"
+
+
+def main() -> None:
+    sizes = {
+        key: int(os.environ.get(f"BENCH_{key.upper()}", default))
+        for key, default in (("single", 300), ("batch", 2000), ("memory", 1000), ("openfisca_batch", 600))
+    }
+    generator = load_generator()
+    print(f"load average at start: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
+    households = list(
+        itertools.islice((h for _, _, h in stream_cases(generator, sizes["batch"])), sizes["batch"])
+    )
+
+    median, p95 = single_latency(households[: sizes["single"]])
+    print(
+        f"one household, 8 benefits + explanation: median {median * 1e3:.2f} ms, p95 {p95 * 1e3:.2f} ms "
+        f"({sizes['single']} households; goal ≤ {GOALS['latency_ms']} ms: {verdict(median * 1e3 <= GOALS['latency_ms'])})"
+    )
+
+    rate = batch_rate(households)
+    print(
+        f"batch, explanation off: {rate:,.0f} households/s on one core ({len(households)} households; "
+        f"goal ≥ {GOALS['per_second']:,}: {verdict(rate >= GOALS['per_second'])})"
+    )
+
+    small, large = sizes["memory"], 10 * sizes["memory"]
+    peak_small, peak_large = batch_peak(generator, small), batch_peak(generator, large)
+    # Bounded: ten times more households must not mean (anywhere near) ten times the memory; the peak
+    # is dominated by the chunk of generated input held at a time, not by the core.
+    bounded = peak_large <= 2 * peak_small
+    print(
+        f"batch peak memory (tracemalloc, streamed input): {peak_small / 1e6:.2f} MB for {small:,} households, "
+        f"{peak_large / 1e6:.2f} MB for {large:,} ({'bounded' if bounded else 'NOT BOUNDED'}: "
+        f"{max(0, peak_large - peak_small) / (large - small):.0f} bytes per extra household)"
+    )
+
+    print(f"load average before OpenFisca: {' / '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    reference = openfisca_figures(households[: sizes["openfisca_batch"]], sizes["openfisca_batch"])
+    if reference is None:
+        print("OpenFisca-France: .oracle-venv not found, ratios skipped")
+        return
+    single_ratio = reference["single_median_s"] / median
+    batch_ratio = rate / reference["batch_households_per_s"]
+    print(
+        f"OpenFisca-France {reference.get('openfisca_france', '')} (same households, timed inside its "
+        f"process, bench/openfisca_bench.py): one household {reference['single_median_s'] * 1e3:,.0f} ms "
+        f"(median of {reference['single_runs']} runs), batch {reference['batch_households_per_s']:,.0f} "
+        f"households/s ({reference['n']} households in one vectorised simulation)"
+    )
+    print(
+        f"ratios: one household {single_ratio:,.0f} × faster (goal ≥ {GOALS['single_ratio']:,} ×: "
+        f"{verdict(single_ratio >= GOALS['single_ratio'])}); batch {batch_ratio:,.1f} × faster "
+        f"(goal ≥ {GOALS['batch_ratio']} ×: {verdict(batch_ratio >= GOALS['batch_ratio'])})"
+    )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()

@@ -1,0 +1,3 @@
+"""Admin screens of the benefits app, each defined in its feature package."""
+
+import benefits.claims.admin  # noqa: F401 - registers the claims' models

@@ -1,0 +1,151 @@
+"""The allocataire file, claim drafts, filed claims and their status history."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AllocataireFile(models.Model):
+    """A household known to the CAF: its members (with their NIR), its home and its current rights.
+
+    `members` holds one dict per person: id ("a", "b", "c1"...), role (applicant/partner/child), given
+    names, family name, birth date, and for adults the NIR the income data service is asked with.
+    """
+
+    number = models.CharField(_("numéro allocataire"), max_length=16, unique=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="allocataire_file",
+    )
+    # The FranceConnect+ subject of the file holder, once known (set by the demo data or at first login).
+    fcplus_sub = models.CharField(max_length=128, unique=True, null=True, blank=True)
+    # The holder's pivot identity, used only to find the file at the first login (see files.py).
+    family_name = models.CharField(_("nom de naissance"), max_length=120)
+    given_names = models.CharField(_("prénoms"), max_length=200)
+    birth_date = models.DateField(_("date de naissance"))
+    birthplace = models.CharField(_("commune de naissance (code INSEE)"), max_length=5, blank=True)
+    members = models.JSONField(default=list)
+    housing = models.JSONField(default=dict)
+    rights = models.JSONField(default=list, blank=True, help_text="Current rights: [{benefit, amount}]")
+
+    class Meta:
+        verbose_name = _("dossier allocataire")
+        verbose_name_plural = _("dossiers allocataires")
+
+    def __str__(self):
+        return f"Dossier {self.number}"
+
+    @property
+    def adults(self) -> list[dict]:
+        return [m for m in self.members if m["role"] in ("applicant", "partner")]
+
+    @property
+    def adult_ids(self) -> list[str]:
+        return [m["id"] for m in self.adults]
+
+    @property
+    def children(self) -> list[dict]:
+        return [m for m in self.members if m["role"] == "child"]
+
+
+class Kind(models.TextChoices):
+    DECLARATION = "dtr", _("Déclaration trimestrielle de ressources (RSA et prime d’activité)")
+    PPA = "ppa", _("Demande de prime d’activité")
+    RSA = "rsa", _("Demande de RSA")
+
+
+class DraftQuerySet(models.QuerySet):
+    def open(self):
+        """Drafts not filed yet: the ones "Mon espace" offers to continue."""
+        return self.filter(claim__isnull=True)
+
+
+class ClaimDraft(models.Model):
+    file = models.ForeignKey(AllocataireFile, on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claim_drafts")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    month = models.CharField(max_length=7, help_text="Month the right is computed for (YYYY-MM)")
+    # The key that makes filing idempotent: one draft files at most one claim, whatever the retries.
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    data = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("brouillon")
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return f"Brouillon {self.get_kind_display()} {self.month}"
+
+    @property
+    def is_filed(self) -> bool:
+        return Claim.objects.filter(draft=self).exists()
+
+
+class Status(models.TextChoices):
+    FILED = "deposee", _("Déposée")
+    INSTRUCTING = "en_instruction", _("En instruction")
+    ACCEPTED = "acceptee", _("Acceptée")
+    REFUSED = "refusee", _("Refusée")
+
+
+# brouillon → déposée → en instruction → acceptée / refusée; a decision is final here (an appeal is
+# a new procedure, the recours administratif préalable obligatoire, CASF L262-47).
+TRANSITIONS = {
+    Status.FILED: (Status.INSTRUCTING,),
+    Status.INSTRUCTING: (Status.ACCEPTED, Status.REFUSED),
+    Status.ACCEPTED: (),
+    Status.REFUSED: (),
+}
+
+
+class Claim(models.Model):
+    draft = models.OneToOneField(ClaimDraft, on_delete=models.PROTECT, related_name="claim")
+    key = models.UUIDField(unique=True)
+    file = models.ForeignKey(AllocataireFile, on_delete=models.PROTECT, related_name="claims")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    month = models.CharField(max_length=7)
+    inputs = models.JSONField(
+        help_text="The draft's answers as filed, with the source of each prefilled figure"
+    )
+    figures = models.JSONField(
+        default=list, help_text="One row per declared figure: prefilled, declared, source"
+    )
+    household = models.JSONField()
+    estimate = models.JSONField()
+    engine_version = models.CharField(max_length=32)
+    parameters_version = models.CharField(max_length=32)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.FILED)
+    filed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("demande déposée")
+        verbose_name_plural = _("demandes déposées")
+        ordering = ["-filed_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.month}"
+
+    def next_statuses(self) -> tuple[str, ...]:
+        return TRANSITIONS[Status(self.status)]
+
+
+class StatusChange(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="history")
+    status = models.CharField(max_length=16, choices=Status.choices)
+    at = models.DateTimeField(auto_now_add=True)
+    channel = models.CharField(max_length=16, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} {self.at:%Y-%m-%d %H:%M}"

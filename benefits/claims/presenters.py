@@ -1,0 +1,151 @@
+"""What the declaration pages show: French months and amounts, the source of each figure, the estimate."""
+
+from datetime import date
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from benefits.claims import declaration
+from benefits.simulator.formatting import euros, month_name
+
+PREFILL_MESSAGES = {
+    "timeout": _("Le service qui transmet les salaires déclarés par les employeurs ne répond pas."),
+    "server_error": _("Le service qui transmet les salaires déclarés par les employeurs est indisponible."),
+    "no_data": _("Aucun salaire déclaré par un employeur n’a été trouvé pour cette personne."),
+    "invalid_response": _("Les salaires transmis par le service sont illisibles."),
+    "refused": _("Le service qui transmet les salaires a refusé la demande du portail."),
+    "not_configured": _("Le préremplissage des salaires n’est pas disponible sur ce portail."),
+}
+# Estimates shown for a declaration or a claim: the two benefits the quarterly declaration is for.
+ESTIMATED_BENEFITS = ("rsa", "ppa")
+
+
+def language() -> str:
+    return "en" if get_language() == "en" else "fr"
+
+
+def person_name(member: dict) -> str:
+    return f"{member.get('given_names', '')} {member.get('family_name', '')}".strip()
+
+
+def session_expiry():
+    """Sessions are extended at each request (SESSION_SAVE_EVERY_REQUEST): it ends AGE after this page."""
+    return timezone.localtime(timezone.now() + timezone.timedelta(seconds=settings.SESSION_COOKIE_AGE))
+
+
+def day_text(iso: str) -> str:
+    """ "2026-09-05" → "5 septembre 2026"; anything else as it came."""
+    try:
+        return date_format(date.fromisoformat(iso), "j F Y")
+    except ValueError:
+        return iso
+
+
+def amount_text(typed) -> str:
+    value = declaration.to_amount(typed)
+    return euros(value) if value is not None else str(typed or "")
+
+
+def edit_people(draft, problems: dict) -> list[dict]:
+    """One block per adult, one fieldset per month: the prefilled lines and the other incomes."""
+    people = []
+    data = draft.data
+    for adult in draft.file.adults:
+        person = adult["id"]
+        rows = []
+        for month in declaration.quarter(draft.month):
+            lines = []
+            for position, line in enumerate(data.get("figures", {}).get(person, {}).get(month, [])):
+                name = f"{person}-{month}-{position}"
+                error = problems.get(f"{name}-choice") or problems.get(f"{name}-typed")
+                lines.append(
+                    dict(
+                        line,
+                        name=name,
+                        error=error,
+                        prefilled_text=amount_text(line["prefilled"]),
+                        declared_text=day_text(line.get("declared_on", "")),
+                    )
+                )
+            others = [
+                {
+                    "name": f"{person}-{month}-{kind}",
+                    "label": label,
+                    "value": declaration.other_typed(data, person, month, kind),
+                    "error": problems.get(f"{person}-{month}-{kind}"),
+                }
+                for kind, label in declaration.OTHER_INCOMES.items()
+            ]
+            rows.append(
+                {
+                    "id": f"{person}-{month}",
+                    "month": month,
+                    "month_name": month_name(month),
+                    "lines": lines,
+                    "others": others,
+                    "others_open": any(o["value"] or o["error"] for o in others),
+                    "missing": month in data.get("missing", {}).get(person, []),
+                }
+            )
+        status = data.get("prefill", {}).get(person, "ok")
+        people.append(
+            {
+                "member": adult,
+                "name": person_name(adult),
+                "rows": rows,
+                "prefill_message": PREFILL_MESSAGES.get(status),
+            }
+        )
+    return people
+
+
+def figure_lines(figures: list[dict], file) -> list[dict]:
+    """The declared figures (declaration.figure_rows) for the check page and the claim page."""
+    names = {m["id"]: person_name(m) for m in file.adults}
+    labels = dict(declaration.OTHER_INCOMES, salary=_("Salaire (montant net social)"))
+    return [
+        dict(
+            row,
+            person_name=names.get(row["person"], row["person"]),
+            month_name=month_name(row["month"]),
+            label=labels.get(row["type"], row["type"]),
+            declared_text=euros(row["declared"]),
+            prefilled_text=euros(row["prefilled"]) if row.get("prefilled") else "",
+            anchor=f"{row['person']}-{row['month']}",
+        )
+        for row in figures
+    ]
+
+
+def estimate_lines(estimate: dict) -> list[dict]:
+    """RSA and prime d'activité of the core's result (SimulationResult.to_dict), explained step by step."""
+    lang = language()
+    shown = []
+    for name in ESTIMATED_BENEFITS:
+        detail = estimate.get("explanation", {}).get(name)
+        if detail is None:
+            continue
+        steps = []
+        for step in detail["steps"]:
+            amount = step.get("amount")
+            if amount is None:
+                value = ""
+            elif step.get("op") == "×":
+                value = f"× {amount}".replace(".", ",")
+            else:
+                value = f"{step.get('op') or ''} {euros(amount)}".strip()
+            steps.append(dict(step, text=step["label"][lang], value=value))
+        shown.append(
+            {
+                "name": name,
+                "label": detail["label"][lang],
+                "amount": detail["amount"],
+                "amount_text": euros(detail["amount"]),
+                "reason": (detail.get("blocking_reason") or {}).get(lang),
+                "steps": steps,
+            }
+        )
+    return shown

@@ -1,0 +1,53 @@
+"""Mes démarches: the list, starting a declaration or a claim, and a filed claim with its history."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from benefits.claims import presenters, selectors, services
+from benefits.claims.files import allocataire_file_for_user
+from benefits.claims.models import ClaimDraft, Kind
+from benefits.simulator.formatting import month_name
+
+
+def index(request):
+    return render(
+        request,
+        "benefits/claims/index.html",
+        selectors.claims_overview(user=request.user, channel=request.channel),
+    )
+
+
+@require_POST
+def start(request, kind):
+    if kind not in Kind.values:
+        raise Http404
+    file = allocataire_file_for_user(user=request.user, channel=request.channel)
+    if file is None:
+        messages.error(request, _("Aucun dossier allocataire n’est rattaché à votre compte."))
+        return redirect("claims:index")
+    if ClaimDraft.objects.open().filter(file=file, kind=kind).exists():
+        messages.info(
+            request, _("Vous avez déjà un brouillon : vous le retrouvez tel que vous l’avez laissé.")
+        )
+    draft = services.claim_draft_open(file=file, by=request.user, kind=kind, channel=request.channel)
+    return redirect("claims:edit", key=draft.key)
+
+
+def claim(request, pk):
+    claim = selectors.claim_of_user(user=request.user, pk=pk)
+    if claim is None:
+        raise Http404
+    context = {
+        "claim": claim,
+        "history": claim.history.all(),
+        "figures": presenters.figure_lines(claim.figures, claim.file),
+        "estimate": presenters.estimate_lines(claim.estimate),
+        "month_name": month_name(claim.month),
+    }
+    return render(request, "benefits/claims/claim.html", context)
+
+
+start.not_a_page = True

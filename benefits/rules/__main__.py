@@ -1,0 +1,5 @@
+import sys
+
+from benefits.rules.cli import main
+
+sys.exit(main())

@@ -1,0 +1,78 @@
+"""Allocation de soutien familial (ASF): CSS L523-1, R523-7, D523-1.
+
+For a parent living alone, each dependent child under 20 opens 42.2 % of the BMAF, reduced by the
+alimony received (the ASF is then differential); not paid under 15 €. The portal assumes, as
+OpenFisca does, that the other parent does not (fully) support the child; the CAF checks it.
+"""
+
+from benefits.rules.explain import Trace
+from benefits.rules.text import Text
+
+LABEL = Text("Allocation de soutien familial", "Family support allowance")
+
+
+def asf_children(situation, month: int) -> list:
+    p = situation.params(month)
+    return [
+        c
+        for c in situation.household.children
+        if 0 <= situation.age(c, month) < p.prestations_familiales.age_limite
+        and not situation.financially_autonomous(c, month)
+    ]
+
+
+def asf_amount(situation, month: int, trace: Trace | None = None) -> float:
+    key = ("asf", month)
+    if key in situation.memo and trace is None:
+        return situation.memo[key]
+    trace = trace or Trace(False)
+    p = situation.params(month)
+    amount = 0.0
+    children = asf_children(situation, month)
+    if situation.household.in_couple:
+        trace.block(
+            "L’ASF est réservée aux parents qui vivent seuls avec leurs enfants.",
+            "The ASF is for parents living alone with their children.",
+            "CSS L523-1",
+        )
+    elif not children:
+        trace.block(
+            "Il faut un enfant à charge de moins de 20 ans.",
+            "A dependent child under 20 is needed.",
+            "CSS L523-1",
+        )
+    else:
+        gross = len(children) * p.bmaf * p.asf.taux_un_parent
+        trace.step(
+            "=",
+            f"{len(children)} enfant(s) × 42,2 % de la BMAF",
+            f"{len(children)} child(ren) × 42.2% of the BMAF",
+            gross,
+            "CSS D523-1",
+        )
+        alimony = sum(person.income("alimony_received", month) for person in situation.household.persons)
+        if alimony:
+            trace.step(
+                "-",
+                "Pension alimentaire reçue ce mois",
+                "Alimony received this month",
+                alimony,
+                "CSS L523-1, R523-7",
+            )
+        amount = max(gross - alimony, 0.0)
+        trace.step("≥", "Pas de montant négatif", "No negative amount", 0.0, "CSS L523-1")
+        if amount <= p.asf.seuil_versement:
+            if amount > 0:
+                trace.step("-", "Non versée sous 15 €", "Not paid under 15 €", amount, "CSS D523-2")
+            trace.block(
+                "La pension alimentaire reçue dépasse le montant de l’ASF.",
+                "The alimony received exceeds the ASF amount.",
+                "CSS R523-7",
+            )
+            amount = 0.0
+    situation.memo[key] = amount
+    return amount
+
+
+def allocation_soutien_familial(situation, trace: Trace):
+    return trace.result("asf", LABEL, asf_amount(situation, situation.month, trace))

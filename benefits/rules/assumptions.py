@@ -1,0 +1,64 @@
+"""The assumptions behind a result, in words a person understands: the general ones (incomes as
+declared, situation unchanged over the reference periods) and those this household's answers imply
+(forfait logement, zone taken from the commune, no income given for year N-2...)."""
+
+from benefits.rules.household import Household
+from benefits.rules.text import Text
+
+GENERAL = (
+    Text(
+        "Les revenus sont pris tels que vous les avez déclarés ; la CAF les vérifie.",
+        "Incomes are taken as you declared them; the CAF checks them.",
+    ),
+    Text(
+        "Votre situation (logement, couple, enfants) est supposée la même sur toute la période de référence.",
+        "Your situation (home, couple, children) is assumed unchanged over the whole reference period.",
+    ),
+    Text(
+        "Le RSA et la prime d’activité sont estimés sur les trois mois précédents (trimestre de référence).",
+        "RSA and the prime d’activité are estimated on the three previous months (reference quarter).",
+    ),
+)
+FORFAIT_LOGEMENT = Text(
+    "Logé gratuitement ou propriétaire sans emprunt : un forfait logement est déduit du RSA et de la prime "
+    "d’activité (CASF R262-9 ; CSS R843-4).",
+    "Housed free of charge or owner without a loan: a flat-rate housing amount is deducted from the RSA and "
+    "the prime d’activité (CASF R262-9; CSS R843-4).",
+)
+OWNER_WITH_LOAN = Text(
+    "Les aides au logement des propriétaires qui remboursent un emprunt ne sont pas estimées ici.",
+    "Housing aid for owners repaying a loan is not estimated here.",
+)
+
+
+def household_assumptions(household: Household, month: int) -> tuple[Text, ...]:
+    found = list(GENERAL)
+    housing = household.housing
+    if housing.status in ("hosted_free", "owner"):
+        found.append(FORFAIT_LOGEMENT)
+    elif housing.status == "owner_with_loan":
+        found.append(OWNER_WITH_LOAN)
+    if housing.is_tenant and housing.commune_insee and housing.zone:
+        found.append(
+            Text(
+                f"Zone {housing.zone} des aides au logement, d’après la commune {housing.commune_insee}.",
+                f"Housing-aid zone {housing.zone}, from the commune {housing.commune_insee}.",
+            )
+        )
+    year = month // 12 - 2
+    months = range(year * 12, year * 12 + 12)
+    declared = any(
+        person.self_employment_profit.get(year)
+        or any(series.get(m) for series in person.incomes.values() for m in months)
+        for person in household.adults
+    )
+    if not declared:
+        found.append(
+            Text(
+                f"Aucun revenu de {year} n’est indiqué : les prestations familiales (plafonds de ressources) et "
+                f"l’AAH d’une personne sans emploi le comptent pour 0 €.",
+                f"No income is given for {year}: family benefits (income ceilings) and the AAH of a person "
+                f"out of work count it as 0 €.",
+            )
+        )
+    return tuple(found)

@@ -1,0 +1,129 @@
+"""Explanations: each benefit returns its amount with the ordered steps that reproduce it.
+
+A step applies an operation to a running total: "=" (start from), "+", "-", "×" (multiply),
+"≤" (cap at), "≥" (floor at); "i" steps only inform (a condition met, a count) and leave the total
+alone. Replaying the steps gives the amount (tests check this for every case).
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from benefits.rules.text import Text
+
+CODES = {
+    "CSS": "LEGITEXT000006073189",
+    "CASF": "LEGITEXT000006074069",
+    "CCH": "LEGITEXT000006074096",
+    "CGI": "LEGITEXT000006069577",
+}
+OPERATIONS = ("=", "+", "-", "×", "≤", "≥", "i")
+CENT = Decimal("0.01")
+ROUNDING_GAP = Decimal("0.05")  # larger gaps are bugs in the steps and must show in the tests
+
+
+def legifrance_url(legal_basis: str) -> str | None:
+    """Link to the code on Légifrance named first in `legal_basis` (e.g. "CSS L842-3")."""
+    code = legal_basis.split(" ", 1)[0]
+    if code in CODES:
+        return f"https://www.legifrance.gouv.fr/codes/texte_lc/{CODES[code]}"
+    return None
+
+
+def money(value: float) -> Decimal:
+    return Decimal(repr(round(value, 6))).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    label: Text
+    amount: Decimal | None
+    op: str
+    legal_basis: str
+    legal_url: str | None
+
+    def as_dict(self, language: str | None = None) -> dict:
+        return {
+            "label": self.label.get(language) if language else self.label.as_dict(),
+            "amount": float(self.amount) if self.amount is not None else None,
+            "op": self.op,
+            "legal_basis": self.legal_basis,
+            "legal_url": self.legal_url,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BenefitResult:
+    name: str
+    label: Text
+    amount: Decimal
+    eligible: bool
+    period: str
+    steps: tuple[Step, ...]
+    blocking_reason: Text | None
+
+    def as_dict(self, explain: bool) -> dict:
+        out = {"amount": float(self.amount), "eligible": self.eligible, "period": self.period}
+        if explain:
+            out["label"] = self.label.as_dict()
+            out["blocking_reason"] = self.blocking_reason.as_dict() if self.blocking_reason else None
+            out["steps"] = [step.as_dict() for step in self.steps]
+        return out
+
+
+class Trace:
+    """Collects the steps of one benefit; with explain off it records nothing (the batch's fast path)."""
+
+    __slots__ = ("enabled", "steps", "blocking")
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.steps: list[Step] = []
+        self.blocking: Text | None = None
+
+    def step(self, op: str, fr: str, en: str, amount: float | None, basis: str) -> None:
+        if self.enabled:
+            value = None if amount is None else (Decimal(repr(amount)) if op == "×" else money(amount))
+            self.steps.append(Step(Text(fr, en), value, op, basis, legifrance_url(basis)))
+
+    def block(self, fr: str, en: str, basis: str) -> None:
+        """Names the condition that is not met, in words a person understands."""
+        self.blocking = Text(fr, en)
+        if self.enabled:
+            self.steps.append(Step(Text(fr, en), None, "i", basis, legifrance_url(basis)))
+
+    def result(self, name: str, label: Text, amount: float, period: str = "month") -> BenefitResult:
+        value = money(amount)
+        if self.enabled and self.steps:
+            # Steps show amounts rounded to the cent while the rules carry full precision: the cents
+            # lost on the way are shown as their own step, so that replaying the steps gives the amount.
+            gap = value - replay(self.steps)
+            if gap and abs(gap) < ROUNDING_GAP:
+                rounding = Text("Arrondi au centime", "Rounding to the cent")
+                self.steps.append(Step(rounding, gap, "+", "", None))
+        return BenefitResult(
+            name=name,
+            label=label,
+            amount=value,
+            eligible=value > 0,
+            period=period,
+            steps=tuple(self.steps),
+            blocking_reason=self.blocking if value <= 0 else None,
+        )
+
+
+def replay(steps) -> Decimal:
+    total = Decimal(0)
+    for step in steps:
+        if step.op == "=":
+            total = step.amount
+        elif step.op == "+":
+            total += step.amount
+        elif step.op == "-":
+            total -= step.amount
+        elif step.op == "×":
+            total *= step.amount
+        elif step.op == "≤":
+            total = min(total, step.amount)
+        elif step.op == "≥":
+            total = max(total, step.amount)
+    return total

@@ -1,0 +1,162 @@
+"""Resources shared by the RSA and the prime d'activité (CASF R262-6 s.; CSS R844-1 s.).
+
+Both read the average of the three months before M (the "trimestre de référence"). An income that
+stopped — nothing in M, something in M-1 — is neutralised (CASF R262-13): a lost job without a
+replacement income entirely, other incomes up to three times the RSA amount.
+"""
+
+from benefits.rules.af import af_parts
+from benefits.rules.asf import asf_amount, asf_children
+from benefits.rules.cf import cf_parts
+from benefits.rules.paje import paje_base
+
+# States of the European Economic Area (EEA agreement; EU members plus Iceland, Liechtenstein, Norway).
+EEA = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "HU",
+        "IE",
+        "IS",
+        "IT",
+        "LI",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+    ]
+)
+
+
+def nationality_condition(person, p_rsa) -> bool:
+    """French, EEA or Swiss nationals after 3 months of right of residence; others after five years
+    of residence permits (CASF L262-4, L262-6)."""
+    if person.nationality == "FR":
+        return True
+    if person.nationality in EEA or person.nationality == "CH":
+        return person.residence_permit_years >= p_rsa.duree_titre_sejour_eee
+    return person.residence_permit_years >= p_rsa.duree_titre_sejour_hors_eee
+
+
+def has_replacement_income(person, month) -> bool:
+    return (
+        person.income("unemployment_benefit", month)
+        + person.income("sickness_benefit", month)
+        + person.income("pension", month)
+    ) > 0
+
+
+def stopped(person, kind, month) -> bool:
+    return person.income(kind, month) == 0 and person.income(kind, month - 1) > 0
+
+
+def sickness_as_activity(person, month) -> float:
+    """Sickness allowances count as activity income while working, or in the first three months of a
+    sick leave (CASF R262-7; CSS R844-1)."""
+    amount = person.income("sickness_benefit", month)
+    if amount and (person.income("salary", month) > 0 or person.income("sickness_benefit", month - 3) == 0):
+        return amount
+    return 0.0
+
+
+def activity_income(situation, person, month) -> float:
+    """Average monthly activity income of the quarter before `month` (salaries, micro-enterprise
+    profit after the flat allowance, sickness allowances counted as activity)."""
+    key = ("activity_income", person.id, month)
+    if key in situation.memo:
+        return situation.memo[key]
+    substitute = has_replacement_income(person, month)
+    p = situation.params(month)
+    total = 0.0
+    salaries = person.income_sum("salary", month - 3, month - 1)
+    if not (stopped(person, "salary", month) and not substitute):
+        total += salaries
+    profit = person.income_sum("self_employment", month - 3, month - 1) * (
+        1 - p.micro_bic_services_abattement
+    )
+    if not (stopped(person, "self_employment", month) and not substitute):
+        total += profit
+    sickness = sum(sickness_as_activity(person, m) for m in range(month - 3, month))
+    sickness_now, sickness_before = (
+        sickness_as_activity(person, month),
+        sickness_as_activity(person, month - 1),
+    )
+    if not (sickness_now == 0 and sickness_before > 0 and not substitute):
+        total += sickness
+    situation.memo[key] = total / 3
+    return total / 3
+
+
+def other_income(situation, person, month) -> float:
+    """Average monthly non-activity income of the quarter before `month`."""
+    key = ("other_income", person.id, month)
+    if key in situation.memo:
+        return situation.memo[key]
+    p = situation.params(month)
+    substitute = has_replacement_income(person, month)
+    total = 0.0
+    for kind in ("unemployment_benefit", "pension"):
+        if not (stopped(person, kind, month) and not substitute):
+            total += person.income_sum(kind, month - 3, month - 1)
+    cap = 3 * p.rsa.montant_base
+    for kind in ("alimony_received", "invalidity_pension"):
+        quarter = person.income_sum(kind, month - 3, month - 1)
+        total += max(0.0, quarter - cap * stopped(person, kind, month))
+    sickness_other = [
+        person.income("sickness_benefit", m) - sickness_as_activity(person, m)
+        for m in (month - 3, month - 2, month - 1)
+    ]
+    now = person.income("sickness_benefit", month) - sickness_as_activity(person, month)
+    before = person.income("sickness_benefit", month - 1) - sickness_as_activity(person, month - 1)
+    total += max(0.0, sum(sickness_other) - cap * (now == 0 and before > 0))
+    situation.memo[key] = total / 3
+    return total / 3
+
+
+def family_benefits_counted(situation, month) -> float:
+    """Family benefits of the month counted in resources: AF without the age supplements, the CF at
+    its base rate, the PAJE, and the ASF as a flat amount (CASF R262-10-1, R262-11)."""
+    p = situation.params(month)
+    af = af_parts(situation, month)
+    cf = cf_parts(situation, month)
+    asf = asf_amount(situation, month)
+    asf_flat = min(asf, len(asf_children(situation, month)) * p.bmaf * p.asf.forfait_rsa_taux)
+    return (
+        paje_base(situation, month)
+        + asf_flat
+        + (cf["base_amount"] if cf["total"] > 0 else 0.0)
+        + min(af["base"], af["total"])
+    )
+
+
+def aah_received(situation, person, month) -> float:
+    """AAH and ASI of the three previous months (CASF R262-6)."""
+    from benefits.rules.aah import aah_person
+    from benefits.rules.asi import asi_person
+
+    return (
+        sum(
+            aah_person(situation, person, m) + asi_person(situation, person, m)
+            for m in range(month - 3, month)
+        )
+        / 3
+    )

@@ -1,0 +1,100 @@
+"""Dated legal parameters: one YAML file per parameter under parameters/, values keyed by effective date.
+
+`parameters_at(day)` resolves every parameter in force on `day` once, into plain floats on a small
+attribute tree (P.af.taux_deuxieme_enfant), and caches it: the rules never parse YAML while computing.
+"""
+
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+
+PARAMETERS_DIR = Path(__file__).resolve().parent / "parameters"
+CALENDARS = ("january", "april", "october", "none")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedValue:
+    start: date
+    value: float
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    key: str
+    description: str
+    unit: str
+    revaluation: str
+    values: tuple[DatedValue, ...]
+
+    def at(self, day: date) -> DatedValue:
+        starts = [v.start for v in self.values]
+        position = bisect_right(starts, day) - 1
+        if position < 0:
+            raise LookupError(f"parameter {self.key} has no value on {day}")
+        return self.values[position]
+
+
+def _load_file(path: Path) -> Parameter:
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    key = ".".join(path.relative_to(PARAMETERS_DIR).with_suffix("").parts)
+    values = []
+    for start, entry in sorted(raw["values"].items(), key=lambda item: str(item[0])):
+        start = start if isinstance(start, date) else date.fromisoformat(str(start))
+        values.append(DatedValue(start, float(entry["value"]), str(entry.get("source", "")).strip()))
+    revaluation = raw.get("revaluation", "none")
+    if revaluation not in CALENDARS:
+        raise ValueError(f"{path}: unknown revaluation calendar {revaluation!r}")
+    return Parameter(key, raw.get("description", ""), raw.get("unit", ""), revaluation, tuple(values))
+
+
+@cache
+def all_parameters() -> dict[str, Parameter]:
+    return {p.key: p for p in map(_load_file, sorted(PARAMETERS_DIR.rglob("*.yaml")))}
+
+
+@cache
+def parameters_version() -> str:
+    """A digest of every parameter file: it changes whenever a value or a source changes."""
+    digest = hashlib.sha256()
+    for path in sorted(PARAMETERS_DIR.rglob("*.yaml")):
+        digest.update(str(path.relative_to(PARAMETERS_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _tree(flat: dict[str, float]) -> SimpleNamespace:
+    root: dict = {}
+    for key, value in flat.items():
+        node = root
+        *parents, leaf = key.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+
+    def build(node):
+        return SimpleNamespace(**{k: build(v) if isinstance(v, dict) else v for k, v in node.items()})
+
+    return build(root)
+
+
+@cache
+def parameters_at(day: date) -> SimpleNamespace:
+    """All parameters in force on `day` (values that start later are ignored; a parameter not yet
+    defined on that day is absent)."""
+    flat = {}
+    for key, parameter in all_parameters().items():
+        if parameter.values[0].start <= day:
+            flat[key] = parameter.at(day).value
+    return _tree(flat)
+
+
+def source_of(key: str, day: date) -> str:
+    return all_parameters()[key].at(day).source

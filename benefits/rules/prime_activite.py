@@ -1,0 +1,199 @@
+"""Prime d'activité (PPA): CSS L841-1 to L846-1, R843-1 s., D843-1 s.
+
+For each month of the reference quarter (M-3..M-1) a "fictive" prime is computed with that month's
+household, incomes and parameters:
+    lump sum (by family size, or raised for a single parent) + 59.85 % of earned income
+    + individual bonuses − max(lump sum, resources + forfait logement);
+the prime of M is their average, not paid under 15 €, and paid only if someone worked in the quarter.
+"""
+
+from benefits.rules.aah import aah_person
+from benefits.rules.asi import asi_person
+from benefits.rules.explain import Trace
+from benefits.rules.minima_resources import (
+    family_benefits_counted,
+    nationality_condition,
+    sickness_as_activity,
+)
+from benefits.rules.rsa import dependent_children, lump_sum_rate, recently_isolated
+from benefits.rules.text import Text
+
+LABEL = Text("Prime d’activité", "Activity bonus")
+STUDENT_FLOOR_HOURS = (
+    169  # students and apprentices: earnings above 169 h of SMIC × 55 % (CSS L842-2, R842-1)
+)
+
+
+def single_parent_raise(situation, month, children: int) -> bool:
+    household = situation.household
+    expecting = situation.expecting(month)
+    if household.in_couple or not (children or expecting):
+        return False
+    young = any(
+        0 <= situation.age(c, month) <= 2 and not situation.financially_autonomous(c, month)
+        for c in household.children
+    )
+    return young or recently_isolated(household, month) or expecting
+
+
+def earned(situation, person, month) -> float:
+    """Earned income of one month: salary, micro-enterprise profit, sickness allowances counted as
+    activity; the AAH counts as earned income above 29 hours of SMIC (CSS L842-8)."""
+    key = ("ppa_earned", person.id, month)  # asked three times per person and month: memoised
+    memo = situation.memo
+    if key in memo:
+        return memo[key]
+    memo[key] = income = _earned(situation, person, month)
+    return income
+
+
+def _earned(situation, person, month) -> float:
+    p = situation.params(month)
+    income = (
+        person.income("salary", month)
+        + person.income("self_employment", month) * (1 - p.micro_bic_services_abattement)
+        + sickness_as_activity(person, month)
+    )
+    if income >= p.ppa.seuil_aah_activite * p.smic_horaire_brut:
+        income += aah_person(situation, person, month)
+    return income
+
+
+def other_resources(situation, person, month) -> float:
+    p = situation.params(month)
+    income = (
+        person.income("unemployment_benefit", month)
+        + person.income("pension", month)
+        + person.income("invalidity_pension", month)
+        + person.income("alimony_received", month)
+        + person.income("sickness_benefit", month)
+        - sickness_as_activity(person, month)
+    )
+    income += asi_person(situation, person, month)
+    activity = earned(situation, person, month)
+    if activity < p.ppa.seuil_aah_activite * p.smic_horaire_brut:
+        income += aah_person(situation, person, month)
+    return income
+
+
+def bonus(p, income: float) -> float:
+    """Individual bonus: 0 below 59 h of SMIC, rising linearly to its maximum (CSS D843-2)."""
+    maximum = round(p.ppa.bonification_taux_max * p.ppa.montant_base, 2)
+    low, high = (
+        p.ppa.bonification_seuil * p.smic_horaire_brut,
+        p.ppa.bonification_seuil_max * p.smic_horaire_brut,
+    )
+    return min(max(maximum * (income - low) / (high - low), 0.0), maximum)
+
+
+def fictive_prime(situation, month: int, trace: Trace | None = None) -> float:
+    from benefits.rules.aides_logement import housing_aid
+
+    key = ("ppa_fictive", month)
+    if key in situation.memo and trace is None:
+        return situation.memo[key]
+    household = situation.household
+    p = situation.params(month)
+    children = dependent_children(situation, month, p.rsa)
+    persons = len(household.adults) + len(children)
+    raised = single_parent_raise(situation, month, len(children))
+    eligible = any(situation.age(person, month) >= p.ppa.age_minimum for person in household.persons) and (
+        any(nationality_condition(person, p.rsa) for person in household.persons) or raised
+    )
+    if raised:
+        lump_sum = p.ppa.montant_base * (p.rsa.isolement_base + p.rsa.isolement_par_enfant * len(children))
+    else:
+        lump_sum = p.ppa.montant_base * lump_sum_rate(p.rsa, len(household.adults), len(children))
+    activity = sum(earned(situation, person, month) for person in household.persons)
+    bonuses = sum(bonus(p, earned(situation, person, month)) for person in household.persons)
+    others = family_benefits_counted(situation, month) + sum(
+        other_resources(situation, person, month) for person in household.persons
+    )
+    flat_base = p.ppa.montant_base * (
+        1
+        + (persons >= 2) * p.rsa.majoration_deuxieme_personne
+        + (persons >= 3) * p.rsa.majoration_troisieme_personne
+    )
+    flat_rate = (
+        p.rsa.forfait_logement_1
+        if persons == 1
+        else (p.rsa.forfait_logement_2 if persons == 2 else p.rsa.forfait_logement_3)
+    )
+    flat = flat_base * flat_rate
+    aid = housing_aid(situation, month)
+    in_kind = household.housing.status in ("owner", "hosted_free")
+    housing = max(min(aid, flat) if aid > 0 else 0.0, flat if in_kind else 0.0)
+    amount = (
+        max(0.0, lump_sum + bonuses + p.ppa.pente * activity - max(activity + others + housing, lump_sum))
+        if eligible
+        else 0.0
+    )
+    if trace is not None:
+        trace.step(
+            "i",
+            f"Mois {month // 12}-{month % 12 + 1:02d} : forfaitaire {lump_sum:.2f} €, revenus d’activité {activity:.2f} €, "
+            f"bonifications {bonuses:.2f} €, autres ressources {others:.2f} €, forfait logement {housing:.2f} € → {amount:.2f} €",
+            f"Month {month // 12}-{month % 12 + 1:02d}: lump sum {lump_sum:.2f} €, earned income {activity:.2f} €, "
+            f"bonuses {bonuses:.2f} €, other resources {others:.2f} €, housing flat rate {housing:.2f} € → {amount:.2f} €",
+            None,
+            "CSS L842-3, D843-1, D843-2",
+        )
+    situation.memo[key] = amount
+    return amount
+
+
+def someone_worked(situation, month: int) -> bool:
+    """Somebody worked in the quarter; students and apprentices must have earned above 78 % of the SMIC
+    each month (CSS L842-2)."""
+    p = situation.params(month)
+    floor = STUDENT_FLOOR_HOURS * p.smic_horaire_brut * p.prestations_familiales.plafond_remuneration_enfant
+    for adult in situation.household.adults:
+        quarter = [earned(situation, adult, m) for m in (month - 1, month - 2, month - 3)]
+        if adult.activity == "student":
+            if all(income > floor for income in quarter):
+                return True
+        elif any(income > 0 for income in quarter):
+            return True
+    return False
+
+
+def prime_activite(situation, trace: Trace):
+    month = situation.month
+    p = situation.params(month)
+    fictive = [
+        fictive_prime(situation, m, trace if trace.enabled else None)
+        for m in (month - 3, month - 2, month - 1)
+    ]
+    average = sum(fictive) / 3
+    trace.step(
+        "=",
+        "Moyenne des primes des trois mois précédents",
+        "Average of the primes of the three previous months",
+        average,
+        "CSS L843-4, R843-1",
+    )
+    children = dependent_children(situation, month, p.rsa)
+    if not (someone_worked(situation, month) or single_parent_raise(situation, month, len(children))):
+        trace.step(
+            "-",
+            "Aucun revenu d’activité ces trois derniers mois",
+            "No earned income in the last three months",
+            average,
+            "CSS L842-1, L842-2",
+        )
+        trace.block(
+            "La prime d’activité demande d’avoir travaillé au cours des trois derniers mois.",
+            "The activity bonus requires having worked in the last three months.",
+            "CSS L841-1, L842-1",
+        )
+        return trace.result("ppa", LABEL, 0.0)
+    if average < p.ppa.montant_minimum:
+        if average:
+            trace.step("-", "Non versée sous 15 €", "Not paid under 15 €", average, "CSS D843-3")
+        trace.block(
+            "Vos ressources sont trop élevées pour la prime d’activité.",
+            "Your resources are too high for the activity bonus.",
+            "CSS L842-3",
+        )
+        return trace.result("ppa", LABEL, 0.0)
+    return trace.result("ppa", LABEL, average)

@@ -1,0 +1,18 @@
+"""The "et si…" form under the result: another salary or rent, everything else kept."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from benefits.simulator.forms import euros
+
+
+class WhatIfForm(forms.Form):
+    """ "Et si…" on the result page: the two answers people most often try again."""
+
+    salary = euros(_("Et si votre montant net social mensuel était de"), required=True)
+    rent = euros(_("Et si votre loyer hors charges était de"))
+
+    def __init__(self, *args, with_rent: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_rent:
+            del self.fields["rent"]

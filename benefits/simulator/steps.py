@@ -1,0 +1,67 @@
+"""Where a person is in the questionnaire: the month computed, the step numbers, the way back."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from benefits.rules import SUPPORTED_MONTHS
+from benefits.simulator.state import SimulationState
+
+STEPS = (
+    "simulator:household",
+    "simulator:persons",
+    "simulator:housing",
+    "simulator:incomes",
+    "simulator:check",
+)
+
+
+def current_month() -> str:
+    month = timezone.localdate().strftime("%Y-%m")
+    return min(max(month, SUPPORTED_MONTHS[0]), SUPPORTED_MONTHS[-1])
+
+
+def state_for(request) -> SimulationState:
+    state = SimulationState(request.session)
+    if not state.month:
+        state.set_month(current_month())
+    return state
+
+
+def next_url(request, default: str) -> str:
+    """Back to check-your-answers after a "Modifier" link; only that one known place, never a free URL."""
+    if request.GET.get("retour") == "verifier":
+        return reverse("simulator:check")
+    return reverse(default)
+
+
+STEP_TITLES = {
+    "household": 1,
+    "persons": 2,
+    "housing": 3,
+    "incomes": 4,
+    "check": 5,
+}
+
+
+def step_context(request, state, step: str, forms_shown=(), **context) -> dict:
+    with_errors = [f for f in forms_shown if f is not None and f.is_bound and f.errors]
+    return {
+        "state": state,
+        "step": step,
+        "step_number": STEP_TITLES[step],
+        "step_count": len(STEP_TITLES),
+        "returning": request.GET.get("retour") == "verifier",
+        "forms_with_errors": with_errors,
+        "has_errors": bool(with_errors),
+        "query": "?retour=verifier" if request.GET.get("retour") == "verifier" else "",
+        "back_url": back_url(request, step),
+        **context,
+    }
+
+
+def back_url(request, step: str) -> str:
+    """The "Retour" link: the previous question, or the check page for someone who came from it."""
+    if request.GET.get("retour") == "verifier":
+        return reverse("simulator:check")
+    index = STEPS.index(f"simulator:{step}")
+    return reverse(STEPS[index - 1] if index else "simulator:start")

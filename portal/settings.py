@@ -1,0 +1,318 @@
+"""Settings of Portail allocataires, read from the environment (see .env.example).
+
+Defaults make `make run` work on a laptop: SQLite, local memory cache, Celery tasks run in-process.
+Production sets DEBUG=false, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
+"""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
+
+from portal.env import env_bool, env_int, env_list, env_str, env_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = env_bool("DEBUG", default=False)
+
+# A key that only development may use: with DEBUG off it is refused, like a missing one.
+DEVELOPMENT_SECRET_KEY = "development-only-secret-key-never-use-in-production-0123456789"
+SECRET_KEY = env_str("SECRET_KEY") or (DEVELOPMENT_SECRET_KEY if DEBUG else "")
+if not DEBUG and (not SECRET_KEY or SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random value of at least 50 characters when DEBUG is off."
+    )
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+# Offline emulators of FranceConnect+ and of the income data service: development and tests only.
+EMULATORS_ENABLED = env_bool("EMULATORS_ENABLED", default=DEBUG)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "widget_tweaks",
+    "dsfr",
+    "django_htmx",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "portal",
+    "portal.accounts",
+    "benefits",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
+    "portal.channels.ChannelMiddleware",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.portal",
+            ],
+        },
+    },
+]
+FORM_RENDERER = "dsfr.forms.DsfrDjangoTemplates"
+DSFR_MARK_OPTIONAL_FIELDS = True
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_url(
+            "DATABASE_URL",
+            f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            schemes=("sqlite", "postgres", "postgresql"),
+        ),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss"))
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Celery: a real worker on Redis when REDIS_URL is set, tasks run in-process otherwise.
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_EXPIRES = 3600
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "espace:home"
+LOGOUT_REDIRECT_URL = "portal:home"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Sessions live in the database so that a restart never logs anybody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60, minimum=60)
+# Saved only when changed: saving on every request lets a concurrent request (a second tab, the
+# browser's favicon request) write back a stale copy over answers just saved.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG and env_bool("STATIC_MANIFEST", default=True)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+# Without collectstatic (development, tests), WhiteNoise serves straight from the finders.
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", default=True)
+MEDIA_ROOT = BASE_DIR / "media"
+
+# Security baseline. Outside DEBUG, cookies are Secure and HSTS is sent.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF] + env_list("CSP_FORM_ACTION", []),
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+if env_bool("BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Date of the last automated accessibility check, shown on the accessibility statement.
+ACCESSIBILITY_LAST_CHECK = env_str("ACCESSIBILITY_LAST_CHECK", "2026-11-22")
+SITE_NAME = "Portail allocataires"
+# A dedicated kiosk deployment (self-service PCs in CAF offices): short sessions, no "remember me".
+KIOSK_MODE = env_bool("KIOSK_MODE", default=False)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# Functions called by `manage.py load_demo_data` (make run); each must be idempotent.
+DEMO_DATA_LOADERS: list[str] = ["benefits.claims.demo.load_demo_files"]
+
+# --- Simulator and public API ---
+# Days a finished simulation is kept for its resume link (then `manage.py purge_simulations` erases it).
+SIMULATION_RETENTION_DAYS = env_int("SIMULATION_RETENTION_DAYS", 30, minimum=1)
+# Requests per minute and per client address on the public API (POST /api/v1/simulate).
+API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 60, minimum=1)
+# Behind a reverse proxy: the header it sets to the client's address (e.g. X-Real-IP), used by the
+# API's rate limit instead of REMOTE_ADDR. Empty (default): REMOTE_ADDR, no header is trusted.
+API_CLIENT_IP_HEADER = env_str("API_CLIENT_IP_HEADER", "")
+
+# --- FranceConnect+ ---
+# Login with FranceConnect+ through django-allauth (portal.accounts.fcplus, docs/franceconnect-plus.md).
+# Without FCPLUS_CLIENT_ID and with the emulators on (make run, tests), the portal logs in against its
+# own offline emulator over loopback HTTP; `make run` points FCPLUS_ISSUER at its host and port.
+# Scopes FC+ knows (one per pivot claim, plus the aliases); the portal asks only for what it keeps.
+FCPLUS_KNOWN_SCOPES = frozenset(
+    {"openid", "given_name", "family_name", "birthdate", "gender", "birthplace", "birthcountry", "email"}
+    | {"preferred_username", "profile", "birth", "identite_pivot"}
+)
+# With the emulators on and no real client configured, the portal is a client of its own emulator.
+FCPLUS_USES_EMULATOR = EMULATORS_ENABLED and not env_str("FCPLUS_CLIENT_ID")
+FCPLUS_CLIENT_ID = env_str("FCPLUS_CLIENT_ID") or (
+    "portail-allocataires-emulateur" if FCPLUS_USES_EMULATOR else ""
+)
+FCPLUS_CLIENT_SECRET = env_str("FCPLUS_CLIENT_SECRET") or (
+    "emulator-only-client-secret-never-use-with-franceconnect" if FCPLUS_USES_EMULATOR else ""
+)
+FCPLUS_ISSUER = env_url(
+    "FCPLUS_ISSUER",
+    "http://127.0.0.1:8000/_fcplus/api/v2" if FCPLUS_USES_EMULATOR else "",
+    schemes=("https", "http") if EMULATORS_ENABLED else ("https",),
+).rstrip("/")
+if FCPLUS_CLIENT_ID and not (FCPLUS_CLIENT_SECRET and FCPLUS_ISSUER):
+    raise ImproperlyConfigured("FCPLUS_CLIENT_ID needs FCPLUS_CLIENT_SECRET and FCPLUS_ISSUER.")
+# eidas2 (substantial) or eidas3 (high); a login at a higher level than asked is accepted.
+FCPLUS_ACR_VALUES = env_str("FCPLUS_ACR_VALUES", "eidas2")
+if FCPLUS_ACR_VALUES not in ("eidas2", "eidas3"):
+    raise ImproperlyConfigured(f"FCPLUS_ACR_VALUES must be eidas2 or eidas3, got {FCPLUS_ACR_VALUES!r}")
+FCPLUS_SCOPES = env_list(
+    "FCPLUS_SCOPES",
+    ["openid", "given_name", "family_name", "birthdate", "birthplace", "birthcountry", "email"],
+)
+if "openid" not in FCPLUS_SCOPES or not set(FCPLUS_SCOPES) <= FCPLUS_KNOWN_SCOPES:
+    raise ImproperlyConfigured(
+        f"FCPLUS_SCOPES must include openid and only FC+ scopes, got {FCPLUS_SCOPES!r}"
+    )
+# The portal's private decryption keys (a JWK Set in JSON), from the environment or a secret file.
+# Missing keys with FC+ configured and the emulators off stop the start-up (portal.accounts.fcplus.apps).
+FCPLUS_PRIVATE_JWKS = env_str("FCPLUS_PRIVATE_JWKS")
+FCPLUS_PRIVATE_JWKS_FILE = env_str("FCPLUS_PRIVATE_JWKS_FILE")
+# Emulators only, when no key is configured: "file" keeps generated keys in FCPLUS_DEV_KEYS_DIR
+# (gitignored) so that they survive a restart, "memory" (tests) keeps them in the process.
+FCPLUS_DEV_KEYS = env_str("FCPLUS_DEV_KEYS", "file")
+if FCPLUS_DEV_KEYS not in ("file", "memory"):
+    raise ImproperlyConfigured(f"FCPLUS_DEV_KEYS must be file or memory, got {FCPLUS_DEV_KEYS!r}")
+FCPLUS_DEV_KEYS_DIR = BASE_DIR / "var" / "dev-keys"
+# Back-channel calls (discovery, JWKS, token, userinfo): seconds before giving up, and clock leeway.
+FCPLUS_HTTP_TIMEOUT = env_int("FCPLUS_HTTP_TIMEOUT", 5, minimum=1)
+FCPLUS_CLOCK_LEEWAY = env_int("FCPLUS_CLOCK_LEEWAY", 30, minimum=0)
+if FCPLUS_CLOCK_LEEWAY > 60:
+    raise ImproperlyConfigured("FCPLUS_CLOCK_LEEWAY must be at most 60 seconds (FC+ tokens live 60 s).")
+# The key-wrapping algorithm the emulator uses for this portal (FC+ fixes it at registration).
+FCPLUS_EMULATOR_ENC_ALG = env_str("FCPLUS_EMULATOR_ENC_ALG", "RSA-OAEP-256")
+if FCPLUS_EMULATOR_ENC_ALG not in ("RSA-OAEP-256", "ECDH-ES"):
+    raise ImproperlyConfigured(
+        f"FCPLUS_EMULATOR_ENC_ALG must be RSA-OAEP-256 or ECDH-ES, got {FCPLUS_EMULATOR_ENC_ALG!r}"
+    )
+
+INSTALLED_APPS += ["portal.accounts.fcplus"]
+if EMULATORS_ENABLED:
+    INSTALLED_APPS += ["portal.fcplus_emulator"]
+_fcplus_app = {"name": "FranceConnect+", "client_id": FCPLUS_CLIENT_ID, "secret": FCPLUS_CLIENT_SECRET}
+SOCIALACCOUNT_PROVIDERS = {"fcplus": {"APPS": [_fcplus_app]}} if FCPLUS_CLIENT_ID else {}
+# allauth: FranceConnect+ only for the public (no local signup, password or e-mail login; staff use
+# the admin), accounts created from the pivot identity, no e-mail verification, no stored tokens.
+SOCIALACCOUNT_ONLY = True
+ACCOUNT_ADAPTER = "portal.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "portal.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_REQUIRED = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+# The login button and the logout form post to the portal, which redirects to FC+: allow its origin.
+if FCPLUS_ISSUER:
+    SECURE_CSP["form-action"].append("{0.scheme}://{0.netloc}".format(urlsplit(FCPLUS_ISSUER)))
+
+# --- Claims and income data ---
+# The monthly income data service (montant net social). With the emulators on, the portal's own
+# offline emulator over loopback; INCOME_API_TOKEN is the bearer token of the real service.
+INCOME_API_URL = env_url(
+    "INCOME_API_URL",
+    "http://127.0.0.1:8000/_revenus/api/v1" if EMULATORS_ENABLED else "",
+    schemes=("https", "http") if EMULATORS_ENABLED else ("https",),
+)
+INCOME_API_TOKEN = env_str("INCOME_API_TOKEN")
+# Seconds before giving up on one call, and how many more tries after a time-out or a server error.
+INCOME_API_TIMEOUT = env_int("INCOME_API_TIMEOUT", 2, minimum=1)
+INCOME_API_RETRIES = env_int("INCOME_API_RETRIES", 1, minimum=0)

@@ -1,0 +1,35 @@
+"""Agents move a filed claim along its statuses in /gestion/, through the service (history and journal)."""
+
+import pytest
+
+from benefits.claims.models import Claim
+from benefits.claims.services import claim_draft_open, claim_save_draft, claim_submit
+from portal.models import JournalEntry
+from tests.benefits.claims.factories import confirm_all, file_factory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_agent_puts_a_claim_under_instruction_then_accepts_it(client, user):
+    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="rsa", channel="home")
+    draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
+    claim = claim_submit(draft=draft, by=user, channel="home")
+    agent = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(agent)
+    url = "/gestion/benefits/claim/"
+    for action in ("mark_en_instruction", "mark_acceptee"):
+        response = client.post(url, {"action": action, "_selected_action": [claim.pk]})
+        assert response.status_code == 302
+    response = client.post(url, {"action": "mark_refusee", "_selected_action": [claim.pk]}, follow=True)
+    assert "changement de statut impossible" in response.content.decode()
+    claim = Claim.objects.get()
+    assert claim.status == "acceptee"
+    assert [(c.status, c.channel) for c in claim.history.all()] == [
+        ("deposee", "home"),
+        ("en_instruction", "agent"),
+        ("acceptee", "agent"),
+    ]
+    assert JournalEntry.objects.filter(action="claim_status", actor=agent, channel="agent").count() == 2
+    assert client.get(f"/gestion/benefits/claim/{claim.pk}/change/").status_code == 200
+    assert client.get("/gestion/portal/journalentry/").status_code == 200

@@ -1,0 +1,89 @@
+"""The explanation of every benefit reproduces its amount: replaying the steps' operations on a running
+total gives the amount to the cent, for hand-made households and for every household of the fixtures.
+A benefit that is not paid names its blocking condition in French and English."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from benefits.rules import compute, parse_household
+from benefits.rules.explain import OPERATIONS, replay
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+pytestmark = pytest.mark.xdist_group("core_explanations")
+
+
+def fixture_cases():
+    for path in sorted(FIXTURES.glob("oracle_*.json")):
+        yield from json.loads(path.read_text())["cases"]
+
+
+def problems_of(result) -> list[str]:
+    problems = []
+    for name, benefit in result.benefits.items():
+        where = f"{result.household_id} {result.month} {name}"
+        for step in benefit.steps:
+            if step.op not in OPERATIONS:
+                problems.append(f"{where}: unknown operation {step.op!r}")
+            if step.op not in ("i",) and step.amount is None:
+                problems.append(f"{where}: step {step.label.fr!r} has an operation but no amount")
+            if not (step.label.fr and step.label.en):
+                problems.append(f"{where}: step without a bilingual label")
+        if benefit.steps and replay(benefit.steps) != benefit.amount:
+            problems.append(f"{where}: steps give {replay(benefit.steps)}, amount is {benefit.amount}")
+        if benefit.amount > 0 and not benefit.steps:
+            problems.append(f"{where}: paid without any step")
+        if not benefit.eligible and not (benefit.blocking_reason and benefit.blocking_reason.en):
+            problems.append(f"{where}: not paid and no blocking reason")
+    return problems
+
+
+def test_replay_operations():
+    from benefits.rules.explain import Step
+    from benefits.rules.text import Text
+
+    def step(op, amount):
+        return Step(Text("x", "x"), None if amount is None else Decimal(amount), op, "", None)
+
+    steps = [
+        step("=", "100"),
+        step("+", "50"),
+        step("×", "0.5"),
+        step("-", "10"),
+        step("i", None),
+        step("≤", "60"),
+    ]
+    assert replay(steps) == Decimal("60")
+    assert replay([step("=", "10"), step("-", "20"), step("≥", "0")]) == 0
+
+
+def test_every_fixture_household_is_explained_to_the_cent():
+    cases = list(fixture_cases())
+    assert cases, "no fixtures: run `make oracle-fixtures`"
+    problems = []
+    for case in cases:
+        problems += problems_of(compute(parse_household(case["household"], case["month"]), explain=True))
+    assert problems == [], "\n".join(problems[:30])
+
+
+def test_explanation_of_a_tenant_family_reads_as_a_calculation():
+    data = {
+        "persons": [
+            {
+                "id": "a",
+                "role": "applicant",
+                "birth_date": "1985-03-10",
+                "incomes": {"salary": {"2026-03": 900}},
+            },
+            {"id": "c1", "role": "child", "birth_date": "2012-01-15"},
+            {"id": "c2", "role": "child", "birth_date": "2016-09-01"},
+        ],
+        "housing": {"status": "tenant_private", "rent": 750, "zone": 2},
+    }
+    result = compute(parse_household(data, "2026-06"))
+    assert problems_of(result) == []
+    housing = result.benefits["aide_logement"]
+    assert housing.amount > 0
+    assert housing.steps[0].op == "=" and any(step.legal_basis.startswith("CCH") for step in housing.steps)

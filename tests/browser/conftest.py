@@ -1,0 +1,98 @@
+"""Browser tests: sync Playwright on Debian's chromium (never a downloaded browser), with axe-core.
+
+Without CI, the browser tests skip (saying so) when /usr/bin/chromium is absent; with CI=true they fail.
+"""
+
+import os
+import shutil
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.environment import is_ci
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = [item for item in items if "tests/browser/" in str(item.path)]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if not browser_items or os.path.exists(CHROMIUM):
+        return
+    if is_ci():
+        raise pytest.UsageError(
+            f"CI=true but Chromium is missing at {CHROMIUM}: install the 'chromium' package"
+        )
+    skip = pytest.mark.skip(reason=f"Chromium not installed at {CHROMIUM} (apt install chromium)")
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "fr-FR"}
+
+
+@pytest.fixture
+def no_js_page(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_browser(context, live_server, django_user_model):
+    """Logs a browser context in as a new person, through a real session cookie."""
+
+    def login(user=None):
+        from django.conf import settings
+        from django.test import Client
+
+        from tests.factories import UserFactory
+
+        user = user or UserFactory()
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+        )
+        return user
+
+    return login
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Runs axe over the whole page (header and footer included) and fails on any WCAG A/AA violation."""
+
+    def check(page, context=""):
+        results = axe.run(
+            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        )
+        assert results.violations_count == 0, f"{context or page.url}\n{results.generate_report()}"
+
+    return check

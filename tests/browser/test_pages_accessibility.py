@@ -1,0 +1,41 @@
+"""Every page of the site walk passes axe (WCAG 2.2 A/AA) with 0 violations, and works without JavaScript."""
+
+import pytest
+
+from tests.site_walk import argument_free_pages
+
+PAGES = argument_free_pages()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("url", PAGES.values(), ids=PAGES.keys())
+def test_page_has_no_axe_violation(page, live_server, login_browser, assert_accessible, url):
+    response = page.goto(live_server.url + url)
+    if "/compte/connexion/" in page.url and "/compte/connexion/" not in url:
+        login_browser()
+        response = page.goto(live_server.url + url)
+    assert response.status == 200
+    assert_accessible(page, url)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_error_page_has_no_axe_violation(page, live_server, assert_accessible):
+    response = page.goto(live_server.url + "/nulle-part/")
+    assert response.status == 404
+    assert_accessible(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_site_works_without_javascript(no_js_page, live_server):
+    page = no_js_page
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").count() == 1
+    # Keyboard: the first Tab reaches the skip link, which leads to the content.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent").strip() == "Contenu"
+    page.get_by_role("link", name="Plan du site").click()
+    assert page.url.endswith("/plan-du-site/")
+    # The language switch is a plain form: it works without JavaScript and keeps the page.
+    page.get_by_role("button", name="English").click()
+    assert page.url.endswith("/plan-du-site/")
+    assert page.locator("html").get_attribute("lang") == "en"

@@ -1,0 +1,134 @@
+"""The simulator by keyboard only, with JavaScript and without, and axe on every step."""
+
+import pytest
+
+from tests.browser.keyboard import choose, tab_to, type_into
+
+
+def submit(page) -> None:
+    """The step's own "Continuer" button (the page also has add / remove child buttons)."""
+    tab_to(page, "#continuer")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def fill_journey(page, live_server, assert_accessible):
+    page.goto(live_server.url + "/simulateur/")
+    assert_accessible(page, "start")
+    tab_to(page, "main a.fr-btn")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert_accessible(page, "household")
+    submit(page)  # nothing answered: the error state
+    assert page.locator("#erreurs").is_visible()
+    assert_accessible(page, "household with errors")
+    choose(page, "#id_couple_1")
+    type_into(page, "#id_children", "1")
+    submit(page)
+
+    assert_accessible(page, "persons")
+    type_into(page, "#id_demandeur-birth_date", "10/03/1990")
+    choose(page, "#id_demandeur-activity_0")
+    choose(page, "#id_demandeur-disability_0")
+    choose(page, "#id_demandeur-nationality_0")
+    type_into(page, "#id_enfant1-birth_date", "01/09/2019")
+    submit(page)
+
+    assert_accessible(page, "housing")
+    choose(page, "#id_status_0")
+    type_into(page, "#id_rent", "650")
+    type_into(page, "#id_commune", "Lyon")
+    submit(page)
+
+    assert_accessible(page, "incomes")
+    type_into(page, "#id_demandeur-salary", "1100")
+    submit(page)
+
+    assert page.url.endswith("/simulateur/verifier/"), page.locator("main").inner_text()[:1500]
+    assert_accessible(page, "check your answers")
+    tab_to(page, "main form button.fr-btn[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/simulateur/resultat/" in page.url
+    assert page.locator("h1").inner_text() == "Votre estimation"
+    assert_accessible(page, "result")
+    return page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_journey_by_keyboard_with_javascript(page, live_server, assert_accessible):
+    fill_journey(page, live_server, assert_accessible)
+    page.locator("details summary").first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("details").first.evaluate("element => element.open")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_journey_by_keyboard_without_javascript(no_js_page, live_server):
+    # axe runs inside the page and cannot run with JavaScript disabled: the journey above checks
+    # every step with axe; this one proves the same steps work without any script.
+    fill_journey(no_js_page, live_server, lambda page, context="": None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_if_refreshes_the_result_in_place_with_javascript(page, live_server, assert_accessible):
+    fill_journey(page, live_server, assert_accessible)
+    first_url = page.url
+    before = page.locator("#resultat").inner_text()
+    type_into(page, "#id_salary", "1800")
+    tab_to(page, "#et-si button[type=submit]")
+    page.keyboard.press("Enter")  # htmx: no navigation, the region is swapped and the address pushed
+    page.wait_for_function("url => window.location.href !== url", arg=first_url)
+    assert page.locator("#resultat").inner_text() != before
+    assert page.locator("#resultat").get_attribute("aria-live") == "polite"
+    assert page.locator("#id_salary").input_value() == "1800"
+    # Focus follows the new numbers (static/portal/portal.js), not lost on a removed element.
+    assert page.evaluate("() => document.getElementById('resultat').contains(document.activeElement)")
+    assert_accessible(page, "result after an htmx swap")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_commune_suggestions_follow_what_is_typed_with_javascript(page, live_server, assert_accessible):
+    page.goto(live_server.url + "/simulateur/logement/")
+    type_into(page, "#id_commune", "Saint-Den")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#communes option')].some(o => o.value === 'Saint-Denis (93066)')"
+    )
+    assert_accessible(page, "housing with suggestions")
+
+
+def persons_page_with_one_child(page, live_server):
+    page.goto(live_server.url + "/simulateur/foyer/")
+    choose(page, "#id_couple_1")
+    type_into(page, "#id_children", "1")
+    submit(page)
+    assert page.url.endswith("/simulateur/personnes/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_adding_a_child_with_javascript_moves_focus_to_the_new_row(page, live_server, assert_accessible):
+    persons_page_with_one_child(page, live_server)
+    type_into(page, "#id_demandeur-birth_date", "10/03/1990")
+    tab_to(page, "button[value=add_child]")
+    page.keyboard.press("Enter")
+    page.locator("#id_enfant2-birth_date").wait_for()
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.textContent.includes('Enfant 2')"
+    )
+    assert page.locator("#id_demandeur-birth_date").input_value() == "10/03/1990"
+    assert_accessible(page, "persons after adding a child")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_enter_in_a_field_continues_and_never_removes_a_child_without_javascript(no_js_page, live_server):
+    page = no_js_page
+    persons_page_with_one_child(page, live_server)
+    type_into(page, "#id_demandeur-birth_date", "10/03/1990")
+    choose(page, "#id_demandeur-activity_0")
+    choose(page, "#id_demandeur-disability_0")
+    choose(page, "#id_demandeur-nationality_0")
+    type_into(page, "#id_enfant1-birth_date", "01/09/2019")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # implicit submission: the form's first button is "Continuer"
+    assert page.url.endswith("/simulateur/logement/")

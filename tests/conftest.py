@@ -1,0 +1,25 @@
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def logged_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache (rate-limit counters, emulator state)."""
+    cache.clear()
+    yield
+    cache.clear()

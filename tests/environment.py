@@ -1,0 +1,62 @@
+"""pytest plugin loaded before Django is configured (see `addopts` in pyproject.toml).
+
+It sets the environment a test run needs, without a separate settings module:
+- locally: SQLite, eager Celery, the emulators on;
+- in CI (CI=true): the project machines' PostgreSQL and Redis, for real. If either is unreachable
+  the run stops with an error: CI must never silently fall back to SQLite or skip.
+"""
+
+import os
+import socket
+
+import pytest
+
+TEST_SECRET_KEY = "tests-only-secret-key-not-for-any-deployment-abcdefghijklmnopqrstuvwxyz"
+CI_DATABASE_URL = "postgres://root@127.0.0.1:5432/test"
+# One Redis database per test process (pytest-xdist worker), so that clearing the cache in one
+# process never empties another's cache or Celery queue.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+CI_REDIS_URL = f"redis://127.0.0.1:6379/{15 - int(WORKER.removeprefix('gw') or 0) % 8}"
+
+
+def is_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def port_is_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+os.environ.setdefault("SECRET_KEY", TEST_SECRET_KEY)
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("EMULATORS_ENABLED", "true")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
+# No collectstatic before tests: static files come from the finders, without a manifest.
+os.environ.setdefault("STATIC_MANIFEST", "false")
+# FranceConnect+: the portal talks to its own emulator on the test client's host, with keys in memory.
+os.environ.setdefault("FCPLUS_ISSUER", "http://testserver/_fcplus/api/v2")
+os.environ.setdefault("FCPLUS_DEV_KEYS", "memory")
+# Playwright's sync API runs an event loop in the test thread; the live server's ORM calls are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+if is_ci():
+    os.environ.setdefault("DATABASE_URL", CI_DATABASE_URL)
+    # Not setdefault: pytest-xdist workers inherit the controller's environment, and each worker
+    # must use its own database (TEST_REDIS_URL overrides the server for a whole run).
+    os.environ["REDIS_URL"] = os.environ.get("TEST_REDIS_URL", CI_REDIS_URL)
+
+
+def pytest_configure(config):
+    if not is_ci():
+        return
+    missing = [
+        name
+        for name, (host, port) in {"PostgreSQL": ("127.0.0.1", 5432), "Redis": ("127.0.0.1", 6379)}.items()
+        if not port_is_open(host, port)
+    ]
+    if missing:
+        raise pytest.UsageError(f"CI=true but {', '.join(missing)} is not reachable on 127.0.0.1")

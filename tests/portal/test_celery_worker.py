@@ -1,0 +1,43 @@
+"""A task makes the round trip through Redis and a real Celery worker (CI=true; locally with REDIS_URL)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from portal.celery import app as celery_app
+from portal.tasks import health_ping_task
+from tests.environment import is_ci
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def real_worker():
+    if not settings.REDIS_URL:
+        if is_ci():
+            pytest.fail("CI=true but REDIS_URL is not set")
+        pytest.skip("no REDIS_URL: Celery runs eagerly (set REDIS_URL to run this test)")
+    env = {**os.environ, "CELERY_TASK_ALWAYS_EAGER": "false"}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "solo", "--loglevel", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    yield worker
+    worker.terminate()
+    worker.wait(timeout=30)
+
+
+def test_health_task_round_trip_through_a_real_worker(real_worker, monkeypatch):
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
+    result = health_ping_task.apply_async()
+    assert result.get(timeout=60) == "pong"
+    assert real_worker.poll() is None, "the worker died"
