@@ -261,7 +261,7 @@ class IncomeForm(forms.Form):
             )
         for month in self.recent_months:
             self.fields[f"salary_{month}"] = euros(
-                format_lazy(_("Montant net social de {month}, s’il était différent"), month=month_name(month))
+                format_lazy(_("Montant net social en {month}, s’il était différent"), month=month_name(month))
             )
 
     def answers(self) -> dict:

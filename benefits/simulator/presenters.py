@@ -176,7 +176,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
             if value not in ("", None):
                 rows.append(
                     {
-                        "label": _("%(who)s : montant net social de %(month)s")
+                        "label": _("%(who)s : montant net social en %(month)s")
                         % {"who": title, "month": month_name(detail_month)},
                         "value": _euros(value),
                         "edit": edit["incomes"],

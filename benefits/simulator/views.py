@@ -19,7 +19,7 @@ from benefits.simulator.steps import current_month, next_url, state_for, step_co
 
 @login_not_required
 def start(request):
-    return render(request, "benefits/simulator/start.html", {"month": current_month()})
+    return render(request, "benefits/simulator/start.html", {"month": month_name(current_month())})
 
 
 @login_not_required

@@ -8,6 +8,7 @@ from benefits.rules import compute, parse_household
 from benefits.simulator.communes import resolve_commune
 from benefits.simulator.formatting import day, euros, month_name
 from benefits.simulator.models import Simulation
+from benefits.simulator.steps import current_month
 from tests.benefits.simulator.journey import SINGLE_PARENT, walk
 from tests.htmx import outer_html, swap_outer_html
 
@@ -20,6 +21,12 @@ def test_french_formats():
     assert euros("1000000") == "1\u00a0000\u00a0000,00\u00a0€"
     assert month_name("2026-06") == "juin 2026"
     assert day("1990-03-10") == "10/03/1990"
+
+
+def test_the_start_page_names_the_month_in_words(client):
+    html = client.get("/simulateur/").content.decode()
+    assert f"Le calcul est fait pour {month_name(current_month())}," in html
+    assert current_month() not in html  # never "2026-11"
 
 
 @pytest.mark.parametrize(
@@ -66,7 +73,7 @@ def test_incomes_page_names_the_months_and_the_tax_year(client):
     session.save()
     html = client.get("/simulateur/revenus/").content.decode()
     assert "Revenu net imposable de 2024" in html and "avis d’impôt 2025" in html
-    assert "Montant net social de mars 2026" in html and "depuis janvier 2025" in html
+    assert "Montant net social en mars 2026" in html and "depuis janvier 2025" in html
     assert "montant net social" in html
 
 
