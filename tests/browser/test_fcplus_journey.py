@@ -1,6 +1,8 @@
 """Logging in with FranceConnect+ (the offline emulator over loopback HTTP), by keyboard only, with
 axe on the login page, the emulator's identity picker, Mon espace and the error page."""
 
+import re
+
 import pytest
 
 from tests.browser.keyboard import choose, tab_to
@@ -24,6 +26,8 @@ def test_login_and_logout_by_keyboard(page, emulator_on_live_server, assert_acce
     page.goto(f"{server}/mon-espace/")
     assert page.url.startswith(f"{server}/compte/connexion/")
     assert page.get_by_role("link", name="Qu’est-ce que FranceConnect+ ?").is_visible()
+    # The DSFR draws the "+" as generated text: the button's accessible name says FranceConnect+ once.
+    assert page.get_by_role("button", name=re.compile(r"^S’identifier avec FranceConnect ?\+$")).is_visible()
     assert_accessible(page, "login page")
 
     tab_to(page, "button.fr-connect")
