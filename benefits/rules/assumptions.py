@@ -2,7 +2,10 @@
 declared, situation unchanged over the reference periods) and those this household's answers imply
 (forfait logement, zone taken from the commune, no income given for year N-2...)."""
 
+from benefits.rules.ages import age_years
 from benefits.rules.household import Household
+from benefits.rules.months import first_day
+from benefits.rules.params import parameters_at
 from benefits.rules.text import Text
 
 GENERAL = (
@@ -25,6 +28,17 @@ FORFAIT_LOGEMENT = Text(
     "Housed free of charge or owner without a loan: a flat-rate housing amount is deducted from the RSA and "
     "the prime d’activité (CASF R262-9; CSS R843-4).",
 )
+# The RSA is subsidiary: a person who may claim the ASPA must claim it first (CASF L262-10), and the ASPA
+# is counted in the RSA's resources. The core does not compute the ASPA, so a person of ASPA age with
+# little income would otherwise read an RSA estimate that the CAF will not pay as such.
+ASPA_FIRST = Text(
+    "Une personne du foyer a {age} ans ou plus : l’allocation de solidarité aux personnes âgées (ASPA, "
+    "« minimum vieillesse ») n’est pas estimée ici. Elle se demande à la caisse de retraite et passe avant "
+    "le RSA, qui en tient compte (CSS L815-1 ; CASF L262-10).",
+    "Someone in the household is {age} or older: the solidarity allowance for the elderly (ASPA, "
+    "“minimum vieillesse”) is not estimated here. It is claimed from the pension fund and comes before the "
+    "RSA, which counts it (CSS L815-1; CASF L262-10).",
+)
 OWNER_WITH_LOAN = Text(
     "Les aides au logement des propriétaires qui remboursent un emprunt ne sont pas estimées ici.",
     "Housing aid for owners repaying a loan is not estimated here.",
@@ -45,6 +59,9 @@ def household_assumptions(household: Household, month: int) -> tuple[Text, ...]:
                 f"Housing-aid zone {housing.zone}, from the commune {housing.commune_insee}.",
             )
         )
+    aspa_age = int(parameters_at(first_day(month)).aspa.age_minimum)
+    if any(age_years(person.birth_date, first_day(month)) >= aspa_age for person in household.adults):
+        found.append(ASPA_FIRST.format(age=aspa_age))
     year = month // 12 - 2
     months = range(year * 12, year * 12 + 12)
     declared = any(

@@ -189,3 +189,21 @@ def test_assumptions_follow_the_household():
     texts = [text.fr for text in compute(tenant).assumptions]
     assert any("commune 69123" in text for text in texts)
     assert not any("forfait logement" in text or "Aucun revenu" in text for text in texts)
+
+
+def test_a_person_of_aspa_age_is_told_the_aspa_comes_before_the_rsa():
+    def household(birth_date):
+        return parse_household(
+            {"persons": [{"id": "a", "role": "applicant", "birth_date": birth_date}]}, "2026-06"
+        )
+
+    def aspa_notes(result):
+        return [text.fr for text in result.assumptions if "ASPA" in text.fr]
+
+    # 65 on 1 June 2026 (CSS L815-1): the note; 64: none (ages are counted as OpenFisca does, see ages.py).
+    assert aspa_notes(compute(household("1961-05-15"))) == [
+        "Une personne du foyer a 65 ans ou plus : l’allocation de solidarité aux personnes âgées (ASPA, "
+        "« minimum vieillesse ») n’est pas estimée ici. Elle se demande à la caisse de retraite et passe "
+        "avant le RSA, qui en tient compte (CSS L815-1 ; CASF L262-10)."
+    ]
+    assert aspa_notes(compute(household("1961-07-01"))) == []
