@@ -66,7 +66,8 @@ def has_replacement_income(person, month) -> bool:
 
 
 def stopped(person, kind, month) -> bool:
-    return person.income(kind, month) == 0 and person.income(kind, month - 1) > 0
+    series = person.incomes.get(kind)
+    return bool(series) and series.get(month, 0.0) == 0 and series.get(month - 1, 0.0) > 0
 
 
 def sickness_as_activity(person, month) -> float:
@@ -95,13 +96,14 @@ def activity_income(situation, person, month) -> float:
     )
     if not (stopped(person, "self_employment", month) and not substitute):
         total += profit
-    sickness = sum(sickness_as_activity(person, m) for m in range(month - 3, month))
-    sickness_now, sickness_before = (
-        sickness_as_activity(person, month),
-        sickness_as_activity(person, month - 1),
-    )
-    if not (sickness_now == 0 and sickness_before > 0 and not substitute):
-        total += sickness
+    if person.incomes.get("sickness_benefit"):  # most people have none: skip four zero look-ups
+        sickness = sum(sickness_as_activity(person, m) for m in range(month - 3, month))
+        sickness_now, sickness_before = (
+            sickness_as_activity(person, month),
+            sickness_as_activity(person, month - 1),
+        )
+        if not (sickness_now == 0 and sickness_before > 0 and not substitute):
+            total += sickness
     situation.memo[key] = total / 3
     return total / 3
 
@@ -121,13 +123,14 @@ def other_income(situation, person, month) -> float:
     for kind in ("alimony_received", "invalidity_pension"):
         quarter = person.income_sum(kind, month - 3, month - 1)
         total += max(0.0, quarter - cap * stopped(person, kind, month))
-    sickness_other = [
-        person.income("sickness_benefit", m) - sickness_as_activity(person, m)
-        for m in (month - 3, month - 2, month - 1)
-    ]
-    now = person.income("sickness_benefit", month) - sickness_as_activity(person, month)
-    before = person.income("sickness_benefit", month - 1) - sickness_as_activity(person, month - 1)
-    total += max(0.0, sum(sickness_other) - cap * (now == 0 and before > 0))
+    if person.incomes.get("sickness_benefit"):
+        sickness_other = [
+            person.income("sickness_benefit", m) - sickness_as_activity(person, m)
+            for m in (month - 3, month - 2, month - 1)
+        ]
+        now = person.income("sickness_benefit", month) - sickness_as_activity(person, month)
+        before = person.income("sickness_benefit", month - 1) - sickness_as_activity(person, month - 1)
+        total += max(0.0, sum(sickness_other) - cap * (now == 0 and before > 0))
     situation.memo[key] = total / 3
     return total / 3
 

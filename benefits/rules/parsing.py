@@ -25,6 +25,8 @@ from benefits.rules.household import (
 from benefits.rules.months import month_index, month_label
 
 MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+_MONTH_INDEXES: dict[str, int] = {}
+MAX_AMOUNT = 10_000_000  # euros: above it, a typing error rather than an income
 YEAR_RE = re.compile(r"^[0-9]{4}$")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 COMMUNE_RE = re.compile(r"^[0-9][0-9AB][0-9]{3}$")
@@ -287,6 +289,17 @@ def _parse_person(errors, path, raw, computed):
     )
 
 
+def _valid_month_index(month) -> int | None:
+    """The index of an "AAAA-MM" month, or None. Memoised: a batch repeats the same few dozen months
+    in every household, and the check with a regular expression is the costly part of parsing."""
+    index = _MONTH_INDEXES.get(month) if isinstance(month, str) else None
+    if index is None and isinstance(month, str) and MONTH_RE.match(month):
+        index = month_index(month)
+        if len(_MONTH_INDEXES) < 10_000:  # bounded: only well-formed months get here
+            _MONTH_INDEXES[month] = index
+    return index
+
+
 def _parse_amount(errors, path, value):
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         errors.add(path, "Le montant doit être un nombre d’euros.", "The amount must be a number of euros.")
@@ -294,7 +307,7 @@ def _parse_amount(errors, path, value):
     if value < 0:
         errors.add(path, "Le montant ne peut pas être négatif.", "The amount cannot be negative.")
         return None
-    if value > 10_000_000:
+    if value > MAX_AMOUNT:
         errors.add(path, "Le montant est trop élevé.", "The amount is too large.")
         return None
     return float(value)
@@ -321,16 +334,21 @@ def _parse_incomes(errors, path, raw_incomes, raw_yearly):
             continue
         values = {}
         for month, amount in months.items():
-            if not isinstance(month, str) or not MONTH_RE.match(month):
+            index = _valid_month_index(month)
+            if index is None:
                 errors.add(
                     f"{kind_path}.{month}",
                     f"« {month} » n’est pas un mois AAAA-MM.",
                     f"'{month}' is not a month.",
                 )
                 continue
-            parsed = _parse_amount(errors, f"{kind_path}.{month}", amount)
+            # A valid amount is the common case: test it inline and build the error path only on error.
+            if type(amount) in (int, float) and 0 <= amount <= MAX_AMOUNT:
+                parsed = float(amount)
+            else:
+                parsed = _parse_amount(errors, f"{kind_path}.{month}", amount)
             if parsed:
-                values[month_index(month)] = parsed
+                values[index] = parsed
         series[kind] = values
     # Taxable series default to the net amount of the same month (schema), month by month.
     for net, taxable in (

@@ -13,7 +13,18 @@ from benefits.rules.months import first_day
 from benefits.rules.params import parameters_at
 
 HOURS_PER_MONTH = 169  # legal monthly duration (35 h × 52 / 12), used for SMIC-based thresholds
-_PARAMS_BY_MONTH: dict = {}
+
+
+class _ParametersByMonth(dict):
+    """Month index → parameters in force on its first day, loaded on first use. A dict whose
+    `__getitem__` is called directly: the rules ask for parameters ~170 times per household."""
+
+    def __missing__(self, month: int):
+        values = self[month] = parameters_at(first_day(month))
+        return values
+
+
+_PARAMS_BY_MONTH = _ParametersByMonth()
 
 
 class Situation:
@@ -27,12 +38,7 @@ class Situation:
     def day(month: int) -> date:
         return first_day(month)
 
-    @staticmethod
-    def params(month: int):
-        values = _PARAMS_BY_MONTH.get(month)
-        if values is None:
-            values = _PARAMS_BY_MONTH[month] = parameters_at(first_day(month))
-        return values
+    params = staticmethod(_PARAMS_BY_MONTH.__getitem__)
 
     @staticmethod
     def params_on(day: date):
