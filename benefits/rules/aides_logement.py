@@ -242,27 +242,28 @@ def tenant_aid(situation, month: int, trace: Trace) -> float:
     rate = tf(p, couple, pac) + tl(p, rent, couple, pac)
     p0 = max(al.p0_taux * (rent + charges), al.p0_forfait)
     participation = p0 + rate * max(0.0, income - abatement)
-    trace.step(
-        "=",
-        f"Loyer retenu (plafond de la zone {zone} : {ceiling:.2f} €)",
-        f"Rent retained (zone {zone} ceiling: {ceiling:.2f} €)",
-        rent,
-        "CCH D823-16",
-    )
-    trace.step(
-        "+",
-        f"Forfait de charges ({pac} personne(s) à charge)",
-        f"Flat-rate charges ({pac} dependant(s))",
-        charges,
-        "CCH D823-16",
-    )
-    trace.step(
-        "-",
-        f"Participation personnelle : revenus des 12 mois retenus {income:.0f} €, abattement {abatement:.0f} €, taux {rate:.4%}",
-        f"Personal contribution: income of the 12 months {income:.0f} €, allowance {abatement:.0f} €, rate {rate:.4%}",
-        participation,
-        "CCH D823-17, R822-3",
-    )
+    if trace.enabled:  # the PPA's fictive months compute this aid unexplained: skip the formatting
+        trace.step(
+            "=",
+            f"Loyer retenu (plafond de la zone {zone} : {ceiling:.2f} €)",
+            f"Rent retained (zone {zone} ceiling: {ceiling:.2f} €)",
+            rent,
+            "CCH D823-16",
+        )
+        trace.step(
+            "+",
+            f"Forfait de charges ({pac} personne(s) à charge)",
+            f"Flat-rate charges ({pac} dependant(s))",
+            charges,
+            "CCH D823-16",
+        )
+        trace.step(
+            "-",
+            f"Participation personnelle : revenus des 12 mois retenus {income:.0f} €, abattement {abatement:.0f} €, taux {rate:.4%}",
+            f"Personal contribution: income of the 12 months {income:.0f} €, allowance {abatement:.0f} €, rate {rate:.4%}",
+            participation,
+            "CCH D823-17, R822-3",
+        )
     amount = max(0.0, rent + charges - participation)
     trace.step("≥", "Pas de montant négatif", "No negative amount", 0.0, "CCH D823-17")
     if amount < (0.0 if social else al.seuil_versement_al):

@@ -7,6 +7,7 @@ alone. Replaying the steps gives the amount (tests check this for every case).
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from benefits.rules.text import Text
 
@@ -21,6 +22,7 @@ CENT = Decimal("0.01")
 ROUNDING_GAP = Decimal("0.05")  # larger gaps are bugs in the steps and must show in the tests
 
 
+@cache  # the legal bases are a few dozen literals of the rules
 def legifrance_url(legal_basis: str) -> str | None:
     """Link to the code on Légifrance named first in `legal_basis` (e.g. "CSS L842-3")."""
     code = legal_basis.split(" ", 1)[0]
