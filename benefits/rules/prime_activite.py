@@ -157,9 +157,34 @@ def someone_worked(situation, month: int) -> bool:
     return False
 
 
+def worked_or_raised(situation, month: int, p) -> bool:
+    children = dependent_children(situation, month, p.rsa)
+    return someone_worked(situation, month) or single_parent_raise(situation, month, len(children))
+
+
+def no_work(trace: Trace, average: float):
+    trace.step(
+        "-",
+        "Aucun revenu d’activité ces trois derniers mois",
+        "No earned income in the last three months",
+        average,
+        "CSS L842-1, L842-2",
+    )
+    trace.block(
+        "La prime d’activité demande d’avoir travaillé au cours des trois derniers mois.",
+        "The activity bonus requires having worked in the last three months.",
+        "CSS L841-1, L842-1",
+    )
+    return trace.result("ppa", LABEL, 0.0)
+
+
 def prime_activite(situation, trace: Trace):
     month = situation.month
     p = situation.params(month)
+    if not trace.enabled and not worked_or_raised(situation, month, p):
+        # Unexplained (batch): nobody worked and no single-parent raise, so the prime is 0 whatever the
+        # fictive primes are; skip them (a speed-up only; explanations still show them).
+        return no_work(trace, 0.0)
     fictive = [
         fictive_prime(situation, m, trace if trace.enabled else None)
         for m in (month - 3, month - 2, month - 1)
@@ -172,21 +197,8 @@ def prime_activite(situation, trace: Trace):
         average,
         "CSS L843-4, R843-1",
     )
-    children = dependent_children(situation, month, p.rsa)
-    if not (someone_worked(situation, month) or single_parent_raise(situation, month, len(children))):
-        trace.step(
-            "-",
-            "Aucun revenu d’activité ces trois derniers mois",
-            "No earned income in the last three months",
-            average,
-            "CSS L842-1, L842-2",
-        )
-        trace.block(
-            "La prime d’activité demande d’avoir travaillé au cours des trois derniers mois.",
-            "The activity bonus requires having worked in the last three months.",
-            "CSS L841-1, L842-1",
-        )
-        return trace.result("ppa", LABEL, 0.0)
+    if not worked_or_raised(situation, month, p):
+        return no_work(trace, average)
     if average < p.ppa.montant_minimum:
         if average:
             trace.step("-", "Non versée sous 15 €", "Not paid under 15 €", average, "CSS D843-3")
