@@ -59,8 +59,9 @@ def household_assumptions(household: Household, month: int) -> tuple[Text, ...]:
                 f"Housing-aid zone {housing.zone}, from the commune {housing.commune_insee}.",
             )
         )
-    aspa_age = int(parameters_at(first_day(month)).aspa.age_minimum)
-    if any(age_years(person.birth_date, first_day(month)) >= aspa_age for person in household.adults):
+    first = first_day(month)
+    aspa_age = int(parameters_at(first).aspa.age_minimum)
+    if any(age_years(person.birth_date, first) >= aspa_age for person in household.adults):
         found.append(ASPA_FIRST.format(age=aspa_age))
     year = month // 12 - 2
     months = range(year * 12, year * 12 + 12)

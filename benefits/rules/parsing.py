@@ -25,11 +25,11 @@ from benefits.rules.household import (
 from benefits.rules.months import month_index, month_label
 
 MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
-_MONTH_INDEXES: dict[str, int] = {}
-MAX_AMOUNT = 10_000_000  # euros: above it, a typing error rather than an income
 YEAR_RE = re.compile(r"^[0-9]{4}$")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 COMMUNE_RE = re.compile(r"^[0-9][0-9AB][0-9]{3}$")
+MAX_AMOUNT = 10_000_000  # euros: above it, a typing error rather than an income
+_MONTH_INDEXES: dict[str, int] = {}  # "AAAA-MM" → month index, see _valid_month_index
 NATIONALITY_RE = re.compile(r"^[A-Z]{2}$")
 FIRST_SUPPORTED, LAST_SUPPORTED = month_index("2025-01"), month_index("2026-12")
 SUPPORTED_MONTHS = tuple(month_label(i) for i in range(FIRST_SUPPORTED, LAST_SUPPORTED + 1))
@@ -292,8 +292,10 @@ def _parse_person(errors, path, raw, computed):
 def _valid_month_index(month) -> int | None:
     """The index of an "AAAA-MM" month, or None. Memoised: a batch repeats the same few dozen months
     in every household, and the check with a regular expression is the costly part of parsing."""
-    index = _MONTH_INDEXES.get(month) if isinstance(month, str) else None
-    if index is None and isinstance(month, str) and MONTH_RE.match(month):
+    if not isinstance(month, str):
+        return None
+    index = _MONTH_INDEXES.get(month)
+    if index is None and MONTH_RE.match(month):
         index = month_index(month)
         if len(_MONTH_INDEXES) < 10_000:  # bounded: only well-formed months get here
             _MONTH_INDEXES[month] = index
