@@ -4,11 +4,16 @@ Everything comes from the stored result (Simulation.result), never from a new co
 page a person reopens from the resume link shows the numbers computed that day.
 """
 
+import functools
+import hashlib
+
 from django.conf import settings
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from benefits.rules import ENGINE_VERSION, parameters_version
 from benefits.rules.engine import BENEFITS
 from benefits.simulator.formatting import euros, month_name
 
@@ -99,6 +104,14 @@ def in_display_order(explanation: dict) -> list[tuple[str, dict]]:
     return sorted(explanation.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
 
 
+@functools.cache
+def explanation_version() -> str:
+    """Part of the cached explanation's key: a new template or new rules never serve an old fragment."""
+    source = get_template("benefits/simulator/result.html").template.source
+    digest = hashlib.sha256(f"{source}{ENGINE_VERSION}{parameters_version()}".encode()).hexdigest()
+    return digest[:12]
+
+
 def result_context(simulation, request) -> dict:
     language = "en" if get_language() == "en" else "fr"
     result = simulation.result
@@ -139,4 +152,7 @@ def result_context(simulation, request) -> dict:
         "days": settings.SIMULATION_RETENTION_DAYS,
         "expires_at": simulation.expires_at,
         "replay": None,
+        # The explanation's fragment is cached by simulation token (docs/capacity.md).
+        "explanation_ttl": 24 * 3600,
+        "explanation_version": explanation_version(),
     }
