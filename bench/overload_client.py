@@ -58,10 +58,10 @@ class Visitor:
                 started = time.monotonic()
                 status, headers = await asyncio.wait_for(exchange(*connection, self.request), 30)
             except (
+                TimeoutError,
                 OSError,
                 ConnectionError,
                 asyncio.IncompleteReadError,
-                asyncio.TimeoutError,
                 ValueError,
                 IndexError,
             ):
@@ -99,7 +99,7 @@ async def healthz_recovery(port) -> float:
             connection[1].close()
             if status == 200 and time.monotonic() - asked < NORMAL_HEALTHZ_SECONDS:
                 return asked - started
-        except (OSError, ConnectionError, asyncio.IncompleteReadError, asyncio.TimeoutError):
+        except (TimeoutError, OSError, ConnectionError, asyncio.IncompleteReadError):
             pass
         await asyncio.sleep(0.05)
     return float("inf")
