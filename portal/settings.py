@@ -352,3 +352,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 # One message at a time per worker process: a long render does not hold other letters hostage.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# WeasyPrint and fontTools log each rendering step at INFO: keep its warnings (a missing glyph, a blocked URL) only.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
+LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}

@@ -122,6 +122,7 @@ def receipt_context(*, claim) -> dict:
         "quarter": declaration.quarter(claim.month),
         "figures": figure_lines(claim),
         "benefits": benefit_lines(claim.estimate),
+        "payment_day": payment_day(claim.month)["day"].isoformat(),
         "total": money_text(sum(float(claim.estimate.get("benefits", {}).get(n, 0)) for n in CLAIM_BENEFITS)),
         "channel": filing_channel(claim),
         "helper": None,
