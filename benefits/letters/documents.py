@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from benefits.letters.presenters import letter_display
 from benefits.letters.rendering import render_pdf
@@ -16,9 +17,19 @@ def letter_page_context(letter) -> dict:
     return {"letter": letter, "d": letter_display(letter), "body_template": body_template(letter)}
 
 
+def pdf_metadata(letter) -> dict:
+    return {
+        "document_language": letter.language,
+        "document_title": f"{letter.subject} — {letter.reference}",
+        "document_description": _("Courrier %(reference)s, dossier allocataire %(number)s")
+        % {"reference": letter.reference, "number": letter.file.number},
+    }
+
+
 def letter_html(letter) -> str:
     with translation.override(letter.language):
-        return render_to_string("benefits/letters/pdf.html", letter_page_context(letter))
+        context = {**letter_page_context(letter), **pdf_metadata(letter)}
+        return render_to_string("benefits/letters/pdf.html", context)
 
 
 def letter_pdf(letter) -> tuple[bytes, int]:

@@ -12,6 +12,7 @@ from benefits.simulator.formatting import euros, month_name
 
 FAMILY_BENEFITS = ("af", "cf", "asf", "ars")
 
+
 def pick(text) -> str:
     """{"fr": ..., "en": ...} → the active language's text (French when the other is missing)."""
     if isinstance(text, dict):
@@ -20,13 +21,18 @@ def pick(text) -> str:
 
 
 def day_text(iso: str) -> str:
-    return date_format(date.fromisoformat(iso[:10]), "j F Y") if iso else ""
+    """ "2026-12-01" → "1er décembre 2026" (French ordinal for the first day), "1 December 2026" in English."""
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso[:10])
+    text = date_format(day, "j F Y")
+    return ("1er" + text[1:]) if day.day == 1 and get_language() != "en" else text
 
 
 def moment_text(iso: str) -> str:
     moment = datetime.fromisoformat(iso)
     return _("%(day)s à %(time)s") % {
-        "day": date_format(moment, "j F Y"),
+        "day": day_text(iso),
         "time": date_format(moment, "H:i"),
     }
 
@@ -70,7 +76,9 @@ def figure_source(row: dict) -> str:
                 "employer": row["employer"] or _("employeur"),
                 "amount": money(row["prefilled"]),
             }
-        return _("Prérempli : salaire déclaré par %(employer)s") % {"employer": row["employer"] or _("l’employeur")}
+        return _("Prérempli : salaire déclaré par %(employer)s") % {
+            "employer": row["employer"] or _("l’employeur")
+        }
     return _("Déclaré par vous")
 
 
@@ -154,7 +162,8 @@ def recalculation(ctx: dict) -> dict:
         "other_benefits": other_benefits(names),
         "month": month_name(ctx["month"]),
         "changes": [
-            {"label": pick(c["label"]), "old": money(c["old"]), "new": money(c["new"])} for c in ctx["changes"]
+            {"label": pick(c["label"]), "old": money(c["old"]), "new": money(c["new"])}
+            for c in ctx["changes"]
         ],
         "incomes": [
             {

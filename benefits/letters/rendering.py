@@ -59,5 +59,5 @@ def render_pdf(*, html: str, base_url=None) -> tuple[bytes, int]:
 
 def pdf_from_html(*, html: str, base_url=None) -> bytes:
     """A tagged, accessible PDF (PDF/UA-1) of a complete HTML document; static URLs are
-    `https://pdf.invalid/static/...` (use `{% static %}` with the `letters/pdf_base.html` layout)."""
+    `https://pdf.invalid/static/...` (use `{% static %}` with the `benefits/letters/pdf_base.html` layout)."""
     return render_pdf(html=html, base_url=base_url)[0]

@@ -18,8 +18,8 @@ from benefits.income.emulator_data import amounts_for
 from benefits.letters.contexts import (
     decision_context,
     eligibility_context,
-    receipt_context,
     recalculation_context,
+    receipt_context,
 )
 from benefits.letters.models import Letter, LetterKind
 from benefits.rules import compute, parse_household
@@ -120,7 +120,10 @@ def sample_context(kind: str, file) -> dict:
             explanation=result,
         )
     return eligibility_context(
-        file=file, month=SAMPLE_MONTH, result=result, claim_url="https://portail.example.fr/mon-espace/demarches/"
+        file=file,
+        month=SAMPLE_MONTH,
+        result=result,
+        claim_url="https://portail.example.fr/mon-espace/demarches/",
     )
 
 
@@ -129,7 +132,9 @@ def sample_letter(kind: str, language: str = "fr") -> Letter:
     with rolled_back():
         file = demo_file()
         context = sample_context(kind, file)
-        file_copy = AllocataireFile(**{f.attname: getattr(file, f.attname) for f in file._meta.concrete_fields})
+        file_copy = AllocataireFile(
+            **{f.attname: getattr(file, f.attname) for f in file._meta.concrete_fields}
+        )
     return Letter(
         file=file_copy,
         kind=kind,

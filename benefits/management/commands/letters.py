@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
-        sample = actions.add_parser("sample", help="Écrit un exemple de courrier à partir des données de démonstration.")
+        sample = actions.add_parser(
+            "sample", help="Écrit un exemple de courrier à partir des données de démonstration."
+        )
         sample.add_argument("kind", choices=LetterKind.values)
         sample.add_argument("out", type=Path)
         sample.add_argument("--language", choices=("fr", "en"), default="fr")
