@@ -1,5 +1,7 @@
 import pytest
+from django.test import TestCase
 
+from benefits.claims import declaration
 from benefits.claims.models import ClaimDraft
 from benefits.claims.services import claim_submit
 from benefits.letters.samples import SAMPLE_MONTH, prefilled_data
@@ -12,13 +14,20 @@ def file(user):
     return file_factory(user=user, partner_nir="1831069123103")
 
 
-def file_claim(file, user, channel="home"):
-    """A quarterly declaration filed for `file` (every prefilled line confirmed, one corrected)."""
-    from benefits.claims import declaration
+def committed():
+    """Runs the on-commit callbacks (the letter's rendering) at the end of the block, as a real commit
+    would: pytest-django's transaction is never committed."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
 
+
+def file_claim(file, user, channel="home", commit=True):
+    """A quarterly declaration filed for `file` (every prefilled line confirmed, one corrected)."""
     data = prefilled_data(file, declaration.quarter(SAMPLE_MONTH))
     draft = ClaimDraft.objects.create(file=file, user=user, kind="dtr", month=SAMPLE_MONTH, data=data)
-    return claim_submit(draft=draft, by=user, channel=channel)
+    if not commit:
+        return claim_submit(draft=draft, by=user, channel=channel)
+    with committed():
+        return claim_submit(draft=draft, by=user, channel=channel)
 
 
 @pytest.fixture
