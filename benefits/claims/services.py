@@ -9,6 +9,7 @@ from django.utils import timezone
 from benefits.claims import declaration
 from benefits.claims.models import TRANSITIONS, AllocataireFile, Claim, ClaimDraft, Status, StatusChange
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
+from benefits.letters.claim_letters import letter_for_claim_decided, letter_for_claim_filed
 from benefits.rules import SUPPORTED_MONTHS, compute, parse_household
 from portal.journal import journal_record
 
@@ -189,6 +190,8 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 channel=channel,
                 details={"kind": claim.kind},
             )
+            # The accusé de réception commits with the claim; it is rendered once the commit is done.
+            letter_for_claim_filed(claim=claim)
             return claim
     except IntegrityError:
         # Another request filed the same draft at the same moment: that claim is the one.
@@ -211,4 +214,5 @@ def claim_set_status(*, claim: Claim, status: str, by, channel: str) -> Claim:
             channel=channel,
             details={"status": status},
         )
+        letter_for_claim_decided(claim=claim)
     return claim
