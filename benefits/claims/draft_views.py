@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from benefits.claims import declaration, presenters, selectors, services
+from benefits.claims.save_messages import save_messages
 from benefits.rules import HouseholdInputError
 from benefits.simulator.formatting import month_name
 
@@ -36,13 +37,19 @@ def edit(request, key):
         return response
     problems = {}
     if request.method == "POST":
-        draft = services.claim_save_draft(
-            draft=draft, values=request.POST.dict(), by=request.user, channel=request.channel
-        )
+        draft = save(request, draft)
+        not_saved = save_messages(draft)
         if request.htmx:
-            return render(request, "benefits/claims/edit.html#saved", {"draft": draft})
-        if request.POST.get("action") != "continue":
-            messages.success(request, _("Brouillon enregistré."))
+            # After a conflict the tab still shows its own value: it keeps its old revision, so that
+            # value is refused again until the page is reloaded with the saved one.
+            revision = posted_revision(request.POST) if draft.conflicts else draft.revision
+            context = {"draft": draft, "not_saved": not_saved, "revision": revision}
+            return render(request, "benefits/claims/edit.html#saved", context)
+        for line in not_saved:
+            messages.warning(request, line)
+        if request.POST.get("action") != "continue" or not_saved:
+            if not not_saved:
+                messages.success(request, _("Brouillon enregistré."))
             return redirect("claims:edit", key=draft.key)
         problems = problems_of(draft)
         if not problems:
@@ -50,8 +57,28 @@ def edit(request, key):
     return render(request, "benefits/claims/edit.html", edit_context(draft, problems))
 
 
+def posted_revision(post) -> int | None:
+    """The draft revision the posted page was rendered from (absent from pages older than revisions)."""
+    text = post.get("revision", "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+
+
+def save(request, draft):
+    values = request.POST.dict()
+    values.pop("revision", None)
+    return services.claim_save_draft(
+        draft=draft,
+        values=values,
+        by=request.user,
+        channel=request.channel,
+        revision=posted_revision(request.POST),
+    )
+
+
 def edit_context(draft, problems: dict) -> dict:
     return {
+        "not_saved": [],
+        "revision": draft.revision,
         "draft": draft,
         "people": presenters.edit_people(draft, problems),
         "problems": problems,
@@ -67,9 +94,8 @@ def refresh_prefill(request, key):
     draft, response = own_open_draft(request, key)
     if response:
         return response
-    services.claim_save_draft(
-        draft=draft, values=request.POST.dict(), by=request.user, channel=request.channel
-    )
+    for line in save_messages(save(request, draft)):
+        messages.warning(request, line)
     draft = services.claim_draft_refresh_prefill(draft=draft, by=request.user, channel=request.channel)
     if all(status == "ok" for status in draft.data.get("prefill", {}).values()):
         messages.success(request, _("Les salaires déclarés par vos employeurs ont été récupérés."))

@@ -73,6 +73,10 @@ class ClaimDraft(models.Model):
     # The key that makes filing idempotent: one draft files at most one claim, whatever the retries.
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     data = models.JSONField(default=dict)
+    # Optimistic concurrency (revisions.py): the number of saves that changed something, and for each
+    # field the revisions that changed it with the value each replaced.
+    revision = models.PositiveIntegerField(default=0)
+    changes = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

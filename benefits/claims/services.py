@@ -6,7 +6,7 @@ Every write is recorded in the journal (portal.journal) with who, and through wh
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from benefits.claims import declaration
+from benefits.claims import declaration, revisions
 from benefits.claims.models import TRANSITIONS, AllocataireFile, Claim, ClaimDraft, Status, StatusChange
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
 from benefits.rules import SUPPORTED_MONTHS, compute, parse_household
@@ -87,20 +87,53 @@ def claim_draft_refresh_prefill(*, draft: ClaimDraft, by, channel: str) -> Claim
     return draft
 
 
-def claim_save_draft(*, draft: ClaimDraft, values: dict, by, channel: str) -> ClaimDraft:
+def refused_characters(values: dict) -> tuple[dict, list[str]]:
+    """The posted values that can be stored, and the names of those that cannot: a NUL character
+    (PostgreSQL refuses it in JSON) or a lone surrogate. One bad field never loses the others."""
+    kept, refused = {}, []
+    for name, value in values.items():
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            refused.append(name)
+            continue
+        if "\x00" in text or "\x00" in name:
+            refused.append(name)
+        else:
+            kept[name] = value
+    return kept, refused
+
+
+def claim_save_draft(
+    *, draft: ClaimDraft, values: dict, by, channel: str, revision: int | None = None
+) -> ClaimDraft:
     """Saves what was typed, valid or not (nothing is ever lost), and records each correction.
 
     `values` are the posted fields; fields absent from it keep their saved value, so a partial post
-    (one htmx change, one step) never erases the others. The row is locked while it is merged, so two
-    tabs saving different fields at once both keep theirs.
+    (one htmx change, one step) never erases the others. The row is locked while it is merged.
+    `revision` is the draft's revision the page was rendered from: a field changed elsewhere since
+    then keeps its saved value unless this page changed it too, which is a conflict (revisions.py).
+    The returned draft carries `conflicts` (revisions.Conflict) and `refused` (field names whose value
+    holds a character that cannot be stored) for the page to tell.
     """
+    values, refused = refused_characters(values)
     with transaction.atomic():
         draft = ClaimDraft.objects.select_for_update().select_related("file").get(pk=draft.pk)
+        draft.conflicts, draft.refused = [], refused
         if hasattr(draft, "claim"):
             return draft
+        before = revisions.field_values(draft.data)
+        values, draft.conflicts = revisions.merge_posted(
+            values, revision=revision, current=draft.revision, saved=before, changes=draft.changes
+        )
         corrected = merge_figures(draft.data, values)
         merge_other_incomes(draft.data, values, draft.file.adult_ids, declaration.quarter(draft.month))
-        draft.save(update_fields=["data", "updated_at"])
+        if revisions.record_changes(
+            draft.changes, before, revisions.field_values(draft.data), draft.revision + 1
+        ):
+            draft.revision += 1
+        draft.save(update_fields=["data", "changes", "revision", "updated_at"])
         journal_record(action="draft_saved", target=f"draft:{draft.pk}", by=by, channel=channel)
         for field in corrected:
             # The field's name (person id, month, line) and no amount: the draft holds the values.
