@@ -26,7 +26,9 @@ def patch_flush(ops_class) -> None:
     original = ops_class.sql_flush
 
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        statements = original(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        statements = original(
+            self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
         if not statements:
             return statements
         role = self.quote_name(settings.DATABASE_APP_ROLE)

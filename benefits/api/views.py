@@ -34,9 +34,7 @@ def problem(status: int, title: str, detail: str = "", errors=None, headers=None
 
 
 def invalid_json(message: str, detail: str = ""):
-    return problem(
-        400, "JSON invalide", detail or message, errors=[{"path": "", "message": message}]
-    )
+    return problem(400, "JSON invalide", detail or message, errors=[{"path": "", "message": message}])
 
 
 def refuse_constant(name: str):

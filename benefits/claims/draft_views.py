@@ -4,6 +4,9 @@ Every POST saves first (valid or not), then validates; without JavaScript on eac
 also on each change (the form posts itself and the page shows "Brouillon enregistré à HH:MM").
 """
 
+import re
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
@@ -40,10 +43,13 @@ def edit(request, key):
         draft = save(request, draft)
         not_saved = save_messages(draft)
         if request.htmx:
-            # After a conflict the tab still shows its own value: it keeps its old revision, so that
-            # value is refused again until the page is reloaded with the saved one.
-            revision = posted_revision(request.POST) if draft.conflicts else draft.revision
-            context = {"draft": draft, "not_saved": not_saved, "revision": revision}
+            # The tab keeps the revision and page id it was rendered with (revisions.py).
+            context = {
+                "draft": draft,
+                "not_saved": not_saved,
+                "revision": posted_revision(request.POST),
+                "page": posted_page(request.POST),
+            }
             return render(request, "benefits/claims/edit.html#saved", context)
         for line in not_saved:
             messages.warning(request, line)
@@ -57,21 +63,31 @@ def edit(request, key):
     return render(request, "benefits/claims/edit.html", edit_context(draft, problems))
 
 
+PAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,32}")
+
+
 def posted_revision(post) -> int | None:
     """The draft revision the posted page was rendered from (absent from pages older than revisions)."""
     text = post.get("revision", "")
     return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
 
 
+def posted_page(post) -> str | None:
+    text = post.get("page", "")
+    return text if PAGE_ID.fullmatch(text) else None
+
+
 def save(request, draft):
     values = request.POST.dict()
     values.pop("revision", None)
+    values.pop("page", None)
     return services.claim_save_draft(
         draft=draft,
         values=values,
         by=request.user,
         channel=request.channel,
         revision=posted_revision(request.POST),
+        page=posted_page(request.POST),
     )
 
 
@@ -79,6 +95,7 @@ def edit_context(draft, problems: dict) -> dict:
     return {
         "not_saved": [],
         "revision": draft.revision,
+        "page": secrets.token_urlsafe(12),
         "draft": draft,
         "people": presenters.edit_people(draft, problems),
         "problems": problems,

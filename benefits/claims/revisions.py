@@ -1,12 +1,15 @@
 """Optimistic concurrency on drafts: two tabs never silently undo each other (pure functions).
 
-A page posts its whole form with the draft's `revision` it was rendered from. The draft keeps, for
-each field, the revisions that changed it and the value each change replaced (`ClaimDraft.changes`),
-so the value the tab saw is known. For each posted field:
-- the posted value is the one the tab saw: the tab did not change it, the saved value stays;
-- nobody changed the field since the tab's revision: the posted value is taken;
+A page posts its whole form with the draft's `revision` it was rendered from and its own `page` id
+(both hidden fields, unchanged by htmx autosaves). The draft keeps, for each field, the changes made
+to it: the revision, the value replaced and the page that made it (`ClaimDraft.changes`). So the value
+a tab shows for a field is known: the last value it saved itself, else the value at its revision.
+For each posted field:
+- the posted value is the one the tab shows: the tab did not change it, the saved value stays;
+- nobody else changed the field since: the posted value is taken;
 - both changed it (to different values): the saved value stays, and the tab is told which field was
-  changed elsewhere, with both values — an accepted value is never lost silently.
+  changed elsewhere, with both values — an accepted value is never lost silently. The tab keeps its
+  revision, so it is told again at each save until it is reloaded with the saved value.
 """
 
 from dataclasses import dataclass
@@ -49,51 +52,50 @@ def normalized(field: str, value) -> str:
     return text
 
 
-def value_at(field: str, revision: int, saved: str, changes: dict) -> str:
-    """The value of `field` in the draft at `revision`: what its first later change replaced."""
-    for changed_at, replaced in changes.get(field, []):
+def value_seen(field: str, revision: int, page: str | None, saved: str, changes: dict) -> str | None:
+    """The value of `field` the page shows: the last it saved itself, else the draft's at `revision`;
+    None when the history kept is too short to tell."""
+    history = changes.get(field, [])
+    own = [position for position, entry in enumerate(history) if page and entry[2] == page]
+    if own:
+        following = own[-1] + 1
+        return history[following][1] if following < len(history) else saved
+    if len(history) >= MAX_CHANGES_PER_FIELD and history[0][0] > revision:
+        return None
+    for changed_at, replaced, _page in history:
         if changed_at > revision:
             return replaced
     return saved
 
 
-def oldest_known(field: str, changes: dict) -> int | None:
-    history = changes.get(field, [])
-    return history[0][0] if len(history) >= MAX_CHANGES_PER_FIELD else None
-
-
 def merge_posted(
-    values: dict, *, revision: int | None, current: int, saved: dict, changes: dict
+    values: dict, *, revision: int | None, page: str | None, saved: dict, changes: dict
 ) -> tuple[dict, list[Conflict]]:
-    """The posted values to apply, and the conflicts. Without a revision (an old page), or when the
-    draft has not moved since the page's revision, every value is applied."""
-    if revision is None or revision >= current:
+    """The posted values to apply, and the conflicts. Without a revision (a page older than
+    revisions), every value is applied."""
+    if revision is None:
         return dict(values), []
     kept, conflicts = {}, []
     for field, raw in values.items():
         if field not in saved:
             kept[field] = raw
             continue
-        posted = normalized(field, raw)
-        now = saved[field]
-        oldest = oldest_known(field, changes)
-        seen = value_at(field, revision, now, changes)
-        if posted == now:
-            continue
-        if posted == seen and (oldest is None or oldest <= revision):
-            continue  # untouched in this tab: the value saved elsewhere stays
-        if seen == now and (oldest is None or oldest <= revision):
+        posted, now = normalized(field, raw), saved[field]
+        seen = value_seen(field, revision, page, now, changes)
+        if posted == now or posted == seen:
+            continue  # nothing new, or untouched in this tab: the saved value stays
+        if seen == now:
             kept[field] = raw
         else:
             conflicts.append(Conflict(field=field, saved=now, posted=posted))
     return kept, conflicts
 
 
-def record_changes(changes: dict, before: dict, after: dict, revision: int) -> list[str]:
+def record_changes(changes: dict, before: dict, after: dict, revision: int, page: str | None) -> list[str]:
     """Adds the fields that differ between `before` and `after` to the history; returns them."""
     changed = sorted(field for field in after.keys() | before.keys() if after.get(field) != before.get(field))
     for field in changed:
         history = changes.setdefault(field, [])
-        history.append([revision, before.get(field, "")])
+        history.append([revision, before.get(field, ""), page or ""])
         del history[:-MAX_CHANGES_PER_FIELD]
     return changed

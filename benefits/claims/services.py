@@ -106,14 +106,20 @@ def refused_characters(values: dict) -> tuple[dict, list[str]]:
 
 
 def claim_save_draft(
-    *, draft: ClaimDraft, values: dict, by, channel: str, revision: int | None = None
+    *,
+    draft: ClaimDraft,
+    values: dict,
+    by,
+    channel: str,
+    revision: int | None = None,
+    page: str | None = None,
 ) -> ClaimDraft:
     """Saves what was typed, valid or not (nothing is ever lost), and records each correction.
 
     `values` are the posted fields; fields absent from it keep their saved value, so a partial post
     (one htmx change, one step) never erases the others. The row is locked while it is merged.
-    `revision` is the draft's revision the page was rendered from: a field changed elsewhere since
-    then keeps its saved value unless this page changed it too, which is a conflict (revisions.py).
+    `revision` is the draft's revision the page was rendered from and `page` the page's id: a field
+    changed elsewhere keeps its saved value unless this page changed it too, a conflict (revisions.py).
     The returned draft carries `conflicts` (revisions.Conflict) and `refused` (field names whose value
     holds a character that cannot be stored) for the page to tell.
     """
@@ -125,12 +131,12 @@ def claim_save_draft(
             return draft
         before = revisions.field_values(draft.data)
         values, draft.conflicts = revisions.merge_posted(
-            values, revision=revision, current=draft.revision, saved=before, changes=draft.changes
+            values, revision=revision, page=page, saved=before, changes=draft.changes
         )
         corrected = merge_figures(draft.data, values)
         merge_other_incomes(draft.data, values, draft.file.adult_ids, declaration.quarter(draft.month))
         if revisions.record_changes(
-            draft.changes, before, revisions.field_values(draft.data), draft.revision + 1
+            draft.changes, before, revisions.field_values(draft.data), draft.revision + 1, page
         ):
             draft.revision += 1
         draft.save(update_fields=["data", "changes", "revision", "updated_at"])
