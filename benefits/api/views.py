@@ -19,7 +19,6 @@ from benefits.rules import (
     parameters_version,
     parse_household,
 )
-
 from portal.errors import problem_response
 
 # Input limits of the API (documented in the README and on /api/v1/): the body, the nesting depth,

@@ -82,7 +82,7 @@ def merge_posted(
             continue
         posted, now = normalized(field, raw), saved[field]
         seen = value_seen(field, revision, page, now, changes)
-        if posted == now or posted == seen:
+        if posted in (now, seen):
             continue  # nothing new, or untouched in this tab: the saved value stays
         if seen == now:
             kept[field] = raw

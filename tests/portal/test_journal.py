@@ -79,11 +79,14 @@ def test_truncate_is_refused_even_to_the_owner(user):
     """The statement-level guard: TRUNCATE fires no row trigger, so it has its own."""
     postgresql_only()
     entry = journal_record(action="claim_filed", target="claim:1", by=user, channel="home")
-    with pytest.raises(DatabaseError, match="TRUNCATE refused"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending foreign-key checks
-            cursor.execute("RESET ROLE")  # the owner (the session's own role)
-            cursor.execute("TRUNCATE portal_journalentry CASCADE")
+    with (
+        pytest.raises(DatabaseError, match="TRUNCATE refused"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending foreign-key checks
+        cursor.execute("RESET ROLE")  # the owner (the session's own role)
+        cursor.execute("TRUNCATE portal_journalentry CASCADE")
     assert JournalEntry.objects.filter(pk=entry.pk).exists()
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_user")
