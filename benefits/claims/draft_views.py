@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from benefits.claims import declaration, presenters, selectors, services
 from benefits.claims.save_messages import save_messages
+from benefits.claims.views import already_declared_message
 from benefits.rules import HouseholdInputError
 from benefits.simulator.formatting import month_name
 
@@ -133,6 +134,9 @@ def check(request, key):
             claim = services.claim_submit(draft=draft, by=request.user, channel=request.channel)
         except services.NotReadyToFile:
             return redirect("claims:edit", key=draft.key)
+        except services.AlreadyDeclared as declared:
+            messages.info(request, already_declared_message(declared.claim))
+            return redirect("claims:claim", pk=declared.claim.pk)
         except HouseholdInputError:
             messages.error(
                 request, _("Votre dossier ne permet pas de calculer le droit : contactez votre CAF.")

@@ -134,6 +134,14 @@ class Claim(models.Model):
         verbose_name = _("demande déposée")
         verbose_name_plural = _("demandes déposées")
         ordering = ["-filed_at"]
+        constraints = [
+            # A quarter is declared once (services.AlreadyDeclared says it; the database guarantees it).
+            models.UniqueConstraint(
+                fields=["file", "month"],
+                condition=models.Q(kind="dtr"),
+                name="one_declaration_per_quarter",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.month}"

@@ -7,7 +7,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from benefits.claims import declaration, revisions
-from benefits.claims.models import TRANSITIONS, AllocataireFile, Claim, ClaimDraft, Status, StatusChange
+from benefits.claims.models import (
+    TRANSITIONS,
+    AllocataireFile,
+    Claim,
+    ClaimDraft,
+    Kind,
+    Status,
+    StatusChange,
+)
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
 from benefits.rules import SUPPORTED_MONTHS, compute, parse_household
 from portal.journal import journal_record
@@ -25,6 +33,21 @@ class StatusNotAllowed(Exception):
     pass
 
 
+class AlreadyDeclared(Exception):
+    """The quarterly declaration of this month is already filed: a quarter is declared once."""
+
+    def __init__(self, claim):
+        self.claim = claim
+        super().__init__(f"already declared: claim {claim.pk}")
+
+
+def declared_claim(*, file: AllocataireFile, kind: str, month: str) -> Claim | None:
+    """The filed declaration of this quarter, if any (only declarations are once per quarter)."""
+    if kind != Kind.DECLARATION:
+        return None
+    return Claim.objects.filter(file=file, kind=kind, month=month).first()
+
+
 def current_declaration_month() -> str:
     """The right being declared for: the current month (its quarter is the three previous months),
     kept within the months the calculation core knows."""
@@ -34,11 +57,14 @@ def current_declaration_month() -> str:
 def claim_draft_open(
     *, file: AllocataireFile, by, kind: str, channel: str, month: str | None = None
 ) -> ClaimDraft:
-    """The open draft of this kind (one at a time: "vous avez déjà un brouillon"), or a new prefilled one."""
+    """The open draft of this kind (one at a time: "vous avez déjà un brouillon"), or a new prefilled one.
+    Raises AlreadyDeclared when this quarter's declaration is already filed."""
     existing = ClaimDraft.objects.open().filter(file=file, kind=kind).first()
     if existing:
         return existing
     month = month or current_declaration_month()
+    if filed := declared_claim(file=file, kind=kind, month=month):
+        raise AlreadyDeclared(filed)
     # The income data service is called outside the transaction: no lock is held while it answers.
     data = prefill_file(file, declaration.quarter(month))
     with transaction.atomic():
@@ -47,6 +73,8 @@ def claim_draft_open(
         existing = ClaimDraft.objects.open().filter(file=file, kind=kind).first()
         if existing:
             return existing
+        if filed := declared_claim(file=file, kind=kind, month=month):
+            raise AlreadyDeclared(filed)
         draft = ClaimDraft.objects.create(file=file, user=by, kind=kind, month=month, data=data)
         journal_record(
             action="draft_opened",
@@ -202,6 +230,9 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
             existing = Claim.objects.filter(key=locked.key).first()
             if existing:
                 return existing
+            AllocataireFile.objects.select_for_update().get(pk=locked.file_id)
+            if filed := declared_claim(file=locked.file, kind=locked.kind, month=locked.month):
+                raise AlreadyDeclared(filed)
             months = declaration.quarter(locked.month)
             problems = declaration.problems(locked.data, locked.file.adult_ids, months)
             if problems:
@@ -230,8 +261,14 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
             )
             return claim
     except IntegrityError:
-        # Another request filed the same draft at the same moment: that claim is the one.
-        return Claim.objects.get(key=draft.key)
+        # Another request filed the same draft at the same moment: that claim is the one; or another
+        # draft of the same quarter was filed first (one_declaration_per_quarter).
+        claim = Claim.objects.filter(key=draft.key).first()
+        if claim is None:
+            raise AlreadyDeclared(
+                declared_claim(file=draft.file, kind=draft.kind, month=draft.month)
+            ) from None
+        return claim
 
 
 def claim_set_status(*, claim: Claim, status: str, by, channel: str) -> Claim:
