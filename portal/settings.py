@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "portal.channels.ChannelMiddleware",
+    # One error path: problem+json under /api/, DSFR pages elsewhere (portal/errors.py).
+    "portal.errors.ErrorPathMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -104,6 +106,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Least-privilege roles on PostgreSQL (portal/database_roles.py, `manage.py db_roles`): the owner runs
+# the migrations, the portal connects as the application role (INSERT and SELECT only on the journal).
+DATABASE_OWNER_ROLE = env_str("DATABASE_OWNER_ROLE", "portal_owner")
+DATABASE_APP_ROLE = env_str("DATABASE_APP_ROLE", "portal_app")
+# Bodies of form posts (the API has its own limit, 512 KiB): above, a 413 page (portal/errors.py).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 1024 * 1024, minimum=1024)
 
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss"))
 if REDIS_URL:

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from portal import health, views
+from portal import errors, health, views
 
 urlpatterns = [
     path("", include("portal.pages_urls")),
@@ -26,6 +26,7 @@ if settings.EMULATORS_ENABLED:
         path("_revenus/", include("benefits.income.emulator_urls")),
     ]
 
+handler400 = errors.bad_request
 handler403 = views.permission_denied
 handler404 = views.page_not_found
 handler500 = views.server_error
