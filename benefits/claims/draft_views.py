@@ -51,9 +51,11 @@ def edit(request, key):
 
 
 def edit_context(draft, problems: dict) -> dict:
+    people = presenters.edit_people(draft, problems)
     return {
         "draft": draft,
-        "people": presenters.edit_people(draft, problems),
+        "people": people,
+        "summary": presenters.error_summary(people),
         "problems": problems,
         "month_name": month_name(draft.month),
         "quarter": [month_name(m) for m in declaration.quarter(draft.month)],
