@@ -6,7 +6,8 @@ Every write is recorded in the journal (portal.journal) with who, and through wh
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from benefits.claims import declaration
+from benefits.claims import declaration, first_claim
+from benefits.claims.first_claim_services import sworn_problem
 from benefits.claims.models import TRANSITIONS, AllocataireFile, Claim, ClaimDraft, Status, StatusChange
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
 from benefits.rules import SUPPORTED_MONTHS, compute, parse_household
@@ -41,6 +42,8 @@ def claim_draft_open(
     month = month or current_declaration_month()
     # The income data service is called outside the transaction: no lock is held while it answers.
     data = prefill_file(file, declaration.quarter(month))
+    if first_claim.is_first_claim(kind):
+        data["claim"] = first_claim.initial_answers(file)
     with transaction.atomic():
         # Two tabs starting the same declaration at once: the file's row serialises them.
         AllocataireFile.objects.select_for_update().get(pk=file.pk)
@@ -147,6 +150,8 @@ def claim_estimate(*, draft: ClaimDraft):
     """The right the core computes from the declared figures (an estimate shown before filing).
     Raises HouseholdInputError when the file cannot be computed."""
     household = declaration.household(draft.file, draft.data, draft.month)
+    if first_claim.is_first_claim(draft.kind):
+        household = first_claim.apply_answers(household, draft)
     return household, compute(parse_household(household, draft.month), draft.month, explain=True)
 
 
@@ -165,6 +170,8 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 return existing
             months = declaration.quarter(locked.month)
             problems = declaration.problems(locked.data, locked.file.adult_ids, months)
+            # A first claim also needs its own answers and the sworn statement (issue 17, D4).
+            problems += first_claim.claim_problems(locked) + sworn_problem(locked)
             if problems:
                 raise NotReadyToFile(problems)
             household, result = claim_estimate(draft=locked)
