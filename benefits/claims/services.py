@@ -6,7 +6,8 @@ Every write is recorded in the journal (portal.journal) with who, and through wh
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from benefits.claims import declaration, revisions
+from benefits.claims import declaration, first_claim, revisions
+from benefits.claims.first_claim_services import sworn_problem
 from benefits.claims.models import (
     TRANSITIONS,
     AllocataireFile,
@@ -68,6 +69,8 @@ def claim_draft_open(
         raise AlreadyDeclared(filed)
     # The income data service is called outside the transaction: no lock is held while it answers.
     data = prefill_file(file, declaration.quarter(month))
+    if first_claim.is_first_claim(kind):
+        data["claim"] = first_claim.initial_answers(file)
     with transaction.atomic():
         # Two tabs starting the same declaration at once: the file's row serialises them.
         AllocataireFile.objects.select_for_update().get(pk=file.pk)
@@ -215,6 +218,8 @@ def claim_estimate(*, draft: ClaimDraft):
     """The right the core computes from the declared figures (an estimate shown before filing).
     Raises HouseholdInputError when the file cannot be computed."""
     household = declaration.household(draft.file, draft.data, draft.month)
+    if first_claim.is_first_claim(draft.kind):
+        household = first_claim.apply_answers(household, draft)
     return household, compute(parse_household(household, draft.month), draft.month, explain=True)
 
 
@@ -236,6 +241,8 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 raise AlreadyDeclared(filed)
             months = declaration.quarter(locked.month)
             problems = declaration.problems(locked.data, locked.file.adult_ids, months)
+            # A first claim also needs its own answers and the sworn statement (issue 17, D4).
+            problems += first_claim.claim_problems(locked) + sworn_problem(locked)
             if problems:
                 raise NotReadyToFile(problems)
             household, result = claim_estimate(draft=locked)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from benefits.claims import presenters, selectors, services
+from benefits.claims import first_claim, presenters, selectors, services
 from benefits.claims.files import allocataire_file_for_user
 from benefits.claims.models import ClaimDraft, Kind
 from benefits.simulator.formatting import month_name
@@ -37,6 +37,8 @@ def start(request, kind):
     except services.AlreadyDeclared as declared:
         messages.info(request, already_declared_message(declared.claim))
         return redirect("claims:claim", pk=declared.claim.pk)
+    if first_claim.is_first_claim(kind):
+        return redirect("claims:situation", key=draft.key)
     return redirect("claims:edit", key=draft.key)
 
 

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_agent_puts_a_claim_under_instruction_then_accepts_it(client, user):
-    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="rsa", channel="home")
+    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="dtr", channel="home")
     draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
     claim = claim_submit(draft=draft, by=user, channel="home")
     agent = UserFactory(is_staff=True, is_superuser=True)
