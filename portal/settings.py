@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.admission.AdmissionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "portal.channels.ChannelMiddleware",
     # One error path: problem+json under /api/, DSFR pages elsewhere (portal/errors.py).
     "portal.errors.ErrorPathMiddleware",
+    "benefits.simulator.throttle.SimulatorRateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -143,8 +145,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sessions live in the database so that a restart never logs anybody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database so that a restart never logs anybody out; with a cache shared by
+# every worker (Redis), reads come from the cache and the database is only written through.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60, minimum=60)
 # Saved only when changed: saving on every request lets a concurrent request (a second tab, the
 # browser's favicon request) write back a stale copy over answers just saved.
@@ -363,3 +368,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # WeasyPrint and fontTools log each rendering step at INFO: keep its warnings (a missing glyph, a blocked URL) only.
 LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
 LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
+
+# --- Launch day: admission control and the simulator's rate limit (docs/capacity.md) ---
+# Requests doing Django work at once in each worker process (0: no limit). Beyond, 503 + Retry-After
+# and the waiting page at once. It must stay below the worker's threads (GUNICORN_THREADS).
+ADMISSION_LIMIT = env_int("ADMISSION_LIMIT", 4, minimum=0)
+# Slots only requests with a live session (a journey under way, a logged-in person) may take.
+ADMISSION_RESERVE = env_int("ADMISSION_RESERVE", 1, minimum=0)
+# How long a request with a session may wait for a slot before it too gets the waiting page.
+ADMISSION_PRIORITY_WAIT_MS = env_int("ADMISSION_PRIORITY_WAIT_MS", 500, minimum=0)
+# Seconds after which the waiting page reloads itself (and the Retry-After header).
+ADMISSION_RETRY_AFTER = env_int("ADMISSION_RETRY_AFTER", 10, minimum=1)
+# POSTs per minute and per client address on the simulator (429 and a French page beyond).
+SIMULATOR_RATE_LIMIT_PER_MINUTE = env_int("SIMULATOR_RATE_LIMIT_PER_MINUTE", 60, minimum=1)
