@@ -316,3 +316,25 @@ INCOME_API_TOKEN = env_str("INCOME_API_TOKEN")
 # Seconds before giving up on one call, and how many more tries after a time-out or a server error.
 INCOME_API_TIMEOUT = env_int("INCOME_API_TIMEOUT", 2, minimum=1)
 INCOME_API_RETRIES = env_int("INCOME_API_RETRIES", 1, minimum=0)
+
+# --- Channels: kiosk PCs and agents (docs/channels.md) ---
+# A kiosk visitor idle this many seconds is warned (with JavaScript), then the session ends by itself.
+KIOSK_IDLE_SECONDS = env_int("KIOSK_IDLE_SECONDS", 4 * 60, minimum=30)
+KIOSK_WARNING_SECONDS = env_int("KIOSK_WARNING_SECONDS", 60, minimum=10)
+if KIOSK_WARNING_SECONDS >= KIOSK_IDLE_SECONDS:
+    raise ImproperlyConfigured("KIOSK_WARNING_SECONDS must be shorter than KIOSK_IDLE_SECONDS.")
+# The office named on the band of a dedicated kiosk deployment (KIOSK_MODE=true).
+KIOSK_OFFICE = env_str("KIOSK_OFFICE", "")
+# Agents: the session ends after this many idle seconds (the agent signs in again, with a new code).
+AGENT_IDLE_SECONDS = env_int("AGENT_IDLE_SECONDS", 15 * 60, minimum=60)
+# Searches for a file, per agent and per minute.
+DESK_SEARCHES_PER_MINUTE = env_int("DESK_SEARCHES_PER_MINUTE", 20, minimum=1)
+# The agents' second factor: TOTP devices of django-otp (benefits.desk.auth).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+OTP_TOTP_ISSUER = SITE_NAME
+MIDDLEWARE += [
+    "django_otp.middleware.OTPMiddleware",
+    "portal.kiosk.middleware.KioskMiddleware",
+    "benefits.desk.middleware.AgentMiddleware",
+]
+DEMO_DATA_LOADERS += ["benefits.desk.demo.load_demo_agent"]

@@ -1,6 +1,6 @@
 """Reads of the claims feature for the pages (Mon espace, my claims)."""
 
-from benefits.claims.files import allocataire_file_for_user
+from benefits.claims.files import allocataire_file_for_user, file_in_scope
 from benefits.claims.models import Claim, ClaimDraft, Kind
 
 
@@ -15,6 +15,34 @@ def claims_overview(*, user, channel: str) -> dict:
         "claims": Claim.objects.filter(file=file).prefetch_related("history"),
         "kinds": Kind.choices,
     }
+
+
+def overview_in_scope(request) -> dict:
+    """Mes démarches for the person, or for an agent the drafts and claims of the mandate's file."""
+    if getattr(request, "mandate", None) is None:
+        return claims_overview(user=request.user, channel=request.channel)
+    file = request.mandate.file
+    return {
+        "file": file,
+        "drafts": ClaimDraft.objects.open().filter(file=file, kind__in=request.mandate.kinds),
+        "claims": Claim.objects.filter(file=file).prefetch_related("history"),
+        "kinds": [(kind, label) for kind, label in Kind.choices if request.mandate.covers(kind)],
+    }
+
+
+def draft_in_scope(request, key) -> ClaimDraft | None:
+    """The draft if this request may work on it: the person's own, or a kind the agent's mandate covers."""
+    mandate = getattr(request, "mandate", None)
+    if mandate is None:
+        return draft_of_user(user=request.user, key=key)
+    return ClaimDraft.objects.select_related("file").filter(key=key, file=mandate.file, kind__in=mandate.kinds).first()
+
+
+def claim_in_scope(request, pk) -> Claim | None:
+    mandate = getattr(request, "mandate", None)
+    if mandate is None:
+        return claim_of_user(user=request.user, pk=pk)
+    return Claim.objects.select_related("file", "draft").filter(pk=pk, file=mandate.file).first()
 
 
 def draft_of_user(*, user, key) -> ClaimDraft | None:
