@@ -27,7 +27,9 @@ class KioskMiddleware:
             idle_touch(request)
         # Nothing of one visitor is kept for the next: no page in the cache, nor in the back button.
         response["Cache-Control"] = "no-store"
-        if response.get("Content-Type", "").startswith("text/html") and not response.streaming:
+        # The exit page itself holds the one outgoing link, already announced.
+        is_html = response.get("Content-Type", "").startswith("text/html") and not response.streaming
+        if is_html and request.path != reverse("kiosk:exit"):
             response.content = kiosk_html(
                 response.content, own_origin=f"{request.scheme}://{request.get_host()}"
             )
