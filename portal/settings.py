@@ -381,3 +381,24 @@ ADMISSION_PRIORITY_WAIT_MS = env_int("ADMISSION_PRIORITY_WAIT_MS", 500, minimum=
 ADMISSION_RETRY_AFTER = env_int("ADMISSION_RETRY_AFTER", 10, minimum=1)
 # POSTs per minute and per client address on the simulator (429 and a French page beyond).
 SIMULATOR_RATE_LIMIT_PER_MINUTE = env_int("SIMULATOR_RATE_LIMIT_PER_MINUTE", 60, minimum=1)
+# --- Channels: kiosk PCs and agents (docs/channels.md) ---
+# A kiosk visitor idle this many seconds is warned (with JavaScript), then the session ends by itself.
+KIOSK_IDLE_SECONDS = env_int("KIOSK_IDLE_SECONDS", 4 * 60, minimum=30)
+KIOSK_WARNING_SECONDS = env_int("KIOSK_WARNING_SECONDS", 60, minimum=10)
+if KIOSK_WARNING_SECONDS >= KIOSK_IDLE_SECONDS:
+    raise ImproperlyConfigured("KIOSK_WARNING_SECONDS must be shorter than KIOSK_IDLE_SECONDS.")
+# The office named on the band of a dedicated kiosk deployment (KIOSK_MODE=true).
+KIOSK_OFFICE = env_str("KIOSK_OFFICE", "")
+# Agents: the session ends after this many idle seconds (the agent signs in again, with a new code).
+AGENT_IDLE_SECONDS = env_int("AGENT_IDLE_SECONDS", 15 * 60, minimum=60)
+# Searches for a file, per agent and per minute.
+DESK_SEARCHES_PER_MINUTE = env_int("DESK_SEARCHES_PER_MINUTE", 20, minimum=1)
+# The agents' second factor: TOTP devices of django-otp (benefits.desk.auth).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+OTP_TOTP_ISSUER = SITE_NAME
+MIDDLEWARE += [
+    "django_otp.middleware.OTPMiddleware",
+    "portal.kiosk.middleware.KioskMiddleware",
+    "benefits.desk.middleware.AgentMiddleware",
+]
+DEMO_DATA_LOADERS += ["benefits.desk.demo.load_demo_agent"]

@@ -20,11 +20,12 @@ from benefits.claims.save_messages import save_messages
 from benefits.claims.views import already_declared_message
 from benefits.rules import HouseholdInputError
 from benefits.simulator.formatting import month_name
+from portal.channels import mandate_required_for_agents
 
 
 def own_open_draft(request, key):
     """(draft, None) for the person's draft still open, or (None, response) to return at once."""
-    draft = selectors.draft_of_user(user=request.user, key=key)
+    draft = selectors.draft_in_scope(request, key)
     if draft is None:
         raise Http404
     if hasattr(draft, "claim"):
@@ -36,6 +37,7 @@ def problems_of(draft) -> dict:
     return dict(declaration.problems(draft.data, draft.file.adult_ids, declaration.quarter(draft.month)))
 
 
+@mandate_required_for_agents
 def edit(request, key):
     draft, response = own_open_draft(request, key)
     if response:
@@ -112,6 +114,7 @@ def edit_context(draft, problems: dict) -> dict:
 
 
 @require_POST
+@mandate_required_for_agents
 def refresh_prefill(request, key):
     draft, response = own_open_draft(request, key)
     if response:
@@ -126,6 +129,7 @@ def refresh_prefill(request, key):
     return redirect("claims:edit", key=draft.key)
 
 
+@mandate_required_for_agents
 def check(request, key):
     draft, response = own_open_draft(request, key)
     if response:
@@ -146,7 +150,9 @@ def check(request, key):
                 channel=request.channel,
             )
         try:
-            claim = services.claim_submit(draft=draft, by=request.user, channel=request.channel)
+            claim = services.claim_submit(
+                draft=draft, by=request.user, channel=request.channel, mandate=getattr(request, "mandate", None)
+            )
         except services.NotReadyToFile as not_ready:
             problems = dict(not_ready.problems)
             if list(problems) != ["id_sworn"]:

@@ -223,12 +223,12 @@ def claim_estimate(*, draft: ClaimDraft):
     return household, compute(parse_household(household, draft.month), draft.month, explain=True)
 
 
-def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
+def claim_submit(*, draft: ClaimDraft, by, channel: str, mandate=None) -> Claim:
     """Files the draft exactly once: a double click, two tabs or a replayed POST return the same claim.
 
     The draft's row is locked in a transaction, an existing claim with the draft's key is returned, and
     the database refuses a second claim for the same draft or key (unique constraints) should two
-    requests ever get past the lock.
+    requests ever get past the lock. `mandate`: the mandate an agent files under (the receipt says who helped).
     """
     try:
         with transaction.atomic():
@@ -258,6 +258,7 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 estimate=result.to_dict(explain=True),
                 engine_version=result.engine_version,
                 parameters_version=result.parameters_version,
+                mandate=mandate,
             )
             StatusChange.objects.create(claim=claim, status=Status.FILED, channel=channel)
             journal_record(
