@@ -316,3 +316,20 @@ INCOME_API_TOKEN = env_str("INCOME_API_TOKEN")
 # Seconds before giving up on one call, and how many more tries after a time-out or a server error.
 INCOME_API_TIMEOUT = env_int("INCOME_API_TIMEOUT", 2, minimum=1)
 INCOME_API_RETRIES = env_int("INCOME_API_RETRIES", 1, minimum=0)
+
+# Campaigns (benefits/campaigns, docs/campaigns.md): their own Celery queue, so that letters and the
+# portal's tasks are never starved; one task at a time per worker process (prefetch 1), acknowledged
+# late; the Redis visibility time-out must exceed the longest chunk, or a slow chunk is delivered twice
+# (harmless, but wasted work).
+CAMPAIGNS_QUEUE = env_str("CAMPAIGNS_QUEUE", "campaigns")
+CELERY_TASK_ROUTES = {"campaigns.*": {"queue": CAMPAIGNS_QUEUE}}
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10, minimum=1),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10, minimum=1),
+}
+CAMPAIGN_CHUNK_SIZE = env_int("CAMPAIGN_CHUNK_SIZE", 1000, minimum=1)
+CAMPAIGN_CHUNK_RETRIES = env_int("CAMPAIGN_CHUNK_RETRIES", 3, minimum=0)
+CAMPAIGN_RETRY_BACKOFF = env_int("CAMPAIGN_RETRY_BACKOFF", 10, minimum=0)
+CAMPAIGN_PAYMENT_CUTOFF_DAYS = env_int("CAMPAIGN_PAYMENT_CUTOFF_DAYS", 3, minimum=0)
