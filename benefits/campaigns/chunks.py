@@ -110,14 +110,16 @@ def write(campaign, evaluations) -> None:
         )
 
 
-def chunk_fail(*, chunk_id: int, error: str, park: bool) -> None:
-    """Counts a failed attempt; a chunk out of retries is parked with its error and the rest goes on."""
+def chunk_fail(*, chunk_id: int, error: str, retries: int) -> int | None:
+    """Counts a failed attempt and returns the count; a chunk out of retries is parked with its error
+    (None: the chunk is no longer queued) and the rest of the campaign goes on."""
     with transaction.atomic():
         chunk = CampaignChunk.objects.select_for_update().get(pk=chunk_id)
         if chunk.status != ChunkStatus.QUEUED:
-            return
+            return None
         chunk.attempts += 1
         chunk.error = error[:2000]
+        park = chunk.attempts > retries
         if park:
             chunk.status = ChunkStatus.PARKED
         chunk.save(update_fields=["attempts", "error", "status"])
@@ -125,3 +127,4 @@ def chunk_fail(*, chunk_id: int, error: str, park: bool) -> None:
         from benefits.campaigns.services import campaign_maybe_finish
 
         campaign_maybe_finish(campaign_id=chunk.campaign_id)
+    return chunk.attempts

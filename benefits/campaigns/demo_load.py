@@ -110,14 +110,16 @@ def portal_demo_lines(months: list[str]) -> list[tuple]:
     return lines
 
 
-def campaign_demo_load(*, households: int, last_month: str, seed: int = 2020, non_recours_share=0.35) -> dict:
+def campaign_demo_load(
+    *, households: int, last_month: str, seed: int = 2020, non_recours_share=0.35, folder: Path | None = None
+) -> dict:
     by_month = load_households(households, last_month, seed, non_recours_share)
     months = [month_label(month_index(last_month) - 11 + i) for i in range(12)]
     index_nirs(AllocataireFile.objects.exclude(number__startswith="D"))
     for line in portal_demo_lines(months):
         by_month[line[1]].append(line)
     AllocataireFile.objects.filter(number=DEMO_NON_RECOURANT).update(rights=[])
-    folder = Path(settings.BASE_DIR) / "var" / "income-feed"
+    folder = folder or Path(settings.BASE_DIR) / "var" / "income-feed"
     folder.mkdir(parents=True, exist_ok=True)
     imported = []
     for month in months:

@@ -22,12 +22,18 @@ def campaign_dispatch_task(campaign_id: int) -> int:
 
 @shared_task(name="campaigns.chunk", bind=True, max_retries=None, **RELIABLE)
 def campaign_chunk_task(self, chunk_id: int) -> str:
-    try:
-        return chunk_run(chunk_id=chunk_id)
-    except Exception as error:  # any failure: retried with backoff, then parked, never lost
-        retries = settings.CAMPAIGN_CHUNK_RETRIES
-        park = self.request.retries >= retries
-        chunk_fail(chunk_id=chunk_id, error=f"{type(error).__name__}: {error}", park=park)
-        if park:
-            return "parked"
-        raise self.retry(countdown=settings.CAMPAIGN_RETRY_BACKOFF * 2**self.request.retries) from error
+    """Failures are retried with an exponential backoff, counted on the chunk's row (so a worker's death
+    does not reset them), and a chunk out of retries is parked; in-process (no broker) it retries at once."""
+    while True:
+        try:
+            return chunk_run(chunk_id=chunk_id)
+        except Exception as error:  # any failure: retried, then parked, never lost
+            attempts = chunk_fail(
+                chunk_id=chunk_id,
+                error=f"{type(error).__name__}: {error}",
+                retries=settings.CAMPAIGN_CHUNK_RETRIES,
+            )
+            if attempts is None or attempts > settings.CAMPAIGN_CHUNK_RETRIES:
+                return "parked"
+            if not self.request.is_eager:
+                raise self.retry(countdown=settings.CAMPAIGN_RETRY_BACKOFF * 2 ** (attempts - 1)) from error
