@@ -15,6 +15,7 @@ urlpatterns = [
     path("mon-espace/", include("portal.espace.urls")),
     path("mon-espace/demarches/", include("benefits.claims.urls")),
     path("compte/", include("portal.accounts.urls")),
+    path("operateur/campagnes/", include("benefits.campaigns.urls")),
     path("gestion/", admin.site.urls),
 ]
 
