@@ -59,7 +59,9 @@ def campaign_launch(*, campaign: Campaign, by) -> Campaign:
         )
         if updated:
             journal(action="campaign_launched", campaign=campaign, by=by)
-            transaction.on_commit(lambda: campaign_dispatch_task.delay(campaign.pk))
+            transaction.on_commit(
+                lambda: campaign_dispatch_task.apply_async(args=[campaign.pk], queue=settings.CAMPAIGNS_QUEUE)
+            )
     campaign.refresh_from_db()
     return campaign
 
@@ -85,7 +87,7 @@ def chunks_enqueue(*, campaign: Campaign) -> int:
 
     ids = list(campaign.chunks.filter(status=ChunkStatus.QUEUED).order_by("pk").values_list("pk", flat=True))
     for chunk_id in ids:
-        campaign_chunk_task.delay(chunk_id)
+        campaign_chunk_task.apply_async(args=[chunk_id], queue=settings.CAMPAIGNS_QUEUE)
     if not ids:
         campaign_maybe_finish(campaign_id=campaign.pk)
     return len(ids)
