@@ -10,19 +10,21 @@ from benefits.campaigns.models import (
     PersonNir,
 )
 from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, StatusChange
+from benefits.letters.models import Letter
 from benefits.simulator.models import Simulation
 
 __all__ = [
+    "AllocataireFile",
     "Campaign",
     "CampaignChunk",
     "CampaignResult",
-    "IncomeFeedImport",
-    "IncomeRecord",
-    "PaymentOrder",
-    "PersonNir",
-    "AllocataireFile",
     "Claim",
     "ClaimDraft",
+    "IncomeFeedImport",
+    "IncomeRecord",
+    "Letter",
+    "PaymentOrder",
+    "PersonNir",
     "Simulation",
     "StatusChange",
 ]

@@ -10,4 +10,4 @@ app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Feature packages inside the benefits app keep their own tasks modules.
-app.autodiscover_tasks(["benefits.campaigns"])
+app.autodiscover_tasks(["benefits.campaigns", "benefits.letters"])

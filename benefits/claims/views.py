@@ -32,8 +32,20 @@ def start(request, kind):
         messages.info(
             request, _("Vous avez déjà un brouillon : vous le retrouvez tel que vous l’avez laissé.")
         )
-    draft = services.claim_draft_open(file=file, by=request.user, kind=kind, channel=request.channel)
+    try:
+        draft = services.claim_draft_open(file=file, by=request.user, kind=kind, channel=request.channel)
+    except services.AlreadyDeclared as declared:
+        messages.info(request, already_declared_message(declared.claim))
+        return redirect("claims:claim", pk=declared.claim.pk)
     return redirect("claims:edit", key=draft.key)
+
+
+def already_declared_message(claim) -> str:
+    from benefits.claims.selectors import period_text
+
+    return _("Vous avez déjà déclaré vos %(period)s : une période se déclare une seule fois.") % {
+        "period": period_text(claim.kind, claim.month)
+    }
 
 
 def claim(request, pk):
