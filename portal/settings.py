@@ -402,3 +402,18 @@ MIDDLEWARE += [
     "benefits.desk.middleware.AgentMiddleware",
 ]
 DEMO_DATA_LOADERS += ["benefits.desk.demo.load_demo_agent"]
+# Campaigns (benefits/campaigns, docs/campaigns.md): their own Celery queue, so that letters and the
+# portal's tasks are never starved; one task at a time per worker process (prefetch 1), acknowledged
+# late; the Redis visibility time-out must exceed the longest chunk, or a slow chunk is delivered twice
+# (harmless, but wasted work).
+CAMPAIGNS_QUEUE = env_str("CAMPAIGNS_QUEUE", "campaigns")
+CELERY_TASK_ROUTES = {"campaigns.*": {"queue": CAMPAIGNS_QUEUE}}
+# Prefetch 1 and the visibility time-out are set above with the letters (the same broker options).
+CELERY_BROKER_TRANSPORT_OPTIONS |= {
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10, minimum=1),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10, minimum=1),
+}
+CAMPAIGN_CHUNK_SIZE = env_int("CAMPAIGN_CHUNK_SIZE", 1000, minimum=1)
+CAMPAIGN_CHUNK_RETRIES = env_int("CAMPAIGN_CHUNK_RETRIES", 3, minimum=0)
+CAMPAIGN_RETRY_BACKOFF = env_int("CAMPAIGN_RETRY_BACKOFF", 10, minimum=0)
+CAMPAIGN_PAYMENT_CUTOFF_DAYS = env_int("CAMPAIGN_PAYMENT_CUTOFF_DAYS", 3, minimum=0)

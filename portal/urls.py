@@ -25,6 +25,7 @@ urlpatterns = [
         "gestion/login/",
         login_not_required(RedirectView.as_view(pattern_name="desk:login", query_string=True)),
     ),
+    path("operateur/campagnes/", include("benefits.campaigns.urls")),
     path("gestion/", admin.site.urls),
 ]
 
