@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from benefits.rules.engine import BENEFITS
+from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 
 CHART_WIDTH = 300
@@ -139,4 +140,5 @@ def result_context(simulation, request) -> dict:
         "days": settings.SIMULATION_RETENTION_DAYS,
         "expires_at": simulation.expires_at,
         "replay": None,
+        "extras": extra_benefits(simulation, language, step_lines),
     }
