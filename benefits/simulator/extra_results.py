@@ -19,7 +19,9 @@ NEXT = {
         CAF_URL,
     ),
     "paje_naissance": (
-        _("Déclarez votre grossesse dans les 14 premières semaines, à votre CPAM et à la CAF : la prime est versée au 7e mois."),
+        _(
+            "Déclarez votre grossesse dans les 14 premières semaines, à votre CPAM et à la CAF : la prime est versée au 7e mois."
+        ),
         CAF_URL,
     ),
     "cmg": (

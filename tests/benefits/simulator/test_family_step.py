@@ -36,7 +36,12 @@ def test_a_household_without_any_of_its_questions_skips_the_page(client):
     response = start(
         client,
         {"couple": "non", "children": "0"},
-        {"demandeur-birth_date": "10/03/1950", "demandeur-activity": "retired", "demandeur-disability": "none", "demandeur-nationality": "fr"},
+        {
+            "demandeur-birth_date": "10/03/1950",
+            "demandeur-activity": "retired",
+            "demandeur-disability": "none",
+            "demandeur-nationality": "fr",
+        },
     )
     assert response["Location"] == "/simulateur/famille/"
     assert client.get("/simulateur/famille/")["Location"] == "/simulateur/logement/"
@@ -75,16 +80,29 @@ def test_a_couple_with_a_child_of_eleven_is_not_asked_about_childcare(client):
 
 def test_expected_child_gives_the_birth_grant_when_due_in_two_months(client):
     start(client, SINGLE_PARENT["household"], SINGLE_PARENT["persons"])
-    missing = client.post("/simulateur/famille/", {"grossesse-expecting": "oui", "enfant1-disability": "none", "garde-mode": "none"})
+    missing = client.post(
+        "/simulateur/famille/",
+        {"grossesse-expecting": "oui", "enfant1-disability": "none", "garde-mode": "none"},
+    )
     assert "Indiquez la date prévue de naissance." in text(missing)
     too_far = client.post(
         "/simulateur/famille/",
-        {"grossesse-expecting": "oui", "grossesse-due_date": "15/12/2027", "enfant1-disability": "none", "garde-mode": "none"},
+        {
+            "grossesse-expecting": "oui",
+            "grossesse-due_date": "15/12/2027",
+            "enfant1-disability": "none",
+            "garde-mode": "none",
+        },
     )
     assert "neuf mois" in text(too_far)
     check, result = finish(
         client,
-        {"grossesse-expecting": "oui", "grossesse-due_date": "15/02/2027", "enfant1-disability": "none", "garde-mode": "none"},
+        {
+            "grossesse-expecting": "oui",
+            "grossesse-due_date": "15/02/2027",
+            "enfant1-disability": "none",
+            "garde-mode": "none",
+        },
     )
     assert "Naissance attendue le 15/02/2027" in text(check)
     simulation = Simulation.objects.get()
@@ -100,7 +118,12 @@ def test_disabled_child_and_childcare_reach_the_result(client):
     start(client, SINGLE_PARENT["household"], SINGLE_PARENT["persons"])
     incomplete = client.post(
         "/simulateur/famille/",
-        {"grossesse-expecting": "non", "enfant1-disability": "80", "enfant1-category": "3", "garde-mode": "home_care"},
+        {
+            "grossesse-expecting": "non",
+            "enfant1-disability": "80",
+            "enfant1-category": "3",
+            "garde-mode": "home_care",
+        },
     )
     assert "Indiquez le nombre d’heures de garde par mois." in text(incomplete)
     check, result = finish(
@@ -118,7 +141,11 @@ def test_disabled_child_and_childcare_reach_the_result(client):
     simulation = Simulation.objects.get()
     child = next(p for p in simulation.household["persons"] if p["id"] == "c1")
     assert child["disability_rate"] == 0.8 and child["aeeh_category"] == 3
-    assert simulation.household["childcare"] == {"mode": "home_care", "monthly_cost": 450.0, "monthly_hours": 60.0}
+    assert simulation.household["childcare"] == {
+        "mode": "home_care",
+        "monthly_cost": 450.0,
+        "monthly_hours": 60.0,
+    }
     page = text(result)
     assert simulation.result["extra"]["aeeh"] > 0
     assert "Allocation d’éducation de l’enfant handicapé" in page
