@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.rules import ENGINE_VERSION, parameters_version
 from benefits.rules.engine import BENEFITS
+from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 
 CHART_WIDTH = 300
@@ -172,4 +173,5 @@ def result_context(simulation, request) -> dict:
         # The explanation's fragment is cached by simulation token (docs/capacity.md).
         "explanation_ttl": 24 * 3600,
         "explanation_version": explanation_version(),
+        "extras": extra_benefits(simulation, language, step_lines),
     }
