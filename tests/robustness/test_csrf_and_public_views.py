@@ -64,7 +64,7 @@ SAMPLE = {"int": 1, "string": "x", "uuid": uuid.uuid4(), "path": "x", "slug": "x
 
 
 def routes():
-    for name, route, entry in walk(get_resolver().url_patterns):
+    for name, _route, entry in walk(get_resolver().url_patterns):
         if name.startswith("admin:"):
             continue
         kwargs = {
