@@ -324,3 +324,42 @@ INCOME_API_TOKEN = env_str("INCOME_API_TOKEN")
 # Seconds before giving up on one call, and how many more tries after a time-out or a server error.
 INCOME_API_TIMEOUT = env_int("INCOME_API_TIMEOUT", 2, minimum=1)
 INCOME_API_RETRIES = env_int("INCOME_API_RETRIES", 1, minimum=0)
+
+# --- Letters (docs/letters.md) ---
+# The PDFs live on a private storage, never under STATIC_ROOT nor MEDIA_URL: the inbox view serves them
+# to their owner only. "filesystem" (default: LETTERS_ROOT, written atomically) or "s3" (django-storages,
+# bucket private, no public URL).
+LETTERS_STORAGE = env_str("LETTERS_STORAGE", "filesystem")
+if LETTERS_STORAGE == "s3":
+    STORAGES["letters"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("LETTERS_S3_BUCKET"),
+            "endpoint_url": env_str("LETTERS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("LETTERS_S3_REGION") or None,
+            "location": "letters",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": True,
+        },
+    }
+elif LETTERS_STORAGE == "filesystem":
+    STORAGES["letters"] = {
+        "BACKEND": "benefits.letters.storing.AtomicFileSystemStorage",
+        "OPTIONS": {"location": env_str("LETTERS_ROOT", str(BASE_DIR / "private" / "letters"))},
+    }
+else:
+    raise ImproperlyConfigured(f"LETTERS_STORAGE must be 'filesystem' or 's3', not {LETTERS_STORAGE!r}")
+# Attempts before a letter is marked failed (retries with backoff in between), and the hard time limit
+# of one rendering; the broker's visibility timeout stays above it, so an unacknowledged letter task
+# (acks_late) is redelivered only when its worker is really gone.
+LETTERS_MAX_ATTEMPTS = env_int("LETTERS_MAX_ATTEMPTS", 5, minimum=1)
+LETTERS_TASK_TIME_LIMIT = env_int("LETTERS_TASK_TIME_LIMIT", 120, minimum=20)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=LETTERS_TASK_TIME_LIMIT + 5)
+}
+# One message at a time per worker process: a long render does not hold other letters hostage.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# WeasyPrint and fontTools log each rendering step at INFO: keep its warnings (a missing glyph, a blocked URL) only.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
+LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}

@@ -8,6 +8,7 @@ It sets the environment a test run needs, without a separate settings module:
 
 import os
 import socket
+import tempfile
 
 import pytest
 
@@ -41,6 +42,8 @@ os.environ.setdefault("STATIC_MANIFEST", "false")
 # FranceConnect+: the portal talks to its own emulator on the test client's host, with keys in memory.
 os.environ.setdefault("FCPLUS_ISSUER", "http://testserver/_fcplus/api/v2")
 os.environ.setdefault("FCPLUS_DEV_KEYS", "memory")
+# Letters' PDFs go to a private folder of this run, never to the repository's private/ folder.
+os.environ.setdefault("LETTERS_ROOT", tempfile.mkdtemp(prefix="letters-tests-"))
 # Playwright's sync API runs an event loop in the test thread; the live server's ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 if is_ci():

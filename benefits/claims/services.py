@@ -17,6 +17,7 @@ from benefits.claims.models import (
     StatusChange,
 )
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
+from benefits.letters.claim_letters import letter_for_claim_decided, letter_for_claim_filed
 from benefits.rules import SUPPORTED_MONTHS, compute, parse_household
 from portal.journal import journal_record
 
@@ -259,6 +260,8 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 channel=channel,
                 details={"kind": claim.kind},
             )
+            # The accusé de réception commits with the claim; it is rendered once the commit is done.
+            letter_for_claim_filed(claim=claim)
             return claim
     except IntegrityError:
         # Another request filed the same draft at the same moment: that claim is the one; or another
@@ -287,4 +290,5 @@ def claim_set_status(*, claim: Claim, status: str, by, channel: str) -> Claim:
             channel=channel,
             details={"status": status},
         )
+        letter_for_claim_decided(claim=claim)
     return claim
