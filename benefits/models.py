@@ -2,6 +2,7 @@
 
 from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, StatusChange
 from benefits.desk.models import DeskAgent, Mandate
+from benefits.letters.models import Letter
 from benefits.simulator.models import Simulation
 
-__all__ = ["AllocataireFile", "Claim", "ClaimDraft", "DeskAgent", "Mandate", "Simulation", "StatusChange"]
+__all__ = ["AllocataireFile", "Claim", "ClaimDraft", "DeskAgent", "Letter", "Mandate", "Simulation", "StatusChange"]

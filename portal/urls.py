@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from portal import health, views
+from portal import errors, health, views
 
 urlpatterns = [
     path("", include("portal.pages_urls")),
@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("benefits.api.urls")),
     path("mon-espace/", include("portal.espace.urls")),
     path("mon-espace/demarches/", include("benefits.claims.urls")),
+    path("mon-espace/courriers/", include("benefits.letters.urls")),
     path("compte/", include("portal.accounts.urls")),
     path("kiosque/", include("portal.kiosk.urls")),
     path("agent/", include("benefits.desk.urls")),
@@ -34,6 +35,7 @@ if settings.EMULATORS_ENABLED:
         path("_revenus/", include("benefits.income.emulator_urls")),
     ]
 
+handler400 = errors.bad_request
 handler403 = views.permission_denied
 handler404 = views.page_not_found
 handler500 = views.server_error
