@@ -372,7 +372,7 @@ LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
 # --- Launch day: admission control and the simulator's rate limit (docs/capacity.md) ---
 # Requests doing Django work at once in each worker process (0: no limit). Beyond, 503 + Retry-After
 # and the waiting page at once. It must stay below the worker's threads (GUNICORN_THREADS).
-ADMISSION_LIMIT = env_int("ADMISSION_LIMIT", 8, minimum=0)
+ADMISSION_LIMIT = env_int("ADMISSION_LIMIT", 4, minimum=0)
 # gunicorn's poller (portal/gunicorn_worker.py) answers the waiting page itself to a newcomer when
 # this many requests already wait for a thread (0: never; the gate above still applies).
 ADMISSION_QUEUE_LIMIT = env_int("ADMISSION_QUEUE_LIMIT", 4, minimum=0)
