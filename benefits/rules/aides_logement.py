@@ -100,6 +100,8 @@ def tl(p, rent: float, couple: bool, pac: int) -> float:
 
 def individual_resources(situation, person, month: int, neutralised: bool) -> float:
     """Taxable income of the 12 months M-13..M-2, after the deductions of CCH R822-3 s."""
+    if not person.incomes and not person.self_employment_profit:
+        return 0.0  # no income at all (most children): every term below is 0
     first, last = month - 13, month - 2
     year = month // 12
     salaries = person.income_sum("salary_taxable", first, last)
