@@ -10,6 +10,14 @@ from datetime import date
 
 from benefits.rules.communes import housing_zone_for_commune
 from benefits.rules.errors import HouseholdInputError, InputError
+from benefits.rules.extra_parsing import (
+    HOUSEHOLD_FIELDS,
+    PERSON_FIELDS,
+    check_adoption_after_birth,
+    check_birth_after_month,
+    parse_childcare,
+    parse_person_fields,
+)
 from benefits.rules.household import (
     ACTIVITIES,
     APPLICANT,
@@ -46,7 +54,7 @@ NATIONALITY_RE = re.compile(r"^[A-Z]{2}$")
 FIRST_SUPPORTED, LAST_SUPPORTED = month_index("2025-01"), month_index("2026-12")
 SUPPORTED_MONTHS = tuple(month_label(i) for i in range(FIRST_SUPPORTED, LAST_SUPPORTED + 1))
 
-HOUSEHOLD_KEYS = {"id", "month", "persons", "housing", "single_parent_since"}
+HOUSEHOLD_KEYS = {"id", "month", "persons", "housing", "single_parent_since", *HOUSEHOLD_FIELDS}
 PERSON_KEYS = {
     "id",
     "role",
@@ -60,6 +68,7 @@ PERSON_KEYS = {
     "aah_couple_calculation_option",
     "incomes",
     "yearly_taxable_income",
+    *PERSON_FIELDS,
 }
 HOUSING_KEYS = {"status", "rent", "commune_insee", "zone"}
 # Yearly salary, unemployment and pension totals fill the months of their year without a monthly figure.
@@ -119,6 +128,7 @@ def parse_household(data, month: str | None = None) -> Household:
     single_parent_since = _parse_month(
         errors, "single_parent_since", data.get("single_parent_since"), required=False
     )
+    childcare = parse_childcare(errors, data.get("childcare"), _parse_amount)
     household_id = data.get("id", "")
     if not isinstance(household_id, str):
         errors.add("id", "L’identifiant doit être un texte.", "The id must be a string.")
@@ -138,6 +148,7 @@ def parse_household(data, month: str | None = None) -> Household:
         persons=tuple(sorted(persons, key=lambda p: {APPLICANT: 0, PARTNER: 1, CHILD: 2}[p.role])),
         housing=housing,
         single_parent_since=single_parent_since,
+        childcare=childcare,
     )
 
 
@@ -266,12 +277,8 @@ def _parse_person(errors, path, raw, computed):
         )
         role = CHILD
     birth = _parse_date(errors, f"{path}.birth_date", raw.get("birth_date"))
-    if birth is not None and computed is not None and (birth.year * 12 + birth.month - 1) > computed:
-        errors.add(
-            f"{path}.birth_date",
-            "La date de naissance est postérieure au mois calculé.",
-            "The birth date is after the computed month.",
-        )
+    if birth is not None and computed is not None:
+        check_birth_after_month(errors, path, role, birth, computed)  # an expected child is allowed
     if birth is not None and birth.year < 1900:
         errors.add(
             f"{path}.birth_date", "La date de naissance est trop ancienne.", "The birth date is too old."
@@ -327,6 +334,8 @@ def _parse_person(errors, path, raw, computed):
             )
             flags[flag] = False
     incomes, profit = _parse_incomes(errors, path, raw.get("incomes"), raw.get("yearly_taxable_income"))
+    flags.update(parse_person_fields(errors, path, raw, role, _parse_date))
+    check_adoption_after_birth(errors, path, birth, flags)
     if birth is None:
         return None
     return Person(
