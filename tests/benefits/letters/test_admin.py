@@ -29,7 +29,10 @@ def test_staff_see_a_failed_letter_with_its_error_and_queue_it_again(agent_clien
     Letter.objects.filter(pk=letter.pk).update(status=LetterStatus.FAILED, last_error="OSError: disk full")
     listing = agent_client.get("/gestion/benefits/letter/?status__exact=failed").content.decode()
     assert letter.reference in listing
-    assert "OSError: disk full" in agent_client.get(f"/gestion/benefits/letter/{letter.pk}/change/").content.decode()
+    assert (
+        "OSError: disk full"
+        in agent_client.get(f"/gestion/benefits/letter/{letter.pk}/change/").content.decode()
+    )
     with committed():
         agent_client.post(
             "/gestion/benefits/letter/", {"action": "rerender_failed", "_selected_action": [letter.pk]}
