@@ -63,3 +63,19 @@ def pytest_configure(config):
     ]
     if missing:
         raise pytest.UsageError(f"CI=true but {', '.join(missing)} is not reachable on 127.0.0.1")
+    # A preset SQLite DATABASE_URL would pass the port check, then the PostgreSQL-only tests would
+    # skip and concurrency would run on SQLite: CI runs on PostgreSQL or not at all.
+    scheme = os.environ["DATABASE_URL"].split(":", 1)[0]
+    if scheme not in ("postgres", "postgresql"):
+        raise pytest.UsageError(f"CI=true but DATABASE_URL is {scheme}, not PostgreSQL")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skipped test is a failure: CI has every service, so a skip hides a gap."""
+    report = yield
+    if is_ci() and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true (a skip is a failure in CI): {reason}"
+    return report
