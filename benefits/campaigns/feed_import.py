@@ -57,7 +57,7 @@ def store_batch(feed: IncomeFeedImport, lines: list[FeedLine]) -> set[str]:
         ],
         update_conflicts=True,
         unique_fields=["nir", "month", "payer", "kind"],
-        update_fields=["amount", "feed"],
+        update_fields=["amount", "previous_amount", "feed"],
         batch_size=BATCH,
     )
     feed.stored += len(changed)

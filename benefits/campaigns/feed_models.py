@@ -42,6 +42,8 @@ class IncomeRecord(models.Model):
     payer = models.CharField(max_length=120)
     kind = models.CharField(max_length=24, choices=IncomeKind.choices)
     amount = models.DecimalField(max_digits=10, decimal_places=2)
+    # The amount a later file corrected (the recalculation letter shows old → new), None if never changed.
+    previous_amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     feed = models.ForeignKey(IncomeFeedImport, on_delete=models.PROTECT, related_name="records")
 
     class Meta:

@@ -269,7 +269,7 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str, mandate=None) -> Claim:
                 details={"kind": claim.kind},
             )
             # The accusé de réception commits with the claim; it is rendered once the commit is done.
-            letter_for_claim_filed(claim=claim)
+            letter_for_claim_filed(claim=claim, helper=mandate.helper_description() if mandate else None)
             return claim
     except IntegrityError:
         # Another request filed the same draft at the same moment: that claim is the one; or another

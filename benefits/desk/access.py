@@ -3,6 +3,7 @@
 import functools
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -28,7 +29,8 @@ def agent_required(permission: str = "benefits.consult_file"):
                 raise PermissionDenied(permission)
             return view(request, *args, **kwargs)
 
-        return wrapped
+        # Not the people's FranceConnect+ login page: an agent signs in on the desk's own (see above).
+        return login_not_required(wrapped)
 
     return decorator
 

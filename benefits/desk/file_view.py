@@ -1,7 +1,5 @@
 """Reads for the agent's 360° view of one file: household, rights, claims, drafts, incomes, journal."""
 
-from django.apps import apps
-
 from benefits.claims import declaration
 from benefits.claims.models import Claim, ClaimDraft
 from benefits.claims.presenters import person_name
@@ -9,6 +7,7 @@ from benefits.claims.services import current_declaration_month
 from benefits.desk.journal_view import journal_for_file
 from benefits.desk.models import Mandate
 from benefits.income.client import IncomeUnavailable, fetch_net_social_amounts
+from benefits.letters.models import Letter
 from benefits.simulator.formatting import euros, month_name
 from portal.channels import AGENT
 from portal.journal import journal_record
@@ -50,15 +49,6 @@ def incomes_of(file) -> list[dict]:
     return rows
 
 
-def letters_of(file) -> list:
-    """The letters sent for the file, once the letters feature is installed (benefits.letters)."""
-    try:
-        letter = apps.get_model("benefits", "Letter")
-    except LookupError:
-        return []
-    return list(letter.objects.filter(file=file).order_by("-created_at"))
-
-
 def file_360(*, file, agent) -> dict:
     return {
         "file": file,
@@ -67,7 +57,7 @@ def file_360(*, file, agent) -> dict:
         "claims": Claim.objects.filter(file=file).prefetch_related("history"),
         "drafts": ClaimDraft.objects.open().filter(file=file),
         "incomes": incomes_of(file),
-        "letters": letters_of(file),
+        "letters": Letter.objects.filter(file=file).order_by("-created_at"),
         "journal": journal_for_file(file, viewer=None),
         "mandates": Mandate.objects.filter(file=file)[:10],
         "my_mandate": Mandate.objects.valid().filter(file=file, agent=agent).first(),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.desk.models import MANDATE_KINDS, Consent, Duration, IdentityCheck
 
+
 class AgentLoginForm(forms.Form):
     username = forms.CharField(label=_("Identifiant"), max_length=150)
     password = forms.CharField(label=_("Mot de passe"), widget=forms.PasswordInput, max_length=256)

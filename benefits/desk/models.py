@@ -87,5 +87,10 @@ class Mandate(models.Model):
     def covers(self, kind: str) -> bool:
         return kind in self.kinds
 
+    def helper_description(self) -> dict:
+        """Who helped, as the receipt of a claim filed under this mandate says it."""
+        name = self.agent.get_full_name() or self.agent.get_username()
+        return {"name": name, "organisation": f"CAF de {self.office}"}
+
     def kind_labels(self) -> list[str]:
         return [Kind(kind).label for kind in self.kinds]

@@ -2,7 +2,6 @@ from django.urls import path
 
 from benefits.desk import auth_views, views
 
-
 app_name = "desk"
 
 urlpatterns = [

@@ -17,3 +17,16 @@ def operator(db):
     user = UserFactory(is_staff=True)
     user.user_permissions.add(Permission.objects.get(codename="operate_campaign"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def letters_not_rendered(request, monkeypatch):
+    """Letters are requested (rows, idempotency) but their PDFs are not rendered, except in the tests
+    that ask for the `render_letters` fixture: WeasyPrint for hundreds of letters would take minutes."""
+    if "render_letters" not in request.fixturenames:
+        monkeypatch.setattr("benefits.letters.services.letter_enqueue", lambda letter: None)
+
+
+@pytest.fixture
+def render_letters():
+    """Asking for it keeps the letters' rendering on (see letters_not_rendered)."""
