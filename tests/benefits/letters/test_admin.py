@@ -3,15 +3,15 @@
 import pytest
 
 from benefits.letters.models import Letter, LetterKind, LetterStatus
+from tests.agents import agent_factory, sign_in
 from tests.benefits.letters.conftest import committed
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def agent_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    sign_in(client, agent_factory(is_superuser=True))  # /gestion/ needs the agent's second factor
     return client
 
 
