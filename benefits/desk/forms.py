@@ -23,7 +23,6 @@ class AgentLoginForm(forms.Form):
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
         self.fields["code"].widget.attrs.update(autocomplete="one-time-code", inputmode="numeric")
 
-
 class SearchForm(forms.Form):
     number = forms.RegexField(
         label=_("Numéro allocataire"),
@@ -54,7 +53,6 @@ class SearchForm(forms.Form):
             )
         return data
 
-
 class MandateForm(forms.Form):
     kinds = forms.MultipleChoiceField(
         label=_("Démarches couvertes"),
@@ -71,3 +69,4 @@ class MandateForm(forms.Form):
         label=_("La personne a donné son accord pour que je fasse ces démarches pour elle."),
         error_messages={"required": _("Le mandat demande l’accord de la personne.")},
     )
+

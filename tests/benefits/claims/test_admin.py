@@ -5,8 +5,8 @@ import pytest
 from benefits.claims.models import Claim
 from benefits.claims.services import claim_draft_open, claim_save_draft, claim_submit
 from portal.models import JournalEntry
-from tests.agents import agent_factory, sign_in
 from tests.benefits.claims.factories import confirm_all, file_factory
+from tests.agents import agent_factory, sign_in
 
 pytestmark = pytest.mark.django_db
 
