@@ -1,3 +1,4 @@
 """Admin screens of the benefits app, each defined in its feature package."""
 
 import benefits.claims.admin  # noqa: F401 - registers the claims' models
+import benefits.letters.admin  # noqa: F401 - registers the letters
