@@ -37,6 +37,17 @@ def person_name(member: dict) -> str:
     return f"{member.get('given_names', '')} {member.get('family_name', '')}".strip()
 
 
+def quarter_text(month: str) -> str:
+    """The period a declaration covers: "août à octobre 2026" (or "décembre 2025 à février 2026")."""
+    first, *_middle, last = declaration.quarter(month)
+    if first[:4] == last[:4]:
+        return _("%(first)s à %(last)s") % {
+            "first": date_format(date(int(first[:4]), int(first[5:]), 1), "F"),
+            "last": month_name(last),
+        }
+    return _("%(first)s à %(last)s") % {"first": month_name(first), "last": month_name(last)}
+
+
 def session_expiry():
     """Sessions are extended at each request (SESSION_SAVE_EVERY_REQUEST): it ends AGE after this page."""
     return timezone.localtime(timezone.now() + timezone.timedelta(seconds=settings.SESSION_COOKIE_AGE))

@@ -4,13 +4,19 @@ Everything comes from the stored result (Simulation.result), never from a new co
 page a person reopens from the resume link shows the numbers computed that day.
 """
 
+import functools
+import hashlib
+
 from django.conf import settings
+from django.template.loader import get_template
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from benefits.rules import ENGINE_VERSION, parameters_version
 from benefits.rules.engine import BENEFITS
+from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 
 CHART_WIDTH = 300
@@ -116,6 +122,14 @@ def payment_text(name: str, month: str) -> str:
     return str(format_lazy(_("par an, versée en {month}"), month=month_name(f"{month[:4]}-{paid:02d}")))
 
 
+@functools.cache
+def explanation_version() -> str:
+    """Part of the cached explanation's key: a new template or new rules never serve an old fragment."""
+    source = get_template("benefits/simulator/result.html").template.source
+    digest = hashlib.sha256(f"{source}{ENGINE_VERSION}{parameters_version()}".encode()).hexdigest()
+    return digest[:12]
+
+
 def result_context(simulation, request) -> dict:
     language = "en" if get_language() == "en" else "fr"
     result = simulation.result
@@ -159,4 +173,8 @@ def result_context(simulation, request) -> dict:
         "days": settings.SIMULATION_RETENTION_DAYS,
         "expires_at": simulation.expires_at,
         "replay": None,
+        # The explanation's fragment is cached by simulation token (docs/capacity.md).
+        "explanation_ttl": 24 * 3600,
+        "explanation_version": explanation_version(),
+        "extras": extra_benefits(simulation, language, step_lines),
     }

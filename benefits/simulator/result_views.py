@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from benefits.rules import HouseholdInputError
 from benefits.simulator import result_forms, result_page, services
-from benefits.simulator.result_pdf import result_pdf as render_result_pdf
 from benefits.simulator.models import Simulation
+from benefits.simulator.result_pdf import result_pdf as render_result_pdf
 from benefits.simulator.state import SimulationState
 
 TEMPLATE = "benefits/simulator/result.html"
