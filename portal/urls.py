@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("benefits.api.urls")),
     path("mon-espace/", include("portal.espace.urls")),
     path("mon-espace/demarches/", include("benefits.claims.urls")),
+    path("mon-espace/demarche/", include("benefits.auu.urls")),
     path("compte/", include("portal.accounts.urls")),
     path("gestion/", admin.site.urls),
 ]
