@@ -23,3 +23,13 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, then (PostgreSQL) the least-privilege role for every test (tests/database_roles.py)."""
+    from tests.database_roles import use_app_role
+
+    with django_db_blocker.unblock():
+        use_app_role()
+    yield

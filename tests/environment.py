@@ -8,6 +8,7 @@ It sets the environment a test run needs, without a separate settings module:
 
 import os
 import socket
+import tempfile
 
 import pytest
 
@@ -41,6 +42,8 @@ os.environ.setdefault("STATIC_MANIFEST", "false")
 # FranceConnect+: the portal talks to its own emulator on the test client's host, with keys in memory.
 os.environ.setdefault("FCPLUS_ISSUER", "http://testserver/_fcplus/api/v2")
 os.environ.setdefault("FCPLUS_DEV_KEYS", "memory")
+# Letters' PDFs go to a private folder of this run, never to the repository's private/ folder.
+os.environ.setdefault("LETTERS_ROOT", tempfile.mkdtemp(prefix="letters-tests-"))
 # Playwright's sync API runs an event loop in the test thread; the live server's ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 if is_ci():
@@ -60,3 +63,19 @@ def pytest_configure(config):
     ]
     if missing:
         raise pytest.UsageError(f"CI=true but {', '.join(missing)} is not reachable on 127.0.0.1")
+    # A preset SQLite DATABASE_URL would pass the port check, then the PostgreSQL-only tests would
+    # skip and concurrency would run on SQLite: CI runs on PostgreSQL or not at all.
+    scheme = os.environ["DATABASE_URL"].split(":", 1)[0]
+    if scheme not in ("postgres", "postgresql"):
+        raise pytest.UsageError(f"CI=true but DATABASE_URL is {scheme}, not PostgreSQL")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI=true a skipped test is a failure: CI has every service, so a skip hides a gap."""
+    report = yield
+    if is_ci() and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true (a skip is a failure in CI): {reason}"
+    return report

@@ -18,6 +18,12 @@ def openapi_document() -> dict:
     household = household_schema()
     defs = household.get("$defs", {})
     household_component = {k: v for k, v in household.items() if k not in ("$schema", "$id", "$defs")}
+    # The API, unlike the CLI (--month), has no other way to learn the month: it is required here.
+    household_component["required"] = sorted({*household_component.get("required", []), "month"})
+    household_component["properties"] = dict(
+        household_component["properties"],
+        month={"$ref": "#/$defs/month", "description": "Mois à calculer (AAAA-MM), obligatoire."},
+    )
     amounts = {
         "type": "object",
         "properties": {b: {"type": "number"} for b in BENEFITS},
@@ -122,6 +128,8 @@ def openapi_document() -> dict:
                                 }
                             },
                         },
+                        "405": problem_answer("Méthode non autorisée (seul POST est accepté)"),
+                        "413": problem_answer("Corps de plus de 512 Kio"),
                         "429": {
                             "description": "Trop de requêtes",
                             "content": {
@@ -137,6 +145,13 @@ def openapi_document() -> dict:
         "components": {
             "schemas": {"Household": household_component, "Result": result, "Problem": problem, **defs}
         },
+    }
+
+
+def problem_answer(description: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
     }
 
 

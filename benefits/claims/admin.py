@@ -55,6 +55,9 @@ def status_action(status: Status):
                 )
 
     action.__name__ = f"mark_{status.value}"
+    # Moving a status changes the claim: only agents with the change permission are offered (and
+    # allowed) the action; a view-only agent reads the claim and its history.
+    action.allowed_permissions = ("change",)
     action.short_description = format_lazy(_("Passer au statut « {status} »"), status=status.label)
     return action
 

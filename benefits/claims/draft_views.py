@@ -4,6 +4,9 @@ Every POST saves first (valid or not), then validates; without JavaScript on eac
 also on each change (the form posts itself and the page shows "Brouillon enregistré à HH:MM").
 """
 
+import re
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
@@ -11,14 +14,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from benefits.claims import declaration, presenters, selectors, services
+from benefits.claims import declaration, first_claim, presenters, selectors, services
+from benefits.claims.first_claim_services import claim_save_answers
+from benefits.claims.save_messages import save_messages
+from benefits.claims.views import already_declared_message
 from benefits.rules import HouseholdInputError
 from benefits.simulator.formatting import month_name
+from portal.channels import mandate_required_for_agents
 
 
 def own_open_draft(request, key):
     """(draft, None) for the person's draft still open, or (None, response) to return at once."""
-    draft = selectors.draft_of_user(user=request.user, key=key)
+    draft = selectors.draft_in_scope(request, key)
     if draft is None:
         raise Http404
     if hasattr(draft, "claim"):
@@ -30,19 +37,29 @@ def problems_of(draft) -> dict:
     return dict(declaration.problems(draft.data, draft.file.adult_ids, declaration.quarter(draft.month)))
 
 
+@mandate_required_for_agents
 def edit(request, key):
     draft, response = own_open_draft(request, key)
     if response:
         return response
     problems = {}
     if request.method == "POST":
-        draft = services.claim_save_draft(
-            draft=draft, values=request.POST.dict(), by=request.user, channel=request.channel
-        )
+        draft = save(request, draft)
+        not_saved = save_messages(draft)
         if request.htmx:
-            return render(request, "benefits/claims/edit.html#saved", {"draft": draft})
-        if request.POST.get("action") != "continue":
-            messages.success(request, _("Brouillon enregistré."))
+            # The tab keeps the revision and page id it was rendered with (revisions.py).
+            context = {
+                "draft": draft,
+                "not_saved": not_saved,
+                "revision": posted_revision(request.POST),
+                "page": posted_page(request.POST),
+            }
+            return render(request, "benefits/claims/edit.html#saved", context)
+        for line in not_saved:
+            messages.warning(request, line)
+        if request.POST.get("action") != "continue" or not_saved:
+            if not not_saved:
+                messages.success(request, _("Brouillon enregistré."))
             return redirect("claims:edit", key=draft.key)
         problems = problems_of(draft)
         if not problems:
@@ -50,10 +67,44 @@ def edit(request, key):
     return render(request, "benefits/claims/edit.html", edit_context(draft, problems))
 
 
+PAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,32}")
+
+
+def posted_revision(post) -> int | None:
+    """The draft revision the posted page was rendered from (absent from pages older than revisions)."""
+    text = post.get("revision", "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+
+
+def posted_page(post) -> str | None:
+    text = post.get("page", "")
+    return text if PAGE_ID.fullmatch(text) else None
+
+
+def save(request, draft):
+    values = request.POST.dict()
+    values.pop("revision", None)
+    values.pop("page", None)
+    return services.claim_save_draft(
+        draft=draft,
+        values=values,
+        by=request.user,
+        channel=request.channel,
+        revision=posted_revision(request.POST),
+        page=posted_page(request.POST),
+    )
+
+
 def edit_context(draft, problems: dict) -> dict:
+    people = presenters.edit_people(draft, problems)
     return {
+        "not_saved": [],
+        "revision": draft.revision,
+        "page": secrets.token_urlsafe(12),
         "draft": draft,
-        "people": presenters.edit_people(draft, problems),
+        "people": people,
+        "summary": presenters.error_summary(people),
+        "first_claim": first_claim.is_first_claim(draft.kind),
         "problems": problems,
         "month_name": month_name(draft.month),
         "quarter": [month_name(m) for m in declaration.quarter(draft.month)],
@@ -63,13 +114,13 @@ def edit_context(draft, problems: dict) -> dict:
 
 
 @require_POST
+@mandate_required_for_agents
 def refresh_prefill(request, key):
     draft, response = own_open_draft(request, key)
     if response:
         return response
-    services.claim_save_draft(
-        draft=draft, values=request.POST.dict(), by=request.user, channel=request.channel
-    )
+    for line in save_messages(save(request, draft)):
+        messages.warning(request, line)
     draft = services.claim_draft_refresh_prefill(draft=draft, by=request.user, channel=request.channel)
     if all(status == "ok" for status in draft.data.get("prefill", {}).values()):
         messages.success(request, _("Les salaires déclarés par vos employeurs ont été récupérés."))
@@ -78,24 +129,45 @@ def refresh_prefill(request, key):
     return redirect("claims:edit", key=draft.key)
 
 
+@mandate_required_for_agents
 def check(request, key):
     draft, response = own_open_draft(request, key)
     if response:
         return response
+    if first_claim.claim_problems(draft):
+        messages.error(request, _("Votre demande n’est pas complète : vérifiez les réponses signalées."))
+        return redirect("claims:situation", key=draft.key)
     if problems_of(draft):
         messages.error(request, _("Votre déclaration n’est pas complète : vérifiez les montants signalés."))
         return redirect("claims:edit", key=draft.key)
+    sworn_error = ""
     if request.method == "POST":
+        if first_claim.is_first_claim(draft.kind):
+            draft = claim_save_answers(
+                draft=draft,
+                values={"sworn": "oui" if request.POST.get("sworn") else ""},
+                by=request.user,
+                channel=request.channel,
+            )
         try:
-            claim = services.claim_submit(draft=draft, by=request.user, channel=request.channel)
-        except services.NotReadyToFile:
-            return redirect("claims:edit", key=draft.key)
+            claim = services.claim_submit(
+                draft=draft, by=request.user, channel=request.channel, mandate=getattr(request, "mandate", None)
+            )
+        except services.NotReadyToFile as not_ready:
+            problems = dict(not_ready.problems)
+            if list(problems) != ["id_sworn"]:
+                return redirect("claims:edit", key=draft.key)
+            sworn_error = problems["id_sworn"]
+        except services.AlreadyDeclared as declared:
+            messages.info(request, already_declared_message(declared.claim))
+            return redirect("claims:claim", pk=declared.claim.pk)
         except HouseholdInputError:
             messages.error(
                 request, _("Votre dossier ne permet pas de calculer le droit : contactez votre CAF.")
             )
             return redirect("claims:check", key=draft.key)
-        return redirect("claims:claim", pk=claim.pk)
+        else:
+            return redirect("claims:claim", pk=claim.pk)
     try:
         household, result = services.claim_estimate(draft=draft)
         estimate, unavailable = presenters.estimate_lines(result.to_dict(explain=True)), False
@@ -112,6 +184,9 @@ def check(request, key):
         ),
         "estimate": estimate,
         "estimate_unavailable": unavailable,
+        "first_claim": first_claim.is_first_claim(draft.kind),
+        "answers": first_claim.answer_rows(draft),
+        "sworn_error": sworn_error,
         "month_name": month_name(draft.month),
         "expires_at": presenters.session_expiry(),
         "session_seconds": settings.SESSION_COOKIE_AGE,

@@ -73,6 +73,10 @@ class ClaimDraft(models.Model):
     # The key that makes filing idempotent: one draft files at most one claim, whatever the retries.
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     data = models.JSONField(default=dict)
+    # Optimistic concurrency (revisions.py): the number of saves that changed something, and for each
+    # field the revisions that changed it with the value each replaced.
+    revision = models.PositiveIntegerField(default=0)
+    changes = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -124,12 +128,24 @@ class Claim(models.Model):
     engine_version = models.CharField(max_length=32)
     parameters_version = models.CharField(max_length=32)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.FILED)
+    # The mandate under which an agent filed it for the person (benefits.desk); null when filed by the person.
+    mandate = models.ForeignKey(
+        "benefits.Mandate", null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
     filed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("demande déposée")
         verbose_name_plural = _("demandes déposées")
         ordering = ["-filed_at"]
+        constraints = [
+            # A quarter is declared once (services.AlreadyDeclared says it; the database guarantees it).
+            models.UniqueConstraint(
+                fields=["file", "month"],
+                condition=models.Q(kind="dtr"),
+                name="one_declaration_per_quarter",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.month}"

@@ -6,9 +6,19 @@ Every write is recorded in the journal (portal.journal) with who, and through wh
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from benefits.claims import declaration
-from benefits.claims.models import TRANSITIONS, AllocataireFile, Claim, ClaimDraft, Status, StatusChange
+from benefits.claims import declaration, first_claim, revisions
+from benefits.claims.first_claim_services import sworn_problem
+from benefits.claims.models import (
+    TRANSITIONS,
+    AllocataireFile,
+    Claim,
+    ClaimDraft,
+    Kind,
+    Status,
+    StatusChange,
+)
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
+from benefits.letters.claim_letters import letter_for_claim_decided, letter_for_claim_filed
 from benefits.rules import SUPPORTED_MONTHS, compute, parse_household
 from portal.journal import journal_record
 
@@ -25,6 +35,21 @@ class StatusNotAllowed(Exception):
     pass
 
 
+class AlreadyDeclared(Exception):
+    """The quarterly declaration of this month is already filed: a quarter is declared once."""
+
+    def __init__(self, claim):
+        self.claim = claim
+        super().__init__(f"already declared: claim {claim.pk}")
+
+
+def declared_claim(*, file: AllocataireFile, kind: str, month: str) -> Claim | None:
+    """The filed declaration of this quarter, if any (only declarations are once per quarter)."""
+    if kind != Kind.DECLARATION:
+        return None
+    return Claim.objects.filter(file=file, kind=kind, month=month).first()
+
+
 def current_declaration_month() -> str:
     """The right being declared for: the current month (its quarter is the three previous months),
     kept within the months the calculation core knows."""
@@ -34,19 +59,26 @@ def current_declaration_month() -> str:
 def claim_draft_open(
     *, file: AllocataireFile, by, kind: str, channel: str, month: str | None = None
 ) -> ClaimDraft:
-    """The open draft of this kind (one at a time: "vous avez déjà un brouillon"), or a new prefilled one."""
+    """The open draft of this kind (one at a time: "vous avez déjà un brouillon"), or a new prefilled one.
+    Raises AlreadyDeclared when this quarter's declaration is already filed."""
     existing = ClaimDraft.objects.open().filter(file=file, kind=kind).first()
     if existing:
         return existing
     month = month or current_declaration_month()
+    if filed := declared_claim(file=file, kind=kind, month=month):
+        raise AlreadyDeclared(filed)
     # The income data service is called outside the transaction: no lock is held while it answers.
     data = prefill_file(file, declaration.quarter(month))
+    if first_claim.is_first_claim(kind):
+        data["claim"] = first_claim.initial_answers(file)
     with transaction.atomic():
         # Two tabs starting the same declaration at once: the file's row serialises them.
         AllocataireFile.objects.select_for_update().get(pk=file.pk)
         existing = ClaimDraft.objects.open().filter(file=file, kind=kind).first()
         if existing:
             return existing
+        if filed := declared_claim(file=file, kind=kind, month=month):
+            raise AlreadyDeclared(filed)
         draft = ClaimDraft.objects.create(file=file, user=by, kind=kind, month=month, data=data)
         journal_record(
             action="draft_opened",
@@ -87,20 +119,59 @@ def claim_draft_refresh_prefill(*, draft: ClaimDraft, by, channel: str) -> Claim
     return draft
 
 
-def claim_save_draft(*, draft: ClaimDraft, values: dict, by, channel: str) -> ClaimDraft:
+def refused_characters(values: dict) -> tuple[dict, list[str]]:
+    """The posted values that can be stored, and the names of those that cannot: a NUL character
+    (PostgreSQL refuses it in JSON) or a lone surrogate. One bad field never loses the others."""
+    kept, refused = {}, []
+    for name, value in values.items():
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            refused.append(name)
+            continue
+        if "\x00" in text or "\x00" in name:
+            refused.append(name)
+        else:
+            kept[name] = value
+    return kept, refused
+
+
+def claim_save_draft(
+    *,
+    draft: ClaimDraft,
+    values: dict,
+    by,
+    channel: str,
+    revision: int | None = None,
+    page: str | None = None,
+) -> ClaimDraft:
     """Saves what was typed, valid or not (nothing is ever lost), and records each correction.
 
     `values` are the posted fields; fields absent from it keep their saved value, so a partial post
-    (one htmx change, one step) never erases the others. The row is locked while it is merged, so two
-    tabs saving different fields at once both keep theirs.
+    (one htmx change, one step) never erases the others. The row is locked while it is merged.
+    `revision` is the draft's revision the page was rendered from and `page` the page's id: a field
+    changed elsewhere keeps its saved value unless this page changed it too, a conflict (revisions.py).
+    The returned draft carries `conflicts` (revisions.Conflict) and `refused` (field names whose value
+    holds a character that cannot be stored) for the page to tell.
     """
+    values, refused = refused_characters(values)
     with transaction.atomic():
         draft = ClaimDraft.objects.select_for_update().select_related("file").get(pk=draft.pk)
+        draft.conflicts, draft.refused = [], refused
         if hasattr(draft, "claim"):
             return draft
+        before = revisions.field_values(draft.data)
+        values, draft.conflicts = revisions.merge_posted(
+            values, revision=revision, page=page, saved=before, changes=draft.changes
+        )
         corrected = merge_figures(draft.data, values)
         merge_other_incomes(draft.data, values, draft.file.adult_ids, declaration.quarter(draft.month))
-        draft.save(update_fields=["data", "updated_at"])
+        if revisions.record_changes(
+            draft.changes, before, revisions.field_values(draft.data), draft.revision + 1, page
+        ):
+            draft.revision += 1
+        draft.save(update_fields=["data", "changes", "revision", "updated_at"])
         journal_record(action="draft_saved", target=f"draft:{draft.pk}", by=by, channel=channel)
         for field in corrected:
             # The field's name (person id, month, line) and no amount: the draft holds the values.
@@ -147,15 +218,17 @@ def claim_estimate(*, draft: ClaimDraft):
     """The right the core computes from the declared figures (an estimate shown before filing).
     Raises HouseholdInputError when the file cannot be computed."""
     household = declaration.household(draft.file, draft.data, draft.month)
+    if first_claim.is_first_claim(draft.kind):
+        household = first_claim.apply_answers(household, draft)
     return household, compute(parse_household(household, draft.month), draft.month, explain=True)
 
 
-def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
+def claim_submit(*, draft: ClaimDraft, by, channel: str, mandate=None) -> Claim:
     """Files the draft exactly once: a double click, two tabs or a replayed POST return the same claim.
 
     The draft's row is locked in a transaction, an existing claim with the draft's key is returned, and
     the database refuses a second claim for the same draft or key (unique constraints) should two
-    requests ever get past the lock.
+    requests ever get past the lock. `mandate`: the mandate an agent files under (the receipt says who helped).
     """
     try:
         with transaction.atomic():
@@ -163,8 +236,13 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
             existing = Claim.objects.filter(key=locked.key).first()
             if existing:
                 return existing
+            AllocataireFile.objects.select_for_update().get(pk=locked.file_id)
+            if filed := declared_claim(file=locked.file, kind=locked.kind, month=locked.month):
+                raise AlreadyDeclared(filed)
             months = declaration.quarter(locked.month)
             problems = declaration.problems(locked.data, locked.file.adult_ids, months)
+            # A first claim also needs its own answers and the sworn statement (issue 17, D4).
+            problems += first_claim.claim_problems(locked) + sworn_problem(locked)
             if problems:
                 raise NotReadyToFile(problems)
             household, result = claim_estimate(draft=locked)
@@ -180,6 +258,7 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 estimate=result.to_dict(explain=True),
                 engine_version=result.engine_version,
                 parameters_version=result.parameters_version,
+                mandate=mandate,
             )
             StatusChange.objects.create(claim=claim, status=Status.FILED, channel=channel)
             journal_record(
@@ -189,10 +268,18 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 channel=channel,
                 details={"kind": claim.kind},
             )
+            # The accusé de réception commits with the claim; it is rendered once the commit is done.
+            letter_for_claim_filed(claim=claim, helper=mandate.helper_description() if mandate else None)
             return claim
     except IntegrityError:
-        # Another request filed the same draft at the same moment: that claim is the one.
-        return Claim.objects.get(key=draft.key)
+        # Another request filed the same draft at the same moment: that claim is the one; or another
+        # draft of the same quarter was filed first (one_declaration_per_quarter).
+        claim = Claim.objects.filter(key=draft.key).first()
+        if claim is None:
+            raise AlreadyDeclared(
+                declared_claim(file=draft.file, kind=draft.kind, month=draft.month)
+            ) from None
+        return claim
 
 
 def claim_set_status(*, claim: Claim, status: str, by, channel: str) -> Claim:
@@ -211,4 +298,5 @@ def claim_set_status(*, claim: Claim, status: str, by, channel: str) -> Claim:
             channel=channel,
             details={"status": status},
         )
+        letter_for_claim_decided(claim=claim)
     return claim

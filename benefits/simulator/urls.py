@@ -14,6 +14,7 @@ urlpatterns = [
     path("verifier/", views.check, name="check"),
     path("recommencer/", views.restart, name="restart"),
     path("resultat/<str:token>/", result_views.result, name="result"),
+    path("resultat/<str:token>/pdf/", result_views.result_pdf, name="result_pdf"),
     path("resultat/<str:token>/rejouer/", result_views.replay, name="replay"),
     path("resultat/<str:token>/modifier/", result_views.resume, name="resume"),
 ]

@@ -4,6 +4,8 @@ Each view parses its forms, stores the answers server-side (state.SimulationStat
 the next step — or back to the check-your-answers page when the person came from a "Modifier" link.
 """
 
+import re
+
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -15,6 +17,8 @@ from benefits.simulator.formatting import day, month_name
 from benefits.simulator.household_builder import history_months, recent_months, taxable_year
 from benefits.simulator.state import SimulationState
 from benefits.simulator.steps import current_month, next_url, state_for, step_context
+
+REMOVE_CHILD = re.compile(r"remove_child_[0-9]{1,3}")
 
 
 @login_not_required
@@ -73,7 +77,9 @@ def change_children(request, state) -> int | None:
     if action == "add_child" and len(children) < forms.MAX_CHILDREN:
         children.append({"birth_date": ""})
         added = len(children)
-    elif action.startswith("remove_child_") and action.removeprefix("remove_child_").isdigit():
+    elif REMOVE_CHILD.fullmatch(action):
+        # At most three ASCII digits: "remove_child_" followed by 5,000 digits (or "²", which
+        # str.isdigit accepts) must not reach int().
         index = int(action.removeprefix("remove_child_")) - 1
         if 0 <= index < len(children):
             children.pop(index)
@@ -175,7 +181,13 @@ def housing(request):
         return redirect(next_url(request, "simulator:incomes"))
     query = request.POST.get("commune", "") or typed
     context = step_context(
-        request, state, "housing", [form], form=form, communes=communes.commune_suggestions(query)
+        request,
+        state,
+        "housing",
+        [form],
+        form=form,
+        communes=communes.commune_suggestions(query),
+        commune_choices=communes.commune_choices(query) if request.method == "POST" else [],
     )
     template = (
         "benefits/simulator/housing.html#communes" if request.htmx else "benefits/simulator/housing.html"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from benefits.auu.models import UrgentClaim
 from benefits.auu.working_days import add_working_days, easter, is_working_day
 from portal.models import JournalEntry
+from tests.agents import agent_factory, sign_in
 from tests.benefits.claims.factories import file_factory
 from tests.factories import UserFactory
 from tests.portal.test_site_invariants import page_facts
@@ -111,8 +112,9 @@ def test_agents_see_priority_claims_first_and_move_them_on(user):
     later = file_claim(logged(user))
     first = file_claim(logged(UserFactory()))
     UrgentClaim.objects.filter(pk=later.pk).update(priority=False)
-    agent = UserFactory(is_staff=True, is_superuser=True)
-    client = logged(agent)
+    agent = agent_factory(is_superuser=True)
+    client = Client()
+    sign_in(client, agent)  # /gestion/ needs the agent's second factor
     listing = client.get("/gestion/benefits/urgentclaim/").content.decode()
     assert listing.index(f"/gestion/benefits/urgentclaim/{first.pk}/") < listing.index(
         f"/gestion/benefits/urgentclaim/{later.pk}/"

@@ -6,17 +6,17 @@ from benefits.claims.models import Claim
 from benefits.claims.services import claim_draft_open, claim_save_draft, claim_submit
 from portal.models import JournalEntry
 from tests.benefits.claims.factories import confirm_all, file_factory
-from tests.factories import UserFactory
+from tests.agents import agent_factory, sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_agent_puts_a_claim_under_instruction_then_accepts_it(client, user):
-    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="rsa", channel="home")
+    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="dtr", channel="home")
     draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
     claim = claim_submit(draft=draft, by=user, channel="home")
-    agent = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(agent)
+    agent = agent_factory(is_superuser=True)
+    sign_in(client, agent)  # /gestion/ needs the agent's second factor too
     url = "/gestion/benefits/claim/"
     for action in ("mark_en_instruction", "mark_acceptee"):
         response = client.post(url, {"action": action, "_selected_action": [claim.pk]})
@@ -33,3 +33,27 @@ def test_an_agent_puts_a_claim_under_instruction_then_accepts_it(client, user):
     assert JournalEntry.objects.filter(action="claim_status", actor=agent, channel="agent").count() == 2
     assert client.get(f"/gestion/benefits/claim/{claim.pk}/change/").status_code == 200
     assert client.get("/gestion/portal/journalentry/").status_code == 200
+
+
+def test_a_view_only_agent_can_read_a_claim_but_not_change_its_status(client, user):
+    from django.contrib.auth.models import Permission
+
+    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="rsa", channel="home")
+    draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
+    claim = claim_submit(draft=draft, by=user, channel="home")
+    agent = UserFactory(is_staff=True)
+    agent.user_permissions.add(Permission.objects.get(codename="view_claim"))
+    client.force_login(agent)
+    url = "/gestion/benefits/claim/"
+    page = client.get(url)
+    assert page.status_code == 200 and "mark_en_instruction" not in page.content.decode()
+    for action in ("mark_en_instruction", "mark_acceptee", "mark_refusee"):
+        client.post(url, {"action": action, "_selected_action": [claim.pk]})
+    claim.refresh_from_db()
+    assert claim.status == "deposee" and claim.history.count() == 1
+    assert not JournalEntry.objects.filter(action="claim_status").exists()
+    # With the change permission, the same agent may.
+    agent.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    client.post(url, {"action": "mark_en_instruction", "_selected_action": [claim.pk]})
+    claim.refresh_from_db()
+    assert claim.status == "en_instruction"

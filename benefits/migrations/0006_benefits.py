@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('benefits', '0003_claims_pivot_figures_channel'),
+        ('benefits', '0005_campaigns'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

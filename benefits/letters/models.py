@@ -1,0 +1,92 @@
+"""A letter sent to a person: its frozen context, its rendering state and its PDF on private storage."""
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from benefits.claims.models import AllocataireFile
+
+
+def letters_storage():
+    """The private storage of the letters (STORAGES["letters"]: a folder outside the static files by
+    default, S3-compatible in production). A callable, so the migration does not freeze the backend."""
+    return storages["letters"]
+
+
+class LetterKind(models.TextChoices):
+    RECEIPT = "receipt", _("Accusé de réception")
+    DECISION = "decision", _("Notification de décision")
+    RECALCULATION = "recalculation", _("Nouveau calcul de vos droits")
+    ELIGIBILITY = "eligibility", _("Vous pourriez avoir droit à une aide")
+
+
+class LetterStatus(models.TextChoices):
+    QUEUED = "queued", _("En préparation")
+    READY = "ready", _("Disponible")
+    FAILED = "failed", _("En échec")
+
+
+class LetterQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Letters this person may read: addressed to them, or to their file when no recipient is set
+        (a confidential claim's letters name their recipient, so another adult of the file sees none)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(models.Q(recipient=user) | models.Q(recipient__isnull=True, file__user=user))
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Letter(models.Model):
+    file = models.ForeignKey(AllocataireFile, on_delete=models.PROTECT, related_name="letters")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        help_text="When set, only this person sees the letter; otherwise the file's holder does.",
+    )
+    kind = models.CharField(_("type"), max_length=32, choices=LetterKind.choices)
+    # Human reference printed on the letter and in its file name: YYYY-MM-000123 (month of creation, id).
+    reference = models.CharField(_("référence"), max_length=24, unique=True, null=True, blank=True)
+    subject = models.CharField(_("objet"), max_length=200)
+    # Everything the template needs, frozen when the letter is requested: a letter rendered again in a
+    # year says exactly the same thing, whatever the rules or the file have become.
+    context = models.JSONField(default=dict)
+    language = models.CharField(max_length=8, default="fr")
+    engine_version = models.CharField(max_length=32, blank=True)
+    parameters_version = models.CharField(max_length=32, blank=True)
+    status = models.CharField(max_length=16, choices=LetterStatus.choices, default=LetterStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    pdf = models.FileField(storage=letters_storage, upload_to="letters/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    page_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    # kind:source:revision — a retried task or an event received twice makes one letter.
+    idempotency_key = models.CharField(max_length=200, unique=True)
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("courrier")
+        verbose_name_plural = _("courriers")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["file", "-created_at"]), models.Index(fields=["status"])]
+
+    def __str__(self):
+        return f"{self.reference or self.pk} {self.subject}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == LetterStatus.READY
+
+    @property
+    def download_name(self) -> str:
+        return f"courrier-{self.reference}.pdf"

@@ -1,0 +1,202 @@
+"""A letter's frozen context as display values, in the letter's language (call under
+translation.override(letter.language)): French amounts and dates, each label in one language."""
+
+from datetime import date, datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from benefits.letters.payment import PAYMENT_BASIS
+from benefits.simulator.formatting import euros, month_name
+
+FAMILY_BENEFITS = ("af", "cf", "asf", "ars")
+
+
+def pick(text) -> str:
+    """{"fr": ..., "en": ...} → the active language's text (French when the other is missing)."""
+    if isinstance(text, dict):
+        return text.get(get_language() or "fr") or text.get("fr") or ""
+    return text or ""
+
+
+def day_text(iso: str) -> str:
+    """ "2026-12-01" → "1er décembre 2026" (French ordinal for the first day), "1 December 2026" in English."""
+    if not iso:
+        return ""
+    day = date.fromisoformat(iso[:10])
+    text = date_format(day, "j F Y")
+    return ("1er" + text[1:]) if day.day == 1 and get_language() != "en" else text
+
+
+def moment_text(iso: str) -> str:
+    moment = datetime.fromisoformat(iso)
+    return _("%(day)s à %(time)s") % {
+        "day": day_text(iso),
+        "time": date_format(moment, "H:i"),
+    }
+
+
+def money(value) -> str:
+    return euros(value) if value not in (None, "") else ""
+
+
+def steps(benefit: dict) -> list[dict]:
+    shown = []
+    for step in benefit["steps"]:
+        amount = step.get("amount")
+        if amount is None:
+            value = ""
+        elif step["op"] == "×":
+            value = f"× {amount}".replace(".", ",")
+        else:
+            value = f"{'' if step['op'] in ('=', 'i') else step['op'] + ' '}{euros(amount)}"
+        shown.append({"text": pick(step["label"]), "value": value, "legal_basis": step["legal_basis"]})
+    return shown
+
+
+def benefits(lines: list[dict]) -> list[dict]:
+    return [
+        {
+            "name": line["name"],
+            "label": pick(line["label"]),
+            "amount": money(line["amount"]),
+            "eligible": line["eligible"],
+            "reason": pick(line.get("reason")) if line.get("reason") else "",
+            "steps": steps(line),
+        }
+        for line in lines
+    ]
+
+
+def figure_source(row: dict) -> str:
+    if row["source"] == "employer":
+        if row["corrected"]:
+            return _("Prérempli (%(employer)s : %(amount)s), corrigé par vous") % {
+                "employer": row["employer"] or _("employeur"),
+                "amount": money(row["prefilled"]),
+            }
+        return _("Prérempli : salaire déclaré par %(employer)s") % {
+            "employer": row["employer"] or _("l’employeur")
+        }
+    return _("Déclaré par vous")
+
+
+def common(letter) -> dict:
+    ctx = letter.context
+    return {
+        "reference": letter.reference,
+        "subject": letter.subject,
+        "issued_on": day_text(ctx.get("issued_on") or letter.created_at.date().isoformat()),
+        "addressee": ctx.get("addressee", {}),
+        "engine_version": letter.engine_version,
+        "parameters_version": letter.parameters_version,
+    }
+
+
+def receipt(ctx: dict) -> dict:
+    claim = ctx["claim"]
+    helper = ctx.get("helper") or {}
+    return {
+        "kind_label": pick(claim["kind_label"]),
+        "is_declaration": claim["kind"] == "dtr",
+        "filed_at": moment_text(claim["filed_at"]),
+        "rights_month": month_name(claim["month"]),
+        "quarter": ", ".join(month_name(m) for m in ctx.get("quarter", [])),
+        "figures": [
+            {
+                "person": row["person"],
+                "month": month_name(row["month"]),
+                "label": pick(row["label"]),
+                "declared": money(row["declared"]),
+                "source": figure_source(row),
+            }
+            for row in ctx["figures"]
+        ],
+        "benefits": benefits(ctx["benefits"]),
+        "total": money(ctx.get("total")),
+        "payment_day": day_text(ctx.get("payment_day", "")),
+        "channel": ctx.get("channel", ""),
+        "helper": {"name": helper.get("name", ""), "organisation": helper.get("organisation", "")}
+        if helper
+        else None,
+    }
+
+
+def decision(ctx: dict) -> dict:
+    shown = benefits(ctx["benefits"])
+    names = [(b["name"], b["label"]) for b in shown]
+    return {
+        "kind_label": pick(ctx["claim"]["kind_label"]),
+        "accepted": ctx["accepted"],
+        "decided_at": day_text(ctx["decided_at"]),
+        "filed_at": day_text(ctx["claim"]["filed_at"]),
+        "rights_month": month_name(ctx["claim"]["month"]),
+        "benefits": shown,
+        "benefit_names": [label for _name, label in names],
+        "schedule": [
+            {
+                "month": month_name(row["month"]),
+                "payment_day": day_text(row["payment_day"]),
+                "moved": row["moved"],
+                "amounts": [money(row["amounts"].get(name, "0")) for name, _label in names],
+            }
+            for row in ctx["schedule"]
+        ],
+        "any_moved": any(row["moved"] for row in ctx["schedule"]),
+        "payment_basis": PAYMENT_BASIS,
+        "benefit_keys": [name for name, _label in names],
+        "other_benefits": other_benefits(names),
+    }
+
+
+def other_benefits(names) -> bool:
+    """Family benefits, whose recourse is the commission de recours amiable alone (CSS R142-1)."""
+    return any(name in FAMILY_BENEFITS for name, _label in names)
+
+
+def recalculation(ctx: dict) -> dict:
+    names = [(c["name"], pick(c["label"])) for c in ctx["changes"]]
+    return {
+        "benefit_keys": [name for name, _label in names],
+        "other_benefits": other_benefits(names),
+        "month": month_name(ctx["month"]),
+        "changes": [
+            {"label": pick(c["label"]), "old": money(c["old"]), "new": money(c["new"])}
+            for c in ctx["changes"]
+        ],
+        "incomes": [
+            {
+                "person": i["person"],
+                "month": month_name(i["month"]) if i["month"] else "",
+                "label": pick(i["label"]),
+                "old": money(i["old"]),
+                "new": money(i["new"]),
+            }
+            for i in ctx["incomes"]
+        ],
+        "benefits": benefits(ctx["benefits"]),
+        "payment_day": day_text(ctx["payment_day"]),
+        "payment_basis": PAYMENT_BASIS,
+    }
+
+
+def eligibility(ctx: dict) -> dict:
+    return {
+        "month": month_name(ctx["month"]),
+        "benefits": benefits(ctx["benefits"]),
+        "claim_url": ctx["claim_url"],
+    }
+
+
+PRESENTERS = {
+    "receipt": receipt,
+    "decision": decision,
+    "recalculation": recalculation,
+    "eligibility": eligibility,
+}
+
+
+def letter_display(letter) -> dict:
+    """Everything the letter's templates print."""
+    return {**common(letter), **PRESENTERS[letter.kind](letter.context)}

@@ -1,0 +1,20 @@
+"""Reads of the letters for the inbox: only the owner's letters, newest first."""
+
+from benefits.letters.models import Letter, LetterStatus
+
+
+def letters_of_user(*, user):
+    return Letter.objects.visible_to(user).order_by("-created_at", "-pk")
+
+
+def letter_of_user(*, user, pk) -> Letter | None:
+    """The letter if this person may read it, else None (the view answers 404, as for a missing one)."""
+    return letters_of_user(user=user).filter(pk=pk).first()
+
+
+def inbox_summary(*, user) -> dict:
+    letters = letters_of_user(user=user)
+    return {
+        "letters_unread": letters.filter(read_at__isnull=True, status=LetterStatus.READY).count(),
+        "letters_latest": list(letters[:3]),
+    }

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from benefits.letters import views
+
+app_name = "letters"
+
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("<int:pk>/", views.letter, name="letter"),
+    path("<int:pk>/pdf/", views.download, name="download"),
+]

@@ -1,0 +1,115 @@
+"""Each kind of letter is a tagged PDF/UA-1 whose text carries the reference, the date and the core's
+amounts for the same inputs; fonts are embedded; the decision letter says how to appeal."""
+
+import pytest
+from django.utils import translation
+
+from benefits.letters.documents import letter_pdf
+from benefits.letters.models import LetterKind
+from benefits.letters.presenters import day_text
+from benefits.letters.samples import SAMPLE_MONTH, sample_letter
+from benefits.rules import compute, parse_household
+from benefits.simulator.formatting import euros
+from tests.benefits.letters.pdf_checks import fonts, pdf_structure, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def rendered(django_db_setup, django_db_blocker):
+    """One PDF of each kind (French), rendered once for the module."""
+    with django_db_blocker.unblock():
+        letters = {kind: sample_letter(kind) for kind in LetterKind.values}
+    return {kind: (letter, *letter_pdf(letter)) for kind, letter in letters.items()}
+
+
+@pytest.mark.parametrize("kind", LetterKind.values)
+def test_letter_is_tagged_pdf_ua_with_title_and_language(rendered, kind):
+    letter, pdf, pages = rendered[kind]
+    structure = pdf_structure(pdf)
+    assert structure["struct_tree"] and structure["marked"]
+    assert structure["lang"] == "fr"
+    assert structure["display_doc_title"]
+    assert structure["pdfua_part"] == "1"
+    assert structure["title"] == f"{letter.subject} — {letter.reference}"
+    assert structure["author"] == "Caisse d’allocations familiales"
+    assert structure["pages"] == pages >= 1
+
+
+@pytest.mark.parametrize("kind", LetterKind.values)
+def test_every_font_is_embedded_and_marianne_is_used(rendered, kind):
+    found = fonts(rendered[kind][1])
+    assert found and all(font["embedded"] for font in found), found
+    assert any("Marianne" in font["name"] for font in found)
+
+
+@pytest.mark.parametrize("kind", LetterKind.values)
+def test_text_has_the_reference_and_the_date(rendered, kind):
+    letter, pdf, _pages = rendered[kind]
+    content = text(pdf)
+    assert letter.reference in content
+    with translation.override("fr"):
+        assert day_text(letter.context["issued_on"]) in content
+
+
+def test_receipt_and_decision_amounts_equal_the_cores_output(rendered):
+    receipt, receipt_pdf, _ = rendered[LetterKind.RECEIPT]
+    decision, decision_pdf, _ = rendered[LetterKind.DECISION]
+    # The sample declaration's household, computed again by the core, independently of the letters.
+    from benefits.claims import declaration
+    from benefits.letters.samples import demo_file, prefilled_data, rolled_back
+
+    with rolled_back():
+        file = demo_file()
+        data = prefilled_data(file, declaration.quarter(SAMPLE_MONTH))
+        household = declaration.household(file, data, SAMPLE_MONTH)
+    result = compute(parse_household(household, SAMPLE_MONTH), SAMPLE_MONTH, explain=True)
+    receipt_text, decision_text = text(receipt_pdf), text(decision_pdf)
+    for name in ("rsa", "ppa"):
+        amount = euros(result.benefits[name].amount).replace("\u00a0", " ")
+        if result.benefits[name].amount > 0:
+            assert amount in receipt_text, (name, amount)
+            # One row per month of the quarter of rights.
+            assert decision_text.count(amount) >= 3, (name, amount)
+    assert result.benefits["ppa"].amount > 0  # the sample has a right to show
+
+
+def test_receipt_lists_each_declared_figure_with_its_source(rendered):
+    letter, pdf, _ = rendered[LetterKind.RECEIPT]
+    content = text(pdf)
+    assert "700,00 €" in content and "corrigé par vous" in content  # the corrected line
+    assert "Prérempli : salaire déclaré par Intérim Plus Agence Lyon-Est" in content
+    assert "déposée le" in content
+
+
+def test_decision_has_payment_days_and_the_recourse_paragraph(rendered):
+    _letter, pdf, _ = rendered[LetterKind.DECISION]
+    content = text(pdf)
+    assert "Voies et délais de recours" in content
+    for citation in ("CASF L262-47", "R262-88", "CSS L845-2", "R142-1", "CRPA L231-4", "CSS L217-7-1"):
+        assert citation in content, citation
+    # Rights of November 2026 are paid on Friday 4 December (the 5th is a Saturday).
+    assert "4 décembre 2026 *" in content
+    assert "Arrêté du 29 juin 1994 modifié" in content
+
+
+def test_recalculation_shows_old_and_new_amounts(rendered):
+    letter, pdf, _ = rendered[LetterKind.RECALCULATION]
+    content = text(pdf)
+    assert "212,40 €" in content  # the old prime d'activité
+    new_ppa = next(c for c in letter.context["changes"] if c["name"] == "ppa")["new"]
+    assert euros(new_ppa).replace("\u00a0", " ") in content
+    assert "742,18 €" in content and "700,00 €" in content
+
+
+def test_eligibility_links_to_the_prefilled_claim(rendered):
+    letter, pdf, _ = rendered[LetterKind.ELIGIBILITY]
+    assert "https://portail.example.fr/mon-espace/demarches/" in text(pdf)
+    assert letter.context["benefits"], "the sample household has an unclaimed right"
+
+
+def test_english_letter_is_in_english():
+    letter = sample_letter(LetterKind.DECISION, language="en")
+    pdf, _pages = letter_pdf(letter)
+    assert pdf_structure(pdf)["lang"] == "en"
+    assert "Appeals and time limits" in text(pdf)
