@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from benefits.auu import selectors, services
 from benefits.auu.forms import UrgentClaimForm
+from benefits.auu.letters import letter_for_urgent_claim
 from benefits.claims.files import allocataire_file_for_user
 
 EXIT_URL = "https://meteofrance.com/"  # a neutral, common site, as GOV.UK's "Exit this page" uses BBC weather
@@ -36,6 +37,8 @@ def new(request):
             file_number=file.number if file else "",
             channel=request.channel,
         )
+        if file is not None:
+            letter_for_urgent_claim(claim=claim, file=file)
         return redirect("auu:receipt", reference=claim.reference)
     return page(
         request,

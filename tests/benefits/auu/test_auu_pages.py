@@ -130,3 +130,22 @@ def test_working_days_skip_weekends_and_public_holidays():
     assert not is_working_day(date(2026, 4, 6))  # Easter Monday
     assert not is_working_day(date(2026, 12, 25)) and not is_working_day(date(2026, 12, 26))
     assert add_working_days(date(2026, 12, 24), 3) == date(2026, 12, 30)  # Thu → skips Fri 25, weekend
+
+
+def test_the_receipt_letter_goes_to_the_victim_only_and_names_nothing(
+    user, django_capture_on_commit_callbacks
+):
+    from benefits.letters.models import Letter
+
+    file = file_factory(user=user, partner_nir="1830475056102")
+    with django_capture_on_commit_callbacks(execute=True):
+        claim = file_claim(logged(user))
+    letter = Letter.objects.get(kind="confidential_receipt")
+    assert letter.file == file and letter.recipient == user
+    assert not REVEALING.search(letter.subject) and claim.filed_at.strftime("%d/%m/%Y") in letter.subject
+    assert list(Letter.objects.visible_to(user)) == [letter]
+    other_adult = UserFactory()
+    assert not Letter.objects.visible_to(other_adult).exists()
+    page = logged(user).get(f"/mon-espace/courriers/{letter.pk}/")
+    assert page.status_code == 200 and "traitée en priorité" in page.content.decode()
+    assert logged(other_adult).get(f"/mon-espace/courriers/{letter.pk}/").status_code == 404
