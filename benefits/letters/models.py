@@ -54,6 +54,8 @@ class LetterKind(models.TextChoices):
     DECISION = "decision", _("Notification de décision")
     RECALCULATION = "recalculation", _("Nouveau calcul de vos droits")
     ELIGIBILITY = "eligibility", _("Vous pourriez avoir droit à une aide")
+    # The aide universelle d'urgence's receipt (benefits/auu/letters.py): a neutral label on purpose.
+    CONFIDENTIAL_RECEIPT = "confidential_receipt", _("Accusé de réception de votre demande")
 
 
 class LetterStatus(models.TextChoices):
