@@ -10,6 +10,7 @@ from benefits.campaigns.models import (
     PersonNir,
 )
 from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, StatusChange
+from benefits.desk.models import DeskAgent, Mandate
 from benefits.letters.models import Letter
 from benefits.simulator.models import Simulation
 
@@ -20,9 +21,11 @@ __all__ = [
     "CampaignResult",
     "Claim",
     "ClaimDraft",
+    "DeskAgent",
     "IncomeFeedImport",
     "IncomeRecord",
     "Letter",
+    "Mandate",
     "PaymentOrder",
     "PersonNir",
     "Simulation",

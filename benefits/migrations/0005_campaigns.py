@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('benefits', '0004_robust'),
+        ('benefits', '0004_channels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
