@@ -5,4 +5,7 @@ def portal(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "channel": getattr(request, "channel", "home"),
+        "kiosk_office": getattr(request, "kiosk_office", None),
+        "kiosk_idle_seconds": settings.KIOSK_IDLE_SECONDS,
+        "kiosk_warning_seconds": settings.KIOSK_WARNING_SECONDS,
     }

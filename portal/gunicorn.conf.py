@@ -1,14 +1,22 @@
-"""gunicorn for production and for the benchmarks: sync workers, one per core plus one."""
+"""gunicorn for production and for the benchmarks (choices measured, docs/capacity.md).
+
+gthread workers: a few threads per process answer the waiting page at once while the admission
+gate (portal/admission.py, ADMISSION_LIMIT per process) bounds the Django work; with sync workers a
+surge waits in the kernel's accept queue, unseen, until it times out. Keep-alive connections wait in
+the worker's poller, not in a thread.
+"""
 
 import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
-worker_class = "sync"
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count()))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "16"))
 # Keep-alive lets a load balancer (and the benchmark client) reuse connections.
 keepalive = 5
 timeout = 30
+backlog = 2048
 max_requests = 5000
 max_requests_jitter = 500
 accesslog = None

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.admission.AdmissionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "portal.channels.ChannelMiddleware",
     # One error path: problem+json under /api/, DSFR pages elsewhere (portal/errors.py).
     "portal.errors.ErrorPathMiddleware",
+    "benefits.simulator.throttle.SimulatorRateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -143,8 +145,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sessions live in the database so that a restart never logs anybody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database so that a restart never logs anybody out; with a cache shared by
+# every worker (Redis), reads come from the cache and the database is only written through.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 30 * 60, minimum=60)
 # Saved only when changed: saving on every request lets a concurrent request (a second tab, the
 # browser's favicon request) write back a stale copy over answers just saved.
@@ -363,3 +368,52 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # WeasyPrint and fontTools log each rendering step at INFO: keep its warnings (a missing glyph, a blocked URL) only.
 LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
 LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
+
+# --- Launch day: admission control and the simulator's rate limit (docs/capacity.md) ---
+# Requests doing Django work at once in each worker process (0: no limit). Beyond, 503 + Retry-After
+# and the waiting page at once. It must stay below the worker's threads (GUNICORN_THREADS).
+ADMISSION_LIMIT = env_int("ADMISSION_LIMIT", 4, minimum=0)
+# Slots only requests with a live session (a journey under way, a logged-in person) may take.
+ADMISSION_RESERVE = env_int("ADMISSION_RESERVE", 1, minimum=0)
+# How long a request with a session may wait for a slot before it too gets the waiting page.
+ADMISSION_PRIORITY_WAIT_MS = env_int("ADMISSION_PRIORITY_WAIT_MS", 500, minimum=0)
+# Seconds after which the waiting page reloads itself (and the Retry-After header).
+ADMISSION_RETRY_AFTER = env_int("ADMISSION_RETRY_AFTER", 10, minimum=1)
+# POSTs per minute and per client address on the simulator (429 and a French page beyond).
+SIMULATOR_RATE_LIMIT_PER_MINUTE = env_int("SIMULATOR_RATE_LIMIT_PER_MINUTE", 60, minimum=1)
+# --- Channels: kiosk PCs and agents (docs/channels.md) ---
+# A kiosk visitor idle this many seconds is warned (with JavaScript), then the session ends by itself.
+KIOSK_IDLE_SECONDS = env_int("KIOSK_IDLE_SECONDS", 4 * 60, minimum=30)
+KIOSK_WARNING_SECONDS = env_int("KIOSK_WARNING_SECONDS", 60, minimum=10)
+if KIOSK_WARNING_SECONDS >= KIOSK_IDLE_SECONDS:
+    raise ImproperlyConfigured("KIOSK_WARNING_SECONDS must be shorter than KIOSK_IDLE_SECONDS.")
+# The office named on the band of a dedicated kiosk deployment (KIOSK_MODE=true).
+KIOSK_OFFICE = env_str("KIOSK_OFFICE", "")
+# Agents: the session ends after this many idle seconds (the agent signs in again, with a new code).
+AGENT_IDLE_SECONDS = env_int("AGENT_IDLE_SECONDS", 15 * 60, minimum=60)
+# Searches for a file, per agent and per minute.
+DESK_SEARCHES_PER_MINUTE = env_int("DESK_SEARCHES_PER_MINUTE", 20, minimum=1)
+# The agents' second factor: TOTP devices of django-otp (benefits.desk.auth).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+OTP_TOTP_ISSUER = SITE_NAME
+MIDDLEWARE += [
+    "django_otp.middleware.OTPMiddleware",
+    "portal.kiosk.middleware.KioskMiddleware",
+    "benefits.desk.middleware.AgentMiddleware",
+]
+DEMO_DATA_LOADERS += ["benefits.desk.demo.load_demo_agent"]
+# Campaigns (benefits/campaigns, docs/campaigns.md): their own Celery queue, so that letters and the
+# portal's tasks are never starved; one task at a time per worker process (prefetch 1), acknowledged
+# late; the Redis visibility time-out must exceed the longest chunk, or a slow chunk is delivered twice
+# (harmless, but wasted work).
+CAMPAIGNS_QUEUE = env_str("CAMPAIGNS_QUEUE", "campaigns")
+CELERY_TASK_ROUTES = {"campaigns.*": {"queue": CAMPAIGNS_QUEUE}}
+# Prefetch 1 and the visibility time-out are set above with the letters (the same broker options).
+CELERY_BROKER_TRANSPORT_OPTIONS |= {
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10, minimum=1),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10, minimum=1),
+}
+CAMPAIGN_CHUNK_SIZE = env_int("CAMPAIGN_CHUNK_SIZE", 1000, minimum=1)
+CAMPAIGN_CHUNK_RETRIES = env_int("CAMPAIGN_CHUNK_RETRIES", 3, minimum=0)
+CAMPAIGN_RETRY_BACKOFF = env_int("CAMPAIGN_RETRY_BACKOFF", 10, minimum=0)
+CAMPAIGN_PAYMENT_CUTOFF_DAYS = env_int("CAMPAIGN_PAYMENT_CUTOFF_DAYS", 3, minimum=0)

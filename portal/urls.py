@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from portal import errors, health, views
@@ -16,6 +17,15 @@ urlpatterns = [
     path("mon-espace/demarches/", include("benefits.claims.urls")),
     path("mon-espace/courriers/", include("benefits.letters.urls")),
     path("compte/", include("portal.accounts.urls")),
+    path("kiosque/", include("portal.kiosk.urls")),
+    path("agent/", include("benefits.desk.urls")),
+    path("mon-espace/actions/", include("benefits.desk.person_urls")),
+    # Staff sign in with their second factor on the agent login, never with the admin's password form.
+    path(
+        "gestion/login/",
+        login_not_required(RedirectView.as_view(pattern_name="desk:login", query_string=True)),
+    ),
+    path("operateur/campagnes/", include("benefits.campaigns.urls")),
     path("gestion/", admin.site.urls),
 ]
 

@@ -20,10 +20,11 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def rate_limit_exceeded(request) -> int | None:
-    """Counts this request; returns the seconds to wait when over the limit, else None."""
+def rate_limit_exceeded(request, *, scope: str = "api", limit: int | None = None) -> int | None:
+    """Counts this request in `scope`; returns the seconds to wait when over the limit, else None."""
+    limit = settings.API_RATE_LIMIT_PER_MINUTE if limit is None else limit
     window = int(time.time() // WINDOW_SECONDS)
-    key = f"api-rate:{client_address(request)}:{window}"
+    key = f"{scope}-rate:{client_address(request)}:{window}"
     if cache.add(key, 1, WINDOW_SECONDS + 1):
         count = 1
     else:
@@ -32,6 +33,6 @@ def rate_limit_exceeded(request) -> int | None:
         except ValueError:
             cache.set(key, 1, WINDOW_SECONDS + 1)
             count = 1
-    if count > settings.API_RATE_LIMIT_PER_MINUTE:
+    if count > limit:
         return WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
     return None

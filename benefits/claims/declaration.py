@@ -13,8 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.rules.months import month_index, month_label
 
-# Incomes the income data service does not know, asked for each adult and month (neutral format types).
+# Incomes the person types, for each adult and month (neutral format types). "salary" is a salary no
+# employer's DSN reported (the service had no data, or an employer is missing from it): the person
+# types it and the claim keeps it with the source "declared" (issue 17, D1).
+DECLARED_SALARY = "salary"
 OTHER_INCOMES = {
+    DECLARED_SALARY: _("Salaire (montant net social) non transmis par un employeur"),
     "unemployment_benefit": _("Allocation chômage (ARE)"),
     "self_employment": _("Chiffre d’affaires de micro-entrepreneur"),
     "alimony_received": _("Pension alimentaire reçue"),
@@ -73,6 +77,19 @@ def problems(data: dict, adults: list[str], months: list[str]) -> list[tuple[str
                 name = f"{person}-{month}-{position}"
                 if line.get("choice") not in CHOICES:
                     found.append((f"{name}-choice", str(_("Confirmez ce montant ou corrigez-le."))))
+                elif line.get("choice") == "confirm" and str(line.get("typed") or "").strip():
+                    # "C'est exact" with an amount typed (even "-12"): which one is meant cannot be guessed.
+                    found.append(
+                        (
+                            f"{name}-typed",
+                            str(
+                                _(
+                                    "Vous avez confirmé ce montant et saisi un montant corrigé : "
+                                    "choisissez « Je corrige ce montant » ou effacez le montant saisi."
+                                )
+                            ),
+                        )
+                    )
                 elif line.get("choice") == "correct" and to_amount(line.get("typed")) is None:
                     found.append(
                         (
@@ -124,7 +141,7 @@ def figure_rows(data: dict, adults: list[str], months: list[str]) -> list[dict]:
                             "person": person,
                             "month": month,
                             "type": kind,
-                            "source": "person",
+                            "source": "declared" if kind == DECLARED_SALARY else "person",
                             "declared": cents(value),
                         }
                     )

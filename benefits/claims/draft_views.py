@@ -14,16 +14,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from benefits.claims import declaration, presenters, selectors, services
+from benefits.claims import declaration, first_claim, presenters, selectors, services
+from benefits.claims.first_claim_services import claim_save_answers
 from benefits.claims.save_messages import save_messages
 from benefits.claims.views import already_declared_message
 from benefits.rules import HouseholdInputError
 from benefits.simulator.formatting import month_name
+from portal.channels import mandate_required_for_agents
 
 
 def own_open_draft(request, key):
     """(draft, None) for the person's draft still open, or (None, response) to return at once."""
-    draft = selectors.draft_of_user(user=request.user, key=key)
+    draft = selectors.draft_in_scope(request, key)
     if draft is None:
         raise Http404
     if hasattr(draft, "claim"):
@@ -35,6 +37,7 @@ def problems_of(draft) -> dict:
     return dict(declaration.problems(draft.data, draft.file.adult_ids, declaration.quarter(draft.month)))
 
 
+@mandate_required_for_agents
 def edit(request, key):
     draft, response = own_open_draft(request, key)
     if response:
@@ -93,12 +96,15 @@ def save(request, draft):
 
 
 def edit_context(draft, problems: dict) -> dict:
+    people = presenters.edit_people(draft, problems)
     return {
         "not_saved": [],
         "revision": draft.revision,
         "page": secrets.token_urlsafe(12),
         "draft": draft,
-        "people": presenters.edit_people(draft, problems),
+        "people": people,
+        "summary": presenters.error_summary(people),
+        "first_claim": first_claim.is_first_claim(draft.kind),
         "problems": problems,
         "month_name": month_name(draft.month),
         "quarter": [month_name(m) for m in declaration.quarter(draft.month)],
@@ -108,6 +114,7 @@ def edit_context(draft, problems: dict) -> dict:
 
 
 @require_POST
+@mandate_required_for_agents
 def refresh_prefill(request, key):
     draft, response = own_open_draft(request, key)
     if response:
@@ -122,18 +129,35 @@ def refresh_prefill(request, key):
     return redirect("claims:edit", key=draft.key)
 
 
+@mandate_required_for_agents
 def check(request, key):
     draft, response = own_open_draft(request, key)
     if response:
         return response
+    if first_claim.claim_problems(draft):
+        messages.error(request, _("Votre demande n’est pas complète : vérifiez les réponses signalées."))
+        return redirect("claims:situation", key=draft.key)
     if problems_of(draft):
         messages.error(request, _("Votre déclaration n’est pas complète : vérifiez les montants signalés."))
         return redirect("claims:edit", key=draft.key)
+    sworn_error = ""
     if request.method == "POST":
+        if first_claim.is_first_claim(draft.kind):
+            draft = claim_save_answers(
+                draft=draft,
+                values={"sworn": "oui" if request.POST.get("sworn") else ""},
+                by=request.user,
+                channel=request.channel,
+            )
         try:
-            claim = services.claim_submit(draft=draft, by=request.user, channel=request.channel)
-        except services.NotReadyToFile:
-            return redirect("claims:edit", key=draft.key)
+            claim = services.claim_submit(
+                draft=draft, by=request.user, channel=request.channel, mandate=getattr(request, "mandate", None)
+            )
+        except services.NotReadyToFile as not_ready:
+            problems = dict(not_ready.problems)
+            if list(problems) != ["id_sworn"]:
+                return redirect("claims:edit", key=draft.key)
+            sworn_error = problems["id_sworn"]
         except services.AlreadyDeclared as declared:
             messages.info(request, already_declared_message(declared.claim))
             return redirect("claims:claim", pk=declared.claim.pk)
@@ -142,7 +166,8 @@ def check(request, key):
                 request, _("Votre dossier ne permet pas de calculer le droit : contactez votre CAF.")
             )
             return redirect("claims:check", key=draft.key)
-        return redirect("claims:claim", pk=claim.pk)
+        else:
+            return redirect("claims:claim", pk=claim.pk)
     try:
         household, result = services.claim_estimate(draft=draft)
         estimate, unavailable = presenters.estimate_lines(result.to_dict(explain=True)), False
@@ -159,6 +184,9 @@ def check(request, key):
         ),
         "estimate": estimate,
         "estimate_unavailable": unavailable,
+        "first_claim": first_claim.is_first_claim(draft.kind),
+        "answers": first_claim.answer_rows(draft),
+        "sworn_error": sworn_error,
         "month_name": month_name(draft.month),
         "expires_at": presenters.session_expiry(),
         "session_seconds": settings.SESSION_COOKIE_AGE,

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 
 from benefits.claims.models import AllocataireFile
 from portal.accounts.fcplus.config import PROVIDER_ID
+from portal.channels import AGENT
 from portal.journal import journal_record
 
 
@@ -77,3 +78,12 @@ def link(*, file: AllocataireFile, user, sub: str | None, how: str, channel: str
         # The same person's first page in two tabs: the other request made the link.
         pass
     return AllocataireFile.objects.filter(user=user).first()
+
+
+def file_in_scope(request) -> AllocataireFile | None:
+    """The file this request works on: the person's own, or for an agent the file of the mandate in
+    force (set by benefits.desk's middleware). A mandate on one file never opens another."""
+    if request.channel == AGENT:
+        mandate = getattr(request, "mandate", None)
+        return mandate.file if mandate is not None else None
+    return allocataire_file_for_user(user=request.user, channel=request.channel)

@@ -128,6 +128,10 @@ class Claim(models.Model):
     engine_version = models.CharField(max_length=32)
     parameters_version = models.CharField(max_length=32)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.FILED)
+    # The mandate under which an agent filed it for the person (benefits.desk); null when filed by the person.
+    mandate = models.ForeignKey(
+        "benefits.Mandate", null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
     filed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -5,6 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,11 @@ PREFILL_MESSAGES = {
     "invalid_response": _("Les salaires transmis par le service sont illisibles."),
     "refused": _("Le service qui transmet les salaires a refusé la demande du portail."),
     "not_configured": _("Le préremplissage des salaires n’est pas disponible sur ce portail."),
+}
+# The typed salary's label: alone in a month without employer data, or beside the employers' lines.
+SALARY_LABELS = {
+    False: _("Salaire net de ce mois (montant net social, sur votre bulletin de paie), en euros"),
+    True: _("Autre salaire de ce mois, non listé ci-dessus (montant net social), en euros"),
 }
 # Estimates shown for a declaration or a claim: the two benefits the quarterly declaration is for.
 ESTIMATED_BENEFITS = ("rsa", "ppa")
@@ -90,12 +96,17 @@ def edit_people(draft, problems: dict) -> list[dict]:
                 }
                 for kind, label in declaration.OTHER_INCOMES.items()
             ]
+            # The salary the person types is always in sight: it is the one to fill when no employer
+            # reported anything (before, it did not exist and such a quarter was filed with 0 €).
+            salary = others.pop(0)
+            salary["label"] = SALARY_LABELS[bool(lines)]
             rows.append(
                 {
                     "id": f"{person}-{month}",
                     "month": month,
                     "month_name": month_name(month),
                     "lines": lines,
+                    "salary": salary,
                     "others": others,
                     "others_open": any(o["value"] or o["error"] for o in others),
                     "missing": month in data.get("missing", {}).get(person, []),
@@ -113,6 +124,24 @@ def edit_people(draft, problems: dict) -> list[dict]:
     return people
 
 
+def error_summary(people: list[dict]) -> list[tuple[str, str]]:
+    """(field id, text) once per field in error, naming the person, the month and the payer, in page order."""
+    summary = []
+    for person in people:
+        for row in person["rows"]:
+            for line in row["lines"]:
+                if line["error"]:
+                    field = f"{line['name']}-typed" if line.get("choice") else f"{line['name']}-choice"
+                    payer = format_lazy(_("salaire versé par {employer}"), employer=line["employer"])
+                    summary.append((field, f"{person['name']}, {row['month_name']}, {payer} : {line['error']}"))
+            for other in [row["salary"], *row["others"]]:
+                if other["error"]:
+                    summary.append(
+                        (other["name"], f"{person['name']}, {row['month_name']}, {other['label']} : {other['error']}")
+                    )
+    return summary
+
+
 def figure_lines(figures: list[dict], file) -> list[dict]:
     """The declared figures (declaration.figure_rows) for the check page and the claim page."""
     names = {m["id"]: person_name(m) for m in file.adults}
@@ -125,10 +154,23 @@ def figure_lines(figures: list[dict], file) -> list[dict]:
             label=labels.get(row["type"], row["type"]),
             declared_text=euros(row["declared"]),
             prefilled_text=euros(row["prefilled"]) if row.get("prefilled") else "",
-            anchor=f"{row['person']}-{row['month']}",
+            anchor=figure_anchor(row, figures[:position]),
         )
-        for row in figures
+        for position, row in enumerate(figures)
     ]
+
+
+def figure_anchor(row: dict, before: list[dict]) -> str:
+    """The id of the field a "Modifier" link lands on: the line's choice, or the typed amount.
+
+    Employer lines are listed in the order of their positions, so the k-th one of a person's month is
+    the draft's line k."""
+    if row["source"] != "employer":
+        return f"{row['person']}-{row['month']}-{row['type']}"
+    position = sum(
+        1 for r in before if r["source"] == "employer" and (r["person"], r["month"]) == (row["person"], row["month"])
+    )
+    return f"{row['person']}-{row['month']}-{position}-choice"
 
 
 def estimate_lines(estimate: dict) -> list[dict]:

@@ -40,6 +40,35 @@ def period_text(kind: str, month: str) -> str:
     return _("droits de %(month)s") % {"month": droits}
 
 
+def overview_in_scope(request) -> dict:
+    """Mes démarches for the person, or for an agent the drafts and claims of the mandate's file."""
+    if getattr(request, "mandate", None) is None:
+        return claims_overview(user=request.user, channel=request.channel)
+    file = request.mandate.file
+    return {
+        "file": file,
+        "drafts": ClaimDraft.objects.open().filter(file=file, kind__in=request.mandate.kinds),
+        "claims": Claim.objects.filter(file=file).prefetch_related("history"),
+        "kinds": [(kind, label) for kind, label in Kind.choices if request.mandate.covers(kind)],
+        "declared": None,
+    }
+
+
+def draft_in_scope(request, key) -> ClaimDraft | None:
+    """The draft if this request may work on it: the person's own, or a kind the agent's mandate covers."""
+    mandate = getattr(request, "mandate", None)
+    if mandate is None:
+        return draft_of_user(user=request.user, key=key)
+    return ClaimDraft.objects.select_related("file").filter(key=key, file=mandate.file, kind__in=mandate.kinds).first()
+
+
+def claim_in_scope(request, pk) -> Claim | None:
+    mandate = getattr(request, "mandate", None)
+    if mandate is None:
+        return claim_of_user(user=request.user, pk=pk)
+    return Claim.objects.select_related("file", "draft").filter(pk=pk, file=mandate.file).first()
+
+
 def draft_of_user(*, user, key) -> ClaimDraft | None:
     """A draft of the person's own file, or None (somebody else's key answers as if it did not exist)."""
     return ClaimDraft.objects.select_related("file").filter(key=key, file__user=user).first()

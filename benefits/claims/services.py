@@ -6,7 +6,8 @@ Every write is recorded in the journal (portal.journal) with who, and through wh
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from benefits.claims import declaration, revisions
+from benefits.claims import declaration, first_claim, revisions
+from benefits.claims.first_claim_services import sworn_problem
 from benefits.claims.models import (
     TRANSITIONS,
     AllocataireFile,
@@ -68,6 +69,8 @@ def claim_draft_open(
         raise AlreadyDeclared(filed)
     # The income data service is called outside the transaction: no lock is held while it answers.
     data = prefill_file(file, declaration.quarter(month))
+    if first_claim.is_first_claim(kind):
+        data["claim"] = first_claim.initial_answers(file)
     with transaction.atomic():
         # Two tabs starting the same declaration at once: the file's row serialises them.
         AllocataireFile.objects.select_for_update().get(pk=file.pk)
@@ -215,15 +218,17 @@ def claim_estimate(*, draft: ClaimDraft):
     """The right the core computes from the declared figures (an estimate shown before filing).
     Raises HouseholdInputError when the file cannot be computed."""
     household = declaration.household(draft.file, draft.data, draft.month)
+    if first_claim.is_first_claim(draft.kind):
+        household = first_claim.apply_answers(household, draft)
     return household, compute(parse_household(household, draft.month), draft.month, explain=True)
 
 
-def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
+def claim_submit(*, draft: ClaimDraft, by, channel: str, mandate=None) -> Claim:
     """Files the draft exactly once: a double click, two tabs or a replayed POST return the same claim.
 
     The draft's row is locked in a transaction, an existing claim with the draft's key is returned, and
     the database refuses a second claim for the same draft or key (unique constraints) should two
-    requests ever get past the lock.
+    requests ever get past the lock. `mandate`: the mandate an agent files under (the receipt says who helped).
     """
     try:
         with transaction.atomic():
@@ -236,6 +241,8 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 raise AlreadyDeclared(filed)
             months = declaration.quarter(locked.month)
             problems = declaration.problems(locked.data, locked.file.adult_ids, months)
+            # A first claim also needs its own answers and the sworn statement (issue 17, D4).
+            problems += first_claim.claim_problems(locked) + sworn_problem(locked)
             if problems:
                 raise NotReadyToFile(problems)
             household, result = claim_estimate(draft=locked)
@@ -251,6 +258,7 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 estimate=result.to_dict(explain=True),
                 engine_version=result.engine_version,
                 parameters_version=result.parameters_version,
+                mandate=mandate,
             )
             StatusChange.objects.create(claim=claim, status=Status.FILED, channel=channel)
             journal_record(
@@ -261,7 +269,7 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str) -> Claim:
                 details={"kind": claim.kind},
             )
             # The accusé de réception commits with the claim; it is rendered once the commit is done.
-            letter_for_claim_filed(claim=claim)
+            letter_for_claim_filed(claim=claim, helper=mandate.helper_description() if mandate else None)
             return claim
     except IntegrityError:
         # Another request filed the same draft at the same moment: that claim is the one; or another

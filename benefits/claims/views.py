@@ -6,25 +6,27 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from benefits.claims import presenters, selectors, services
-from benefits.claims.files import allocataire_file_for_user
+from benefits.claims import first_claim, presenters, selectors, services
+from benefits.claims.files import file_in_scope
 from benefits.claims.models import ClaimDraft, Kind
 from benefits.simulator.formatting import month_name
+from portal.channels import mandate_required_for_agents
 
 
 def index(request):
     return render(
         request,
         "benefits/claims/index.html",
-        selectors.claims_overview(user=request.user, channel=request.channel),
+        selectors.overview_in_scope(request),
     )
 
 
 @require_POST
+@mandate_required_for_agents
 def start(request, kind):
-    if kind not in Kind.values:
+    if kind not in Kind.values or (getattr(request, "mandate", None) and not request.mandate.covers(kind)):
         raise Http404
-    file = allocataire_file_for_user(user=request.user, channel=request.channel)
+    file = file_in_scope(request)
     if file is None:
         messages.error(request, _("Aucun dossier allocataire n’est rattaché à votre compte."))
         return redirect("claims:index")
@@ -37,6 +39,8 @@ def start(request, kind):
     except services.AlreadyDeclared as declared:
         messages.info(request, already_declared_message(declared.claim))
         return redirect("claims:claim", pk=declared.claim.pk)
+    if first_claim.is_first_claim(kind):
+        return redirect("claims:situation", key=draft.key)
     return redirect("claims:edit", key=draft.key)
 
 
@@ -49,7 +53,7 @@ def already_declared_message(claim) -> str:
 
 
 def claim(request, pk):
-    claim = selectors.claim_of_user(user=request.user, pk=pk)
+    claim = selectors.claim_in_scope(request, pk)
     if claim is None:
         raise Http404
     context = {

@@ -8,6 +8,7 @@ from benefits.letters import selectors
 from benefits.letters.documents import letter_page_context
 from benefits.letters.models import LetterStatus
 from benefits.letters.services import letter_mark_read
+from portal.channels import KIOSK
 
 # Seconds between two refreshes of the list while a letter is being prepared.
 POLL_SECONDS = 3
@@ -43,8 +44,12 @@ def download(request, pk):
     if found is None or not found.is_ready:
         raise Http404
     letter_mark_read(letter=found)
+    # On a kiosk the PDF opens in the browser, to print, rather than being saved to the shared PC's disk.
     response = FileResponse(
-        found.pdf.open("rb"), as_attachment=True, filename=found.download_name, content_type="application/pdf"
+        found.pdf.open("rb"),
+        as_attachment=request.channel != KIOSK,
+        filename=found.download_name,
+        content_type="application/pdf",
     )
     response["Cache-Control"] = "no-store"
     return response

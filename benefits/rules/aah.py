@@ -9,6 +9,7 @@ allowances of R821-4. A person entitled before keeps the couple-based calculatio
 
 from benefits.rules.asi import asi_person
 from benefits.rules.explain import Trace
+from benefits.rules.params import first_month_with
 from benefits.rules.text import Text
 
 LABEL = Text("Allocation aux adultes handicapés", "Disabled adult allowance")
@@ -128,8 +129,12 @@ def aah_person(situation, person, month, trace: Trace | None = None) -> float:
     if key in situation.memo and trace is None:
         return situation.memo[key]
     trace = trace or Trace(False)
-    p = situation.params(month)
     amount = 0.0
+    if month < first_month_with("aah", "asi"):
+        # Only reached through the ASI's resources of an early month (see asi.asi_person): no AAH is
+        # counted before the first month whose parameters are loaded.
+        return amount
+    p = situation.params(month)
     if is_eligible(situation, person, month):
         children = len(situation.pf_children(month))
         ceiling = p.aah.montant * (1 + p.aah.majoration_plafond_par_enfant * children)

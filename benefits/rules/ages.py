@@ -1,18 +1,21 @@
-"""Ages as OpenFisca-France counts them, so that the two calculators agree to the day.
+"""Ages as the law counts them: in calendar birthdays.
 
-OpenFisca divides the days lived (plus one) by the average Gregorian year (365.2425 days) or month
-(30.436875 days), which is the calendar age except for a day or two around some birthdays.
+A person reaches the age of N on their N-th birthday (born on 29 February: on 1 March of a common
+year), and N months on the same day of the N-th month after birth. OpenFisca-France divides the days
+lived (plus one) by the average Gregorian year (365.2425 days) instead, which is a day or two off
+around some birthdays (someone born on 1961-06-02 counts as 65 on 2026-06-01): those households are
+listed, with this cause, in tests/benefits/rules/KNOWN_DISAGREEMENTS.md.
 """
 
 from datetime import date
 
-DAYS_PER_YEAR = 365.2425
-DAYS_PER_MONTH = DAYS_PER_YEAR / 12
-
 
 def age_years(birth: date, day: date) -> int:
-    return int(((day - birth).days + 1) // DAYS_PER_YEAR)
+    """Whole years on `day`: the birthday itself counts (CSS L512-3 "âge de N ans", civil reckoning)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def age_months(birth: date, day: date) -> int:
-    return int(((day - birth).days + 1) // DAYS_PER_MONTH)
+    """Whole months on `day` (negative before birth: -1 means born within the coming month)."""
+    months = (day.year - birth.year) * 12 + day.month - birth.month
+    return months - (day.day < birth.day)

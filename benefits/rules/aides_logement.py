@@ -174,6 +174,58 @@ def neutralisation(situation, month: int) -> bool:
     return rsa_amount(situation, month - 1, housing_aid_known=False) > 0
 
 
+def explain_neutralisation(situation, month: int, trace: Trace) -> None:
+    """Says why the 12-month income is 0 when it is neutralised (issue 17, D5), and what the text says.
+
+    CCH R822-15: when the beneficiary or the partner has been wholly unemployed for at least two months
+    without benefit, the income from work and the unemployment benefits "perçus par l'intéressé" are
+    not counted; R822-17: the same when the beneficiary or the partner receives the RSA. This core, like
+    OpenFisca-France (aide_logement_condition_neutralisation, applied to every parent), zeroes the
+    income of both adults; the articles name the person concerned, so the CAF may still count the
+    partner's income. The step informs only: the amount is unchanged."""
+    household = situation.household
+    if not any(work_or_unemployment(person, month) for person in household.adults):
+        return
+    if not neutralisation(situation, month):
+        return
+    cutoff = situation.day(month - 2)
+    unemployed = [
+        person
+        for person in household.adults
+        if person.activity == "unemployed"
+        and person.income("unemployment_benefit_taxable", month) == 0
+        and person.unemployed_since is not None
+        and person.unemployed_since < cutoff
+    ]
+    couple = household.in_couple
+    if unemployed:
+        who_fr = "vous êtes" if unemployed[0] is household.applicant else "votre conjoint est"
+        who_en = "you have been" if unemployed[0] is household.applicant else "your partner has been"
+        fr = (
+            f"Revenus d’activité et de chômage des 12 mois comptés pour 0 € : {who_fr} au chômage sans "
+            "indemnisation depuis au moins deux mois (« neutralisation »)"
+        )
+        en = (
+            f"Income from work and unemployment benefits of the 12 months counted as 0 €: {who_en} "
+            "unemployed without benefit for at least two months (\"neutralisation\")"
+        )
+        basis = "CCH R822-15"
+    else:
+        fr = "Revenus d’activité et de chômage des 12 mois comptés pour 0 € : le foyer a perçu le RSA le mois dernier"
+        en = "Income from work and unemployment benefits of the 12 months counted as 0 €: the household received the RSA last month"
+        basis = "CCH R822-17"
+    if couple and unemployed:
+        fr += (
+            ". Comme OpenFisca-France, cette estimation neutralise aussi les revenus de l’autre membre du couple ; "
+            "l’article vise les revenus de la personne concernée : la CAF peut retenir ceux de l’autre et verser moins"
+        )
+        en += (
+            ". Like OpenFisca-France, this estimate also sets the other partner's income to 0; the article "
+            "names the income of the person concerned, so the CAF may count the other partner's and pay less"
+        )
+    trace.step("i", fr, en, None, basis)
+
+
 def resources(situation, month: int) -> float:
     key = ("al_resources", month)
     if key in situation.memo:
@@ -257,6 +309,7 @@ def tenant_aid(situation, month: int, trace: Trace) -> float:
             charges,
             "CCH D823-16",
         )
+        explain_neutralisation(situation, month, trace)
         trace.step(
             "-",
             f"Participation personnelle : revenus des 12 mois retenus {income:.0f} €, abattement {abatement:.0f} €, taux {rate:.4%}",

@@ -7,6 +7,7 @@ resources of the three previous months; gross salaries are not known in the neut
 """
 
 from benefits.rules.minima_resources import EEA
+from benefits.rules.params import first_month_with
 
 ASPA_EARLY_RATE = 0.5  # from the legal retirement age, a disability above 50 % opens the ASPA (CSS L815-1)
 INCOMES = ("unemployment_benefit", "sickness_benefit", "alimony_received", "invalidity_pension")
@@ -56,6 +57,11 @@ def asi_person(situation, person, month) -> float:
     if key in situation.memo:
         return situation.memo[key]
     amount = 0.0
+    if month < first_month_with("aah", "asi"):
+        # The AAH of a month counts the ASI of the quarter before, whose resources count the AAH of the
+        # quarter before that…: the chain goes back as far as the incomes given. It stops at the first
+        # month whose AAH and ASI parameters are loaded; before it, no ASI is counted (assumption).
+        return amount
     household = situation.household
     if person.role != "child" and asi_eligible(situation, person, month):
         p = situation.params(month)

@@ -19,7 +19,7 @@ CODES = {
 }
 OPERATIONS = ("=", "+", "-", "×", "≤", "≥", "i")
 CENT = Decimal("0.01")
-ROUNDING_GAP = Decimal("0.05")  # larger gaps are bugs in the steps and must show in the tests
+ROUNDING_GAP = Decimal("0.02")  # a real rounding of the shown steps; a larger gap is a bug in the steps
 
 
 @cache  # the legal bases are a few dozen literals of the rules
@@ -99,7 +99,7 @@ class Trace:
             # Steps show amounts rounded to the cent while the rules carry full precision: the cents
             # lost on the way are shown as their own step, so that replaying the steps gives the amount.
             gap = value - replay(self.steps)
-            if gap and abs(gap) < ROUNDING_GAP:
+            if gap and abs(gap) <= ROUNDING_GAP:
                 rounding = Text("Arrondi au centime", "Rounding to the cent")
                 self.steps.append(Step(rounding, gap, "+", "", None))
         return BenefitResult(

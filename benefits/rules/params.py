@@ -98,3 +98,17 @@ def parameters_at(day: date) -> SimpleNamespace:
 
 def source_of(key: str, day: date) -> str:
     return all_parameters()[key].at(day).source
+
+
+@cache
+def first_month_with(*prefixes: str) -> int:
+    """The first month index on whose first day every parameter under `prefixes` ("aah", "asi") has a
+    value: the rules that look back in time (AAH ↔ ASI) stop there instead of reading a month whose
+    parameters are not loaded."""
+    starts = [
+        p.values[0].start
+        for key, p in all_parameters().items()
+        if any(key == prefix or key.startswith(prefix + ".") for prefix in prefixes)
+    ]
+    latest = max(starts)
+    return latest.year * 12 + latest.month - 1 + (latest.day > 1)

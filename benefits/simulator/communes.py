@@ -10,7 +10,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from benefits.rules import housing_zone_for_commune
-from benefits.rules.communes import commune_name, search_communes
+from benefits.rules.communes import _fold, commune_name, search_communes
+from benefits.simulator import postal_codes
 
 SUGGESTIONS = 12
 MAIN_CITIES = ("75056", "13055", "69123", "31555", "06088", "44109", "67482", "34172", "33063", "59350")
@@ -22,32 +23,71 @@ def commune_label(code: str, name: str) -> str:
 
 
 def resolve_commune(text: str) -> tuple[str, str]:
-    """A commune typed or picked → (INSEE code, "") or ("", the reason in words)."""
+    """A commune typed or picked → (INSEE code of the commune, "") or ("", the reason in words).
+
+    Read in this order: a picked suggestion "Name (code)"; a postal code (69003 is Lyon 3e, never the
+    INSEE code of Albigny-sur-Saône); an arrondissement ("Lyon 3e", "Paris 15e"); a name, compared
+    without accents, case or hyphens ("Saint-Etienne"); an INSEE code typed alone.
+    """
+    text = text.strip()
     labelled = LABELLED_CODE.search(text)
-    code = (labelled.group("code") if labelled else text).strip().upper()
-    if housing_zone_for_commune(code) is not None:
-        return code, ""
+    if labelled:
+        code = postal_codes.commune_of(labelled.group("code").upper())
+        if housing_zone_for_commune(code) is not None:
+            return code, ""
+    if postal_codes.POSTAL_CODE.fullmatch(text):
+        found = {postal_codes.commune_of(code) for code, _name in postal_codes.communes_for_postal_code(text)}
+        known = [code for code in found if housing_zone_for_commune(code) is not None]
+        if len(known) == 1:
+            return known[0], ""
+        if len(known) > 1:
+            return "", str(
+                format_lazy(
+                    _("Le code postal {code} couvre plusieurs communes : choisissez la vôtre dans la liste."),
+                    code=text,
+                )
+            )
+    district = postal_codes.arrondissement(text)
+    if district:
+        return postal_codes.commune_of(district[0]), ""
     matches = search_communes(text, limit=20)
-    exact = [m for m in matches if m[1].casefold() == text.casefold()]
+    exact = [m for m in matches if _fold(m[1]) == _fold(text)]
     if len(exact) == 1 or (not exact and len(matches) == 1):
         return (exact or matches)[0][0], ""
     if len(exact) > 1:
         return "", str(
             format_lazy(
                 _(
-                    "Plusieurs communes s’appellent {name} : choisissez-la dans la liste ou indiquez son code INSEE."
+                    "Plusieurs communes s’appellent {name} : choisissez-la dans la liste ou indiquez son code postal."
                 ),
                 name=text,
             )
         )
+    if housing_zone_for_commune(text.upper()) is not None:
+        return text.upper(), ""
     return "", str(
-        _("Commune introuvable : vérifiez l’orthographe, indiquez le code INSEE ou choisissez la zone.")
+        _("Commune introuvable : vérifiez l’orthographe, indiquez le code postal ou choisissez la zone.")
     )
+
+
+def commune_choices(text: str) -> list[str]:
+    """The communes to choose from when a postal code or a name designates several ("Name (code)")."""
+    text = (text or "").strip()
+    if postal_codes.POSTAL_CODE.fullmatch(text):
+        rows = postal_codes.communes_for_postal_code(text)
+        return [commune_label(code, name) for code, name in rows if housing_zone_for_commune(postal_codes.commune_of(code))]
+    if len(text) >= 2 and not LABELLED_CODE.search(text):
+        exact = [(code, name) for code, name, _zone in search_communes(text, limit=20) if _fold(name) == _fold(text)]
+        if len(exact) > 1:
+            return [commune_label(code, name) for code, name in exact]
+    return []
 
 
 def commune_suggestions(typed: str = "") -> list[str]:
     """Suggestions for the commune field: the main cities, or the communes matching what was typed."""
-    if typed and len(typed.strip()) >= 2 and not LABELLED_CODE.search(typed):
+    if typed and postal_codes.POSTAL_CODE.fullmatch(typed.strip()):
+        rows = postal_codes.communes_for_postal_code(typed.strip())[:SUGGESTIONS]
+    elif typed and len(typed.strip()) >= 2 and not LABELLED_CODE.search(typed):
         rows = [(code, name) for code, name, _zone in search_communes(typed.strip(), limit=SUGGESTIONS)]
     else:
         rows = [(code, commune_name(code)) for code in MAIN_CITIES]

@@ -49,8 +49,21 @@ MAX_EUROS = Decimal("100000")
 MAX_CHILDREN = 12
 
 
+class EurosField(forms.DecimalField):
+    """An amount as the site writes it: "1 200,50", "1 200,50 €", "550 €" (spaces, no-break spaces, a
+    decimal comma and a trailing euro sign are accepted; anything else is still refused)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removesuffix("€").strip()
+            for space in (" ", "\u00a0", "\u202f"):
+                value = value.replace(space, "")
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+
 def euros(label, help_text="", required=False):
-    return forms.DecimalField(
+    return EurosField(
         label=label,
         help_text=help_text,
         required=required,
@@ -194,10 +207,12 @@ class HousingForm(forms.Form):
     )
     commune = forms.CharField(
         label=_("Commune du logement"),
-        help_text=_("Nom de la commune ou code INSEE (pas le code postal), par exemple « Lyon » ou 69123."),
+        help_text=_("Nom de la commune ou code postal, par exemple « Saint-Étienne », « Lyon 3e » ou 69003."),
         required=False,
         max_length=80,
     )
+    # The commune picked among those a postal code or a name covers (radio buttons, without JavaScript).
+    commune_pick = forms.CharField(label=_("Votre commune"), required=False, max_length=120)
     zone = forms.ChoiceField(
         label=_("Si vous ne trouvez pas votre commune : zone du logement"), choices=ZONES, required=False
     )
@@ -207,7 +222,9 @@ class HousingForm(forms.Form):
         status = data.get("status")
         if status in TENANTS | {"owner_with_loan"} and data.get("rent") in (None, ""):
             self.add_error("rent", _("Indiquez le montant du loyer (ou de la mensualité)."))
-        commune = (data.get("commune") or "").strip()
+        commune = (data.get("commune_pick") or data.get("commune") or "").strip()
+        if data.get("commune_pick"):
+            data["commune"] = commune
         data["commune_code"] = ""
         if commune:
             code, problem = resolve_commune(commune)

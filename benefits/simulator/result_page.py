@@ -4,15 +4,25 @@ Everything comes from the stored result (Simulation.result), never from a new co
 page a person reopens from the resume link shows the numbers computed that day.
 """
 
+import functools
+import hashlib
+
 from django.conf import settings
+from django.template.loader import get_template
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from benefits.rules import ENGINE_VERSION, parameters_version
 from benefits.rules.engine import BENEFITS
+from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 
 CHART_WIDTH = 300
+# Each bar has its label above it (never cut) and its amount after it; at 14 user units the text is
+# 12 to 14 px high from a phone to a desktop (it was 7 units: about 6 px).
+CHART_ROW = 40
 CAF_CLAIM_URL = "https://www.caf.fr/allocataires/mes-services-en-ligne/faire-une-demande-de-prestation"
 MDPH_URL = "https://www.service-public.fr/particuliers/vosdroits/F12242"
 
@@ -99,6 +109,27 @@ def in_display_order(explanation: dict) -> list[tuple[str, dict]]:
     return sorted(explanation.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
 
 
+# One-off yearly benefits and the month they are paid in: the ARS is paid in August for the school
+# year starting that calendar year (CSS L543-1, R543-1; the core computes it for the month's year).
+PAYMENT_MONTHS = {"ars": 8}
+
+
+def payment_text(name: str, month: str) -> str:
+    """ "par an, versée en août 2026" for a one-off yearly benefit, so it never reads as monthly."""
+    paid = PAYMENT_MONTHS.get(name)
+    if paid is None:
+        return str(_("par an"))
+    return str(format_lazy(_("par an, versée en {month}"), month=month_name(f"{month[:4]}-{paid:02d}")))
+
+
+@functools.cache
+def explanation_version() -> str:
+    """Part of the cached explanation's key: a new template or new rules never serve an old fragment."""
+    source = get_template("benefits/simulator/result.html").template.source
+    digest = hashlib.sha256(f"{source}{ENGINE_VERSION}{parameters_version()}".encode()).hexdigest()
+    return digest[:12]
+
+
 def result_context(simulation, request) -> dict:
     language = "en" if get_language() == "en" else "fr"
     result = simulation.result
@@ -115,6 +146,7 @@ def result_context(simulation, request) -> dict:
                 "amount_text": euros(detail["amount"]),
                 "eligible": detail["eligible"],
                 "yearly": not monthly,
+                "payment_text": "" if monthly else payment_text(name, simulation.month),
                 "reason": (detail["blocking_reason"] or {}).get(language),
                 "steps": step_lines(detail["steps"], language),
                 "next": next_step(name) if detail["amount"] > 0 else None,
@@ -123,11 +155,13 @@ def result_context(simulation, request) -> dict:
         )
     shown = [b for b in benefits if not b["yearly"] and b["amount"] > 0]
     for row, benefit in enumerate(shown):
-        benefit["row_y"] = row * 10
+        benefit["row_y"] = row * CHART_ROW
     return {
         "simulation": simulation,
         "month_name": month_name(simulation.month),
         "benefits": benefits,
+        "monthly_benefits": [b for b in benefits if not b["yearly"]],
+        "yearly_benefits": [b for b in benefits if b["yearly"]],
         "monthly": shown,
         "yearly": [b for b in benefits if b["yearly"] and b["amount"] > 0],
         "total": result["total_monthly"],
@@ -135,8 +169,12 @@ def result_context(simulation, request) -> dict:
         "assumptions": [a[language] for a in result["assumptions"]],
         "resume_url": request.build_absolute_uri(reverse("simulator:result", args=[simulation.token])),
         "chart_width": CHART_WIDTH,
-        "chart_height": max(10, len(shown) * 10),
+        "chart_height": max(CHART_ROW, len(shown) * CHART_ROW),
         "days": settings.SIMULATION_RETENTION_DAYS,
         "expires_at": simulation.expires_at,
         "replay": None,
+        # The explanation's fragment is cached by simulation token (docs/capacity.md).
+        "explanation_ttl": 24 * 3600,
+        "explanation_version": explanation_version(),
+        "extras": extra_benefits(simulation, language, step_lines),
     }

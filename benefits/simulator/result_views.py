@@ -5,6 +5,7 @@ an "et si…" edit refreshes the numbers in place (and pushes the new simulation
 """
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 from benefits.rules import HouseholdInputError
 from benefits.simulator import result_forms, result_page, services
 from benefits.simulator.models import Simulation
+from benefits.simulator.result_pdf import result_pdf as render_result_pdf
 from benefits.simulator.state import SimulationState
 
 TEMPLATE = "benefits/simulator/result.html"
@@ -68,6 +70,16 @@ def replay(request, token):
     return render(request, TEMPLATE, context)
 
 
+@login_not_required
+def result_pdf(request, token):
+    """The stored result as a PDF to download (the same figures as the page, laid out for paper)."""
+    simulation = get_object_or_404(Simulation.objects.alive(), token=token)
+    pdf = render_result_pdf(context=result_page.result_context(simulation, request), request=request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="estimation-{simulation.month}.pdf"'
+    return response
+
+
 @require_POST
 @login_not_required
 def resume(request, token):
@@ -78,3 +90,4 @@ def resume(request, token):
 
 
 resume.not_a_page = True
+result_pdf.not_a_page = True

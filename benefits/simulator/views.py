@@ -138,7 +138,7 @@ def persons(request):
             typed_partner=None,
             typed_single_parent=None,
         )
-        return redirect(next_url(request, "simulator:housing"))
+        return redirect(next_url(request, "simulator:family"))
     context = step_context(
         request,
         state,
@@ -181,7 +181,13 @@ def housing(request):
         return redirect(next_url(request, "simulator:incomes"))
     query = request.POST.get("commune", "") or typed
     context = step_context(
-        request, state, "housing", [form], form=form, communes=communes.commune_suggestions(query)
+        request,
+        state,
+        "housing",
+        [form],
+        form=form,
+        communes=communes.commune_suggestions(query),
+        commune_choices=communes.commune_choices(query) if request.method == "POST" else [],
     )
     template = (
         "benefits/simulator/housing.html#communes" if request.htmx else "benefits/simulator/housing.html"

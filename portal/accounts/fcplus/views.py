@@ -67,7 +67,8 @@ def callback(request):
     except FCPlusError as error:
         return login_error_response(request, error)
     user = user_sync_from_fcplus(sub=verified.sub, identity=verified.identity)
-    if not user.is_active:
+    if not user.is_active or user.is_staff:
+        # Agents never sign in with FranceConnect+: their own account and second factor only (benefits.desk).
         return login_error_response(request, FCPlusError("account_inactive", kind=INACTIVE))
     sociallogin = provider.sociallogin_from_response(
         request, {"sub": verified.sub, "acr": verified.acr, "amr": verified.amr}

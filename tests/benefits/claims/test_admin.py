@@ -6,17 +6,17 @@ from benefits.claims.models import Claim
 from benefits.claims.services import claim_draft_open, claim_save_draft, claim_submit
 from portal.models import JournalEntry
 from tests.benefits.claims.factories import confirm_all, file_factory
-from tests.factories import UserFactory
+from tests.agents import agent_factory, sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_agent_puts_a_claim_under_instruction_then_accepts_it(client, user):
-    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="rsa", channel="home")
+    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="dtr", channel="home")
     draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
     claim = claim_submit(draft=draft, by=user, channel="home")
-    agent = UserFactory(is_staff=True, is_superuser=True)
-    client.force_login(agent)
+    agent = agent_factory(is_superuser=True)
+    sign_in(client, agent)  # /gestion/ needs the agent's second factor too
     url = "/gestion/benefits/claim/"
     for action in ("mark_en_instruction", "mark_acceptee"):
         response = client.post(url, {"action": action, "_selected_action": [claim.pk]})

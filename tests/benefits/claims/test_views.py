@@ -8,6 +8,7 @@ from benefits.claims.models import Claim, ClaimDraft
 from benefits.claims.services import claim_draft_open, claim_set_status
 from portal.models import JournalEntry
 from tests.benefits.claims.factories import confirm_all, file_factory
+from tests.benefits.claims.test_first_claim import VALID as FIRST_CLAIM
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +78,8 @@ def test_the_person_sees_the_status_set_by_an_agent(logged_client, user):
     logged_client.post(
         f"/mon-espace/demarches/brouillon/{draft.key}/", confirm_all(draft) | {"action": "save"}
     )
-    logged_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/verifier/")
+    logged_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/situation/", FIRST_CLAIM | {"action": "save"})
+    logged_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/verifier/", {"sworn": "oui"})
     claim = Claim.objects.get()
     claim_set_status(claim=claim, status="en_instruction", by=UserFactory(is_staff=True), channel="agent")
     page = logged_client.get("/mon-espace/").content.decode()

@@ -517,4 +517,35 @@ def cases() -> list[tuple[str, str, dict]]:
         ],
         tenant("tenant_private", 980, 1),
     )
+
+    # AAH with the couple option (85 %, RSDAE), working a little, and a partner who works and has an
+    # invalidity pension: the AAH counts the partner's ASI of the quarter before, whose resources count
+    # the AAH of the quarter before that… back to 2024 (issue 17 F: the core used to crash here).
+    for month in ("2025-01", "2025-03", "2025-05"):
+        add(
+            f"hm-aah-couple-option-partner-asi-{month}",
+            month,
+            [
+                adult(
+                    "a",
+                    "applicant",
+                    "1980-07-19",
+                    activity="employed",
+                    disability_rate=0.85,
+                    disability_employment_restriction=True,
+                    aah_couple_calculation_option=True,
+                    incomes=pay(month, 300),
+                ),
+                adult(
+                    "b",
+                    "partner",
+                    "1979-02-02",
+                    activity="employed",
+                    disability_rate=0.5,
+                    incomes={**pay(month, 1200), "invalidity_pension": series(month, 400)},
+                    yearly_taxable_income=n2(month, salary=15000, pension=4800),
+                ),
+            ],
+            tenant("tenant_private", 600, 2),
+        )
     return out

@@ -1,0 +1,64 @@
+"""Reads for the agent's 360° view of one file: household, rights, claims, drafts, incomes, journal."""
+
+from benefits.claims import declaration
+from benefits.claims.models import Claim, ClaimDraft
+from benefits.claims.presenters import person_name
+from benefits.claims.services import current_declaration_month
+from benefits.desk.journal_view import journal_for_file
+from benefits.desk.models import Mandate
+from benefits.income.client import IncomeUnavailable, fetch_net_social_amounts
+from benefits.letters.models import Letter
+from benefits.simulator.formatting import euros, month_name
+from portal.channels import AGENT
+from portal.journal import journal_record
+
+ROLES = {"applicant": "Allocataire", "partner": "Conjoint", "child": "Enfant"}
+
+
+def file_open(*, file, agent, office: str) -> None:
+    """Every opening of a file by an agent is journaled; the person reads it in "Actions faites pour vous"."""
+    journal_record(
+        action="file_viewed", target=f"file:{file.pk}", by=agent, channel=AGENT, details={"office": office}
+    )
+
+
+def incomes_of(file) -> list[dict]:
+    """The montant net social of the last three months, adult by adult, with its source (DSN, employer)."""
+    months = declaration.quarter(current_declaration_month())
+    rows = []
+    for adult in file.adults:
+        try:
+            report = fetch_net_social_amounts(adult.get("nir", ""), months)
+        except IncomeUnavailable as unavailable:
+            rows.append({"person": person_name(adult), "unavailable": unavailable.reason, "months": []})
+            continue
+        rows.append(
+            {
+                "person": person_name(adult),
+                "unavailable": "",
+                "months": [
+                    {
+                        "month": month_name(month),
+                        "lines": report.lines_for(month),
+                        "missing": month in report.missing_months,
+                    }
+                    for month in months
+                ],
+            }
+        )
+    return rows
+
+
+def file_360(*, file, agent) -> dict:
+    return {
+        "file": file,
+        "members": [{"name": person_name(m), "role": m["role"], "birth_date": m["birth_date"]} for m in file.members],
+        "rights": [{"benefit": r["benefit"], "amount": euros(r["amount"])} for r in file.rights],
+        "claims": Claim.objects.filter(file=file).prefetch_related("history"),
+        "drafts": ClaimDraft.objects.open().filter(file=file),
+        "incomes": incomes_of(file),
+        "letters": Letter.objects.filter(file=file).order_by("-created_at"),
+        "journal": journal_for_file(file, viewer=None),
+        "mandates": Mandate.objects.filter(file=file)[:10],
+        "my_mandate": Mandate.objects.valid().filter(file=file, agent=agent).first(),
+    }

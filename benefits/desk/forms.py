@@ -1,0 +1,72 @@
+"""The desk's forms: agent sign-in, file search, mandate."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from benefits.desk.models import MANDATE_KINDS, Consent, Duration, IdentityCheck
+
+
+class AgentLoginForm(forms.Form):
+    username = forms.CharField(label=_("Identifiant"), max_length=150)
+    password = forms.CharField(label=_("Mot de passe"), widget=forms.PasswordInput, max_length=256)
+    code = forms.RegexField(
+        label=_("Code à usage unique"),
+        help_text=_("Les 6 chiffres affichés par votre application d’authentification."),
+        regex=r"^\s*\d{3}\s?\d{3}\s*$",
+        error_messages={"invalid": _("Saisissez les 6 chiffres du code.")},
+        max_length=8,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        self.fields["code"].widget.attrs.update(autocomplete="one-time-code", inputmode="numeric")
+
+class SearchForm(forms.Form):
+    number = forms.RegexField(
+        label=_("Numéro allocataire"),
+        regex=r"^\d{7}$",
+        required=False,
+        error_messages={"invalid": _("Le numéro allocataire compte 7 chiffres.")},
+    )
+    family_name = forms.CharField(label=_("Nom de naissance"), required=False, max_length=120)
+    birth_date = forms.DateField(
+        label=_("Date de naissance"),
+        help_text=_("Au format jj/mm/aaaa."),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"invalid": _("Saisissez une date au format jj/mm/aaaa.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["autocomplete"] = "off"
+
+    def clean(self):
+        data = super().clean()
+        by_name = data.get("family_name") and data.get("birth_date")
+        if not data.get("number") and not by_name and not self.errors:
+            raise forms.ValidationError(
+                _("Saisissez un numéro allocataire, ou un nom de naissance et une date de naissance.")
+            )
+        return data
+
+class MandateForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("Démarches couvertes"),
+        choices=[(kind.value, kind.label) for kind in MANDATE_KINDS],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choisissez au moins une démarche.")},
+    )
+    identity_check = forms.ChoiceField(
+        label=_("Identité vérifiée"), choices=IdentityCheck.choices, widget=forms.RadioSelect
+    )
+    consent = forms.ChoiceField(label=_("Consentement"), choices=Consent.choices, widget=forms.RadioSelect)
+    duration = forms.ChoiceField(label=_("Durée"), choices=Duration.choices, widget=forms.RadioSelect)
+    confirmed = forms.BooleanField(
+        label=_("La personne a donné son accord pour que je fasse ces démarches pour elle."),
+        error_messages={"required": _("Le mandat demande l’accord de la personne.")},
+    )
+

@@ -1,0 +1,80 @@
+"""A file's journal in words: for the person ("Actions faites pour vous") and for the agent's 360° view."""
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from benefits.claims.models import Claim, ClaimDraft, Kind, Status
+from benefits.desk.models import Mandate
+from portal.models import JournalEntry
+
+CHANNELS = {
+    "home": gettext_lazy("en ligne"),
+    "kiosk": gettext_lazy("sur un poste en libre-service"),
+    "agent": gettext_lazy("à l’accueil"),
+}
+
+
+def targets_of(file) -> list[str]:
+    targets = [f"file:{file.pk}"]
+    targets += [f"draft:{pk}" for pk in ClaimDraft.objects.filter(file=file).values_list("pk", flat=True)]
+    targets += [f"claim:{pk}" for pk in Claim.objects.filter(file=file).values_list("pk", flat=True)]
+    targets += [f"mandate:{pk}" for pk in Mandate.objects.filter(file=file).values_list("pk", flat=True)]
+    return targets
+
+
+def when(entry) -> str:
+    return date_format(timezone.localtime(entry.at), "j F Y à H:i")
+
+
+def who(entry, viewer) -> str:
+    if entry.actor_id is None:
+        return _("la CAF")
+    if viewer is not None and entry.actor_id == viewer.pk:
+        return _("vous")
+    agent = getattr(entry.actor, "desk_agent", None)
+    if entry.actor.is_staff:
+        office = entry.details.get("office") or (agent.office if agent else "")
+        return _("un agent de la CAF de %(office)s") % {"office": office} if office else _("un agent de la CAF")
+    return _("la personne")
+
+
+def sentence(entry, viewer) -> str:
+    details, actor = entry.details, who(entry, viewer)
+    if entry.action == "file_viewed":
+        return _("Votre dossier a été consulté par %(who)s le %(when)s.") % {"who": actor, "when": when(entry)}
+    if entry.action == "mandate_created":
+        kinds = ", ".join(str(Kind(kind).label) for kind in details.get("kinds", []) if kind in Kind.values)
+        return _("Mandat donné à %(who)s pour : %(kinds)s.") % {"who": actor, "kinds": kinds}
+    if entry.action == "mandate_revoked":
+        return _("Mandat retiré par %(who)s.") % {"who": actor}
+    if entry.action == "claim_status" and details.get("status") in Status.values:
+        return _("Statut de la demande : %(status)s.") % {"status": Status(details["status"]).label}
+    text = ACTIONS.get(entry.action)
+    return str(text) % {"who": actor} if text else entry.action
+
+
+ACTIONS = {
+    "file_linked": gettext_lazy("Dossier rattaché au compte par %(who)s."),
+    "draft_opened": gettext_lazy("Brouillon ouvert par %(who)s."),
+    "draft_saved": gettext_lazy("Brouillon enregistré par %(who)s."),
+    "figure_corrected": gettext_lazy("Montant corrigé par %(who)s."),
+    "prefill_refreshed": gettext_lazy("Salaires demandés de nouveau par %(who)s."),
+    "claim_filed": gettext_lazy("Demande déposée par %(who)s."),
+}
+
+
+def journal_for_file(file, *, viewer) -> list[dict]:
+    """The file's journal, newest first, each entry in words (no personal data: the journal holds none)."""
+    entries = JournalEntry.objects.filter(target__in=targets_of(file)).select_related("actor__desk_agent")
+    return [
+        {
+            "at": entry.at,
+            "text": sentence(entry, viewer),
+            "channel": str(CHANNELS.get(entry.channel, entry.channel)),
+            "mandate": entry.details.get("mandate"),
+            "by_agent": bool(entry.actor_id and entry.actor.is_staff),
+        }
+        for entry in entries.order_by("-at", "-pk")[:200]
+    ]

@@ -1,0 +1,84 @@
+"""The desk: search a file, its 360° view, record a mandate, act under it, end it. Staff + second factor."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from benefits.claims.models import AllocataireFile
+from benefits.desk import file_view, mandates, search
+from benefits.desk.access import MANDATE_KEY, agent_required, office_of
+from benefits.desk.forms import MandateForm, SearchForm
+from benefits.desk.models import Mandate
+from portal.channels import AGENT
+
+
+@agent_required()
+def search_page(request):
+    form = SearchForm(request.GET or None)
+    results, limited = None, False
+    if form.is_bound and form.is_valid():
+        try:
+            results = search.file_search(
+                agent=request.user,
+                number=form.cleaned_data["number"],
+                family_name=form.cleaned_data["family_name"],
+                birth_date=form.cleaned_data["birth_date"],
+            )
+        except search.TooManySearches:
+            limited = True
+    status = 429 if limited else 200
+    context = {"form": form, "results": results, "limited": limited, "mandate": request.mandate}
+    return render(request, "benefits/desk/search.html", context, status=status)
+
+
+@agent_required()
+def file_page(request, number):
+    file = get_object_or_404(AllocataireFile, number=number)
+    file_view.file_open(file=file, agent=request.user, office=office_of(request.user))
+    context = file_view.file_360(file=file, agent=request.user)
+    context["acting"] = request.mandate if request.mandate and request.mandate.file_id == file.pk else None
+    return render(request, "benefits/desk/file.html", context)
+
+
+@agent_required("benefits.act_for_person")
+def mandate_new(request, number):
+    file = get_object_or_404(AllocataireFile, number=number)
+    form = MandateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        mandate = mandates.mandate_create(
+            file=file,
+            agent=request.user,
+            office=office_of(request.user),
+            kinds=form.cleaned_data["kinds"],
+            identity_check=form.cleaned_data["identity_check"],
+            consent=form.cleaned_data["consent"],
+            duration=form.cleaned_data["duration"],
+        )
+        request.session[MANDATE_KEY] = mandate.pk
+        messages.success(request, _("Mandat enregistré : vous pouvez faire les démarches couvertes pour la personne."))
+        return redirect("desk:file", number=file.number)
+    return render(request, "benefits/desk/mandate.html", {"file": file, "form": form})
+
+
+@agent_required("benefits.act_for_person")
+@require_POST
+def mandate_use(request, pk):
+    """Acts under one of the agent's own valid mandates (one file at a time)."""
+    mandate = get_object_or_404(Mandate.objects.valid(), pk=pk, agent=request.user)
+    request.session[MANDATE_KEY] = mandate.pk
+    return redirect("claims:index")
+
+
+@agent_required("benefits.act_for_person")
+@require_POST
+def mandate_end(request, pk):
+    mandate = get_object_or_404(Mandate, pk=pk, agent=request.user)
+    mandates.mandate_revoke(mandate=mandate, by=request.user, channel=AGENT, who="agent")
+    request.session.pop(MANDATE_KEY, None)
+    messages.success(request, _("Mandat terminé."))
+    return redirect("desk:file", number=mandate.file.number)
+
+
+mandate_use.not_a_page = True
+mandate_end.not_a_page = True

@@ -1,0 +1,140 @@
+"""Admission control: a bounded number of requests doing Django work at once in each worker process.
+
+Beyond that number a request is answered at once with 503, Retry-After and a light waiting page
+("Le service est très demandé", problem+json under /api/), rather than queueing until it times out:
+on launch day a growing queue is how a service falls over. A request that carries a live session
+(someone already in a questionnaire, a claim, or logged in) may take the reserved slots and wait a
+moment for one, so nobody halfway through a journey is pushed out by new arrivals. /healthz and the
+static files (served by WhiteNoise, before this middleware) are never refused.
+"""
+
+import threading
+from contextlib import contextmanager
+from importlib import import_module
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+
+EXEMPT_PATHS = frozenset({"/healthz"})
+API_PREFIX = "/api/"
+
+
+class Gate:
+    """A counting semaphore with a reserve: new arrivals may use `limit - reserve` slots, requests
+    with a session all `limit`, and those wait up to `priority_wait` seconds for a slot."""
+
+    def __init__(self, limit: int, reserve: int, priority_wait: float):
+        self.limit = limit
+        self.reserve = min(reserve, max(limit - 1, 0))
+        self.priority_wait = priority_wait
+        self.in_flight = 0
+        self.condition = threading.Condition()
+
+    def try_enter(self, *, priority: bool) -> bool:
+        ceiling = self.limit if priority else self.limit - self.reserve
+        with self.condition:
+            if self.in_flight < ceiling:
+                self.in_flight += 1
+                return True
+            if not priority or self.priority_wait <= 0:
+                return False
+            if self.condition.wait_for(lambda: self.in_flight < self.limit, timeout=self.priority_wait):
+                self.in_flight += 1
+                return True
+            return False
+
+    def leave(self) -> None:
+        with self.condition:
+            self.in_flight -= 1
+            self.condition.notify()
+
+    @contextmanager
+    def held(self, slots: int | None = None):
+        """Occupies `slots` (all by default), as requests in flight would: for tests and drills."""
+        slots = self.limit if slots is None else slots
+        with self.condition:
+            self.in_flight += slots
+        try:
+            yield self
+        finally:
+            with self.condition:
+                self.in_flight -= slots
+                self.condition.notify_all()
+
+
+gate = Gate(
+    limit=settings.ADMISSION_LIMIT,
+    reserve=settings.ADMISSION_RESERVE,
+    priority_wait=settings.ADMISSION_PRIORITY_WAIT_MS / 1000,
+)
+_session_store = import_module(settings.SESSION_ENGINE).SessionStore
+_pages: dict[tuple[str, int], bytes] = {}
+
+
+def has_live_session(request) -> bool:
+    """Someone already in: the session cookie names a session that exists (a forged cookie does not)."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    return bool(key) and _session_store().exists(key)
+
+
+def waiting_page(language: str, retry_after: int) -> bytes:
+    """Rendered once per language and delay, then served from memory: refusing must stay cheap."""
+    if (language, retry_after) not in _pages:
+        with translation.override(language):
+            html = render_to_string(
+                "portal/errors/busy.html", {"retry_after": retry_after, "SITE_NAME": settings.SITE_NAME}
+            )
+        _pages[(language, retry_after)] = html.encode()
+    return _pages[(language, retry_after)]
+
+
+def busy_response(request) -> HttpResponse:
+    retry_after = settings.ADMISSION_RETRY_AFTER
+    if request.path.startswith(API_PREFIX):
+        response = JsonResponse(
+            {
+                "type": "about:blank",
+                "title": "Service très demandé",
+                "status": 503,
+                "detail": f"Trop de demandes en ce moment : réessayez dans {retry_after} secondes.",
+            },
+            status=503,
+            content_type="application/problem+json",
+            json_dumps_params={"ensure_ascii": False},
+        )
+    else:
+        language = translation.get_language_from_request(request)
+        response = HttpResponse(waiting_page(language, retry_after), status=503)
+        response["Content-Language"] = language
+        # Reloads this address after Retry-After, without JavaScript. A header, not a <meta> refresh:
+        # the page says so in words and offers the link at once (WCAG 2.2.1, docs/capacity.md).
+        response["Refresh"] = str(retry_after)
+        # The layer below would add these; a refused request does not reach it.
+        response["X-Frame-Options"] = "DENY"
+        response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    # Expected under a surge: not an error to log thousands of times a second.
+    response._has_been_logged = True
+    return response
+
+
+class AdmissionMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if gate.limit <= 0 or request.path in EXEMPT_PATHS:
+            return self.get_response(request)
+        # A new arrival takes a free slot or is refused at once; only then is the session looked up.
+        admitted = gate.try_enter(priority=False) or (
+            has_live_session(request) and gate.try_enter(priority=True)
+        )
+        if not admitted:
+            return busy_response(request)
+        try:
+            return self.get_response(request)
+        finally:
+            gate.leave()

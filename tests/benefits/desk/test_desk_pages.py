@@ -1,0 +1,67 @@
+"""Search (journaled, rate-limited), the 360° view (journaled, shown to the person), the person's journal."""
+
+import pytest
+from django.test import Client
+
+from portal.models import JournalEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_search_by_number(agent_client, camille_file):
+    page = agent_client.get("/agent/", {"number": camille_file.number}).content.decode()
+    assert f"/agent/dossier/{camille_file.number}/" in page
+    entry = JournalEntry.objects.get(action="file_searched")
+    assert entry.details == {"how": "number", "results": 1}
+
+
+def test_search_by_name_and_birth_date_ignores_case_and_accents(agent_client, camille_file):
+    page = agent_client.get("/agent/", {"family_name": "martin", "birth_date": "10/03/1985"}).content.decode()
+    assert f"/agent/dossier/{camille_file.number}/" in page
+    assert agent_client.get("/agent/", {"family_name": "martin", "birth_date": "11/03/1985"}).content.decode().count(
+        "/agent/dossier/"
+    ) == 0
+    assert "MARTIN" not in str(JournalEntry.objects.filter(action="file_searched").values_list("details"))
+
+
+def test_a_name_without_birth_date_is_not_a_search(agent_client, camille_file):
+    page = agent_client.get("/agent/", {"family_name": "MARTIN"}).content.decode()
+    assert "ou un nom de naissance et une date de naissance" in page
+    assert not JournalEntry.objects.filter(action="file_searched").exists()
+
+
+def test_searches_are_rate_limited(agent_client, camille_file, settings):
+    settings.DESK_SEARCHES_PER_MINUTE = 3
+    statuses = [agent_client.get("/agent/", {"number": "0000001"}).status_code for _ in range(5)]
+    assert statuses[:3] == [200, 200, 200] and statuses[-1] == 429
+
+
+def test_the_360_view_shows_the_file_and_is_journaled_for_the_person(agent_client, camille_file, camille):
+    page = agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+    for part in ("Foyer", "Droits en cours", "Demandes et déclarations", "Brouillons en cours", "Courriers envoyés"):
+        assert part in page
+    assert "Montant net social des derniers mois" in page and "DSN" in page
+    assert JournalEntry.objects.filter(action="file_viewed", target=f"file:{camille_file.pk}").count() == 1
+    person = Client()
+    person.force_login(camille)
+    actions = person.get("/mon-espace/actions/").content.decode()
+    assert "Votre dossier a été consulté par un agent de la CAF de Lyon le" in actions
+
+
+def test_the_360_view_needs_an_agent(client, camille_file, camille):
+    client.force_login(camille)
+    response = client.get(f"/agent/dossier/{camille_file.number}/")
+    assert response.status_code == 302 and response["Location"].startswith("/agent/connexion/")
+    assert not JournalEntry.objects.filter(action="file_viewed").exists()
+
+
+def test_a_person_sees_only_their_own_journal(agent_client, camille_file, db):
+    from tests.benefits.claims.factories import file_factory
+    from tests.factories import UserFactory
+
+    agent_client.get(f"/agent/dossier/{camille_file.number}/")
+    stranger = UserFactory()
+    file_factory(user=stranger, number="0777777")
+    other = Client()
+    other.force_login(stranger)
+    assert "consulté par un agent" not in other.get("/mon-espace/actions/").content.decode()

@@ -1,0 +1,147 @@
+"""Mandates: create, use, expire, revoke; no write without one; file X's mandate gives nothing on file Y."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from benefits.claims.models import Claim, ClaimDraft
+from benefits.desk.mandates import facts_hash, mandate_check
+from benefits.desk.models import Mandate
+from portal.models import JournalEntry
+from tests.benefits.claims.factories import confirm_all, file_factory
+
+pytestmark = pytest.mark.django_db
+
+MANDATE = {
+    "kinds": ["dtr"],
+    "identity_check": "guichet",
+    "consent": "oral_guichet",
+    "duration": "visite",
+    "confirmed": "on",
+}
+
+
+def record_mandate(agent_client, file, **changes):
+    response = agent_client.post(f"/agent/dossier/{file.number}/mandat/", {**MANDATE, **changes})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Mandate.objects.latest("created_at")
+
+
+def file_declaration(agent_client):
+    """The agent files the quarterly declaration through the person's own pages."""
+    response = agent_client.post("/mon-espace/demarches/nouvelle/dtr/")
+    assert response.status_code == 302, response
+    draft = ClaimDraft.objects.latest("created_at")
+    agent_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/", {**confirm_all(draft), "action": "continue"})
+    response = agent_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/verifier/")
+    assert response.status_code == 302, response
+    return Claim.objects.get(draft=draft)
+
+
+def test_a_mandate_records_its_facts_and_their_hash_in_the_journal(agent_client, agent, camille_file):
+    mandate = record_mandate(agent_client, camille_file)
+    assert mandate.agent == agent and mandate.file == camille_file and mandate.office == "Lyon"
+    assert mandate.kinds == ["dtr"] and mandate.is_valid()
+    assert mandate.expires_at - mandate.created_at == datetime.timedelta(hours=2)
+    entry = JournalEntry.objects.get(action="mandate_created")
+    assert entry.details["hash"] == facts_hash(mandate) == mandate.facts_hash
+    assert mandate_check(mandate)
+    mandate.kinds = ["dtr", "rsa"]  # a fact changed afterwards no longer matches the journal
+    assert not mandate_check(mandate)
+
+
+def test_a_day_long_mandate_ends_at_midnight_at_the_latest(agent_client, camille_file):
+    mandate = record_mandate(agent_client, camille_file, duration="journee")
+    local_end = timezone.localtime(mandate.expires_at)
+    assert mandate.expires_at - mandate.created_at <= datetime.timedelta(days=1)
+    assert (local_end.hour, local_end.minute) == (0, 0)
+
+
+def test_a_mandate_needs_the_persons_consent_and_a_procedure(agent_client, camille_file):
+    response = agent_client.post(f"/agent/dossier/{camille_file.number}/mandat/", {**MANDATE, "confirmed": "", "kinds": []})
+    assert response.status_code == 200
+    assert "Choisissez au moins une démarche" in response.content.decode()
+    assert not Mandate.objects.exists()
+
+
+def test_without_a_mandate_an_agent_reads_but_cannot_write(agent_client, camille_file):
+    assert agent_client.get(f"/agent/dossier/{camille_file.number}/").status_code == 200
+    assert agent_client.post("/mon-espace/demarches/nouvelle/dtr/").status_code == 403
+    assert not ClaimDraft.objects.exists()
+
+
+def test_under_a_mandate_the_agent_files_the_declaration_journaled_with_the_mandate(
+    agent_client, agent, camille_file
+):
+    mandate = record_mandate(agent_client, camille_file)
+    claim = file_declaration(agent_client)
+    assert claim.file == camille_file and claim.mandate == mandate
+    filed = JournalEntry.objects.get(action="claim_filed")
+    assert filed.actor == agent and filed.channel == "agent" and filed.details["mandate"] == mandate.pk
+    writes = JournalEntry.objects.filter(action__in=["draft_opened", "draft_saved", "claim_filed"])
+    assert writes.count() >= 3 and all(entry.details.get("mandate") == mandate.pk for entry in writes)
+    assert agent_client.get(f"/mon-espace/demarches/demande/{claim.pk}/").status_code == 200
+
+
+def test_a_mandate_covers_only_its_procedures(agent_client, camille_file):
+    record_mandate(agent_client, camille_file, kinds=["dtr"])
+    assert agent_client.post("/mon-espace/demarches/nouvelle/rsa/").status_code == 404
+
+
+def test_a_mandate_on_file_x_gives_nothing_on_file_y(agent_client, camille_file):
+    other = file_factory(user=None, number="0999999")
+    other_draft = ClaimDraft.objects.create(file=other, user=camille_file.user, kind="dtr", month="2026-11")
+    record_mandate(agent_client, camille_file)
+    assert agent_client.get(f"/mon-espace/demarches/brouillon/{other_draft.key}/").status_code == 404
+    assert agent_client.post(f"/mon-espace/demarches/brouillon/{other_draft.key}/verifier/").status_code == 404
+    agent_client.post("/mon-espace/demarches/nouvelle/dtr/")
+    assert not ClaimDraft.objects.filter(file=other).exclude(pk=other_draft.pk).exists()
+    assert ClaimDraft.objects.filter(file=camille_file).count() == 1
+
+
+def test_an_expired_mandate_gives_nothing(agent_client, camille_file):
+    mandate = record_mandate(agent_client, camille_file)
+    Mandate.objects.filter(pk=mandate.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert agent_client.post("/mon-espace/demarches/nouvelle/dtr/").status_code == 403
+    assert agent_client.post(f"/agent/mandat/{mandate.pk}/agir/").status_code == 404
+
+
+def test_the_person_sees_and_revokes_the_mandate(agent_client, camille_file, camille, client):
+    from django.test import Client
+
+    mandate = record_mandate(agent_client, camille_file)
+    person = Client()
+    person.force_login(camille)
+    page = person.get("/mon-espace/actions/").content.decode()
+    assert "Un agent de la CAF de Lyon peut faire pour vous" in page
+    assert "Votre dossier a été consulté par un agent de la CAF de Lyon" not in page  # not opened yet
+    response = person.post(f"/mon-espace/actions/mandat/{mandate.pk}/retirer/")
+    assert response.status_code == 302
+    mandate.refresh_from_db()
+    assert mandate.revoked_at and mandate.revoked_by == "person"
+    assert agent_client.post("/mon-espace/demarches/nouvelle/dtr/").status_code == 403
+    assert "Mandat retiré par vous" in person.get("/mon-espace/actions/").content.decode()
+
+
+def test_a_person_cannot_revoke_another_files_mandate(agent_client, camille_file, db):
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    mandate = record_mandate(agent_client, camille_file)
+    stranger = UserFactory()
+    file_factory(user=stranger, number="0888888")
+    other = Client()
+    other.force_login(stranger)
+    assert other.post(f"/mon-espace/actions/mandat/{mandate.pk}/retirer/").status_code == 404
+    mandate.refresh_from_db()
+    assert mandate.revoked_at is None
+
+
+def test_the_agent_ends_the_mandate(agent_client, camille_file):
+    mandate = record_mandate(agent_client, camille_file)
+    assert agent_client.post(f"/agent/mandat/{mandate.pk}/terminer/").status_code == 302
+    mandate.refresh_from_db()
+    assert mandate.revoked_by == "agent"
+    assert agent_client.post("/mon-espace/demarches/nouvelle/dtr/").status_code == 403
