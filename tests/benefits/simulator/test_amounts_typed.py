@@ -11,7 +11,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("typed", "value"),
-    [("1 200,50", "1200.50"), ("1\u00a0200,50\u00a0€", "1200.50"), ("550 €", "550"), ("550€", "550"), ("650", "650")],
+    [
+        ("1 200,50", "1200.50"),
+        ("1\u00a0200,50\u00a0€", "1200.50"),
+        ("550 €", "550"),
+        ("550€", "550"),
+        ("650", "650"),
+    ],
 )
 def test_amounts_with_spaces_comma_and_euro_sign(typed, value):
     form = HousingForm({"status": "tenant_private", "rent": typed, "zone": "2"})
