@@ -5,4 +5,13 @@ from benefits.desk.models import DeskAgent, Mandate
 from benefits.letters.models import Letter
 from benefits.simulator.models import Simulation
 
-__all__ = ["AllocataireFile", "Claim", "ClaimDraft", "DeskAgent", "Letter", "Mandate", "Simulation", "StatusChange"]
+__all__ = [
+    "AllocataireFile",
+    "Claim",
+    "ClaimDraft",
+    "DeskAgent",
+    "Letter",
+    "Mandate",
+    "Simulation",
+    "StatusChange",
+]

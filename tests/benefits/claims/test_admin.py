@@ -5,8 +5,8 @@ import pytest
 from benefits.claims.models import Claim
 from benefits.claims.services import claim_draft_open, claim_save_draft, claim_submit
 from portal.models import JournalEntry
-from tests.benefits.claims.factories import confirm_all, file_factory
 from tests.agents import agent_factory, sign_in
+from tests.benefits.claims.factories import confirm_all, file_factory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +38,13 @@ def test_an_agent_puts_a_claim_under_instruction_then_accepts_it(client, user):
 def test_a_view_only_agent_can_read_a_claim_but_not_change_its_status(client, user):
     from django.contrib.auth.models import Permission
 
-    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="rsa", channel="home")
+    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="dtr", channel="home")
     draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
     claim = claim_submit(draft=draft, by=user, channel="home")
-    agent = UserFactory(is_staff=True)
+    agent = agent_factory()
+    agent.groups.clear()
     agent.user_permissions.add(Permission.objects.get(codename="view_claim"))
-    client.force_login(agent)
+    sign_in(client, agent)
     url = "/gestion/benefits/claim/"
     page = client.get(url)
     assert page.status_code == 200 and "mark_en_instruction" not in page.content.decode()

@@ -35,8 +35,9 @@ def test_a_first_claim_asks_its_own_questions_prefilled_from_the_file(logged_cli
     for text in ("Votre foyer", "Votre logement", "Votre situation", "IBAN", "BIC", "Nom du titulaire"):
         assert text in page
     assert "Léa MARTIN" in page  # the household the file knows
-    assert 'value="tenant_private"\n                   checked' in page or 'value="tenant_private" checked' in " ".join(
-        page.split()
+    assert (
+        'value="tenant_private"\n                   checked' in page
+        or 'value="tenant_private" checked' in " ".join(page.split())
     )
     assert 'value="640"' in page  # the rent the file knows
     assert "Étudiant·e" in page and "micro-entrepreneur" in page
@@ -85,7 +86,9 @@ def test_a_declaration_asks_none_of_this(logged_client, user):
     file_factory(user=user)
     url = start(logged_client, "dtr")
     assert not url.endswith("/situation/")
-    assert logged_client.get(url.replace("/brouillon/", "/brouillon/").rstrip("/") + "/situation/").status_code in (
+    assert logged_client.get(
+        url.replace("/brouillon/", "/brouillon/").rstrip("/") + "/situation/"
+    ).status_code in (
         302,
         404,
     )

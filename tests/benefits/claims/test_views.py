@@ -78,7 +78,9 @@ def test_the_person_sees_the_status_set_by_an_agent(logged_client, user):
     logged_client.post(
         f"/mon-espace/demarches/brouillon/{draft.key}/", confirm_all(draft) | {"action": "save"}
     )
-    logged_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/situation/", FIRST_CLAIM | {"action": "save"})
+    logged_client.post(
+        f"/mon-espace/demarches/brouillon/{draft.key}/situation/", FIRST_CLAIM | {"action": "save"}
+    )
     logged_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/verifier/", {"sworn": "oui"})
     claim = Claim.objects.get()
     claim_set_status(claim=claim, status="en_instruction", by=UserFactory(is_staff=True), channel="agent")

@@ -12,7 +12,12 @@ pytestmark = pytest.mark.django_db
 
 # A single parent with two children of school age, renting in Lyon: every section of the result is long.
 ANSWERS = {
-    "applicant": {"birth_date": "1990-03-10", "activity": "employed", "disability": "none", "nationality": "fr"},
+    "applicant": {
+        "birth_date": "1990-03-10",
+        "activity": "employed",
+        "disability": "none",
+        "nationality": "fr",
+    },
     "couple": False,
     "children": [{"birth_date": "2019-09-01"}, {"birth_date": "2014-09-01"}],
     "single_parent_since": "2024-01",
