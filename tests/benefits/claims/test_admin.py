@@ -7,7 +7,6 @@ from benefits.claims.services import claim_draft_open, claim_save_draft, claim_s
 from portal.models import JournalEntry
 from tests.agents import agent_factory, sign_in
 from tests.benefits.claims.factories import confirm_all, file_factory
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
