@@ -1,5 +1,15 @@
 """Models of the benefits app, each defined in its feature package."""
 
+from benefits.auu.models import UrgentClaim
+from benefits.campaigns.models import (
+    Campaign,
+    CampaignChunk,
+    CampaignResult,
+    IncomeFeedImport,
+    IncomeRecord,
+    PaymentOrder,
+    PersonNir,
+)
 from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, StatusChange
 from benefits.desk.models import DeskAgent, Mandate
 from benefits.letters.models import Letter
@@ -7,11 +17,19 @@ from benefits.simulator.models import Simulation
 
 __all__ = [
     "AllocataireFile",
+    "Campaign",
+    "CampaignChunk",
+    "CampaignResult",
     "Claim",
     "ClaimDraft",
     "DeskAgent",
+    "IncomeFeedImport",
+    "IncomeRecord",
     "Letter",
     "Mandate",
+    "PaymentOrder",
+    "PersonNir",
     "Simulation",
     "StatusChange",
+    "UrgentClaim",
 ]

@@ -9,3 +9,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Feature packages inside the benefits app keep their own tasks modules.
+app.autodiscover_tasks(["benefits.campaigns", "benefits.letters"])

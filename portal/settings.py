@@ -373,6 +373,9 @@ LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
 # Requests doing Django work at once in each worker process (0: no limit). Beyond, 503 + Retry-After
 # and the waiting page at once. It must stay below the worker's threads (GUNICORN_THREADS).
 ADMISSION_LIMIT = env_int("ADMISSION_LIMIT", 4, minimum=0)
+# gunicorn's poller (portal/gunicorn_worker.py) answers the waiting page itself to a newcomer when
+# this many requests already wait for a thread (0: never; the gate above still applies).
+ADMISSION_QUEUE_LIMIT = env_int("ADMISSION_QUEUE_LIMIT", 4, minimum=0)
 # Slots only requests with a live session (a journey under way, a logged-in person) may take.
 ADMISSION_RESERVE = env_int("ADMISSION_RESERVE", 1, minimum=0)
 # How long a request with a session may wait for a slot before it too gets the waiting page.
@@ -402,3 +405,18 @@ MIDDLEWARE += [
     "benefits.desk.middleware.AgentMiddleware",
 ]
 DEMO_DATA_LOADERS += ["benefits.desk.demo.load_demo_agent"]
+# Campaigns (benefits/campaigns, docs/campaigns.md): their own Celery queue, so that letters and the
+# portal's tasks are never starved; one task at a time per worker process (prefetch 1), acknowledged
+# late; the Redis visibility time-out must exceed the longest chunk, or a slow chunk is delivered twice
+# (harmless, but wasted work).
+CAMPAIGNS_QUEUE = env_str("CAMPAIGNS_QUEUE", "campaigns")
+CELERY_TASK_ROUTES = {"campaigns.*": {"queue": CAMPAIGNS_QUEUE}}
+# Prefetch 1 and the visibility time-out are set above with the letters (the same broker options).
+CELERY_BROKER_TRANSPORT_OPTIONS |= {
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10, minimum=1),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10, minimum=1),
+}
+CAMPAIGN_CHUNK_SIZE = env_int("CAMPAIGN_CHUNK_SIZE", 1000, minimum=1)
+CAMPAIGN_CHUNK_RETRIES = env_int("CAMPAIGN_CHUNK_RETRIES", 3, minimum=0)
+CAMPAIGN_RETRY_BACKOFF = env_int("CAMPAIGN_RETRY_BACKOFF", 10, minimum=0)
+CAMPAIGN_PAYMENT_CUTOFF_DAYS = env_int("CAMPAIGN_PAYMENT_CUTOFF_DAYS", 3, minimum=0)

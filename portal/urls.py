@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("benefits.api.urls")),
     path("mon-espace/", include("portal.espace.urls")),
     path("mon-espace/demarches/", include("benefits.claims.urls")),
+    path("mon-espace/demarche/", include("benefits.auu.urls")),
     path("mon-espace/courriers/", include("benefits.letters.urls")),
     path("compte/", include("portal.accounts.urls")),
     path("kiosque/", include("portal.kiosk.urls")),
@@ -25,6 +26,7 @@ urlpatterns = [
         "gestion/login/",
         login_not_required(RedirectView.as_view(pattern_name="desk:login", query_string=True)),
     ),
+    path("operateur/campagnes/", include("benefits.campaigns.urls")),
     path("gestion/", admin.site.urls),
 ]
 

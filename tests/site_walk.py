@@ -14,6 +14,7 @@ NOT_PAGE_PREFIXES = (
     "income_emulator:",  # offline income data service
     "api:",  # JSON API (its human documentation page is listed in PAGE_EXTRAS)
     "desk:",  # agents only, signed in with a second factor: tests/benefits/desk/test_desk_invariants.py
+    "campaigns:",  # operators only (403 for the walk's user): tests/benefits/campaigns/test_views.py checks them
 )
 
 

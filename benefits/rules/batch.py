@@ -40,10 +40,12 @@ def load_cases(document, default_month: str | None = None) -> Iterator[tuple[str
         yield str(case_id), month, household
 
 
-def compute_batch(cases: Iterable[tuple[str, str | None, dict]], explain: bool = False) -> Iterator[dict]:
+def compute_batch(
+    cases: Iterable[tuple[str, str | None, dict]], explain: bool = False, extra: bool = False
+) -> Iterator[dict]:
     """Yields one output row per case, in order: {"id", "month", "benefits"} (plus the explanation
-    with `explain`), or {"id", "month", "errors": [...]} for an invalid household — a bad row never
-    stops the stream."""
+    with `explain`; "extra" with `extra`, see extra_benefits.py), or {"id", "month", "errors": [...]} for
+    an invalid household — a bad row never stops the stream."""
     from benefits.rules.parsing import parse_household
 
     for case_id, month, data in cases:
@@ -61,6 +63,6 @@ def compute_batch(cases: Iterable[tuple[str, str | None, dict]], explain: bool =
             ]
             yield {"id": case_id, "month": month, "errors": errors}
             continue
-        row = compute(household, explain=explain).to_dict(explain=explain)
+        row = compute(household, explain=explain, extra=extra).to_dict(explain=explain)
         row["id"] = case_id
         yield row

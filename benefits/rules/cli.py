@@ -1,4 +1,4 @@
-"""Command line: python -m benefits.rules compute FILE|- [--month YYYY-MM] [--explain]
+"""Command line: python -m benefits.rules compute FILE|- [--month YYYY-MM] [--explain] [--extra]
 
 Reads the same inputs as the OpenFisca oracle (../shared/oracle/oracle.py) and prints the same JSON
 list; exits with status 2 and the list of input errors when a household is invalid.
@@ -20,6 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     compute_parser.add_argument("input", help="JSON file, or - for standard input")
     compute_parser.add_argument("--month", help="month to compute (YYYY-MM), overrides the households' month")
     compute_parser.add_argument("--explain", action="store_true", help="add the step-by-step explanation")
+    compute_parser.add_argument(
+        "--extra",
+        action="store_true",
+        help="add paje_base, paje_naissance, cmg, aeeh, mva, aspa under 'extra'",
+    )
     compute_parser.add_argument("--indent", type=int, default=None)
     args = parser.parse_args(argv)
     try:
@@ -34,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         _write({"errors": [{"path": "", "message": f"Entrée illisible : {shown(str(error))}"}]})
         return 2
     try:
-        rows = list(compute_batch(load_cases(document, args.month), explain=args.explain))
+        rows = list(compute_batch(load_cases(document, args.month), explain=args.explain, extra=args.extra))
     except HouseholdInputError:  # not a household, a list of them, nor {"households"|"cases": [...]}
         message = 'Entrée illisible : un foyer, une liste de foyers ou {"households": [...]} est attendu.'
         _write({"errors": [{"path": "", "message": message}]})

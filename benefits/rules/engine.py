@@ -12,6 +12,7 @@ from benefits.rules.assumptions import GENERAL, household_assumptions
 from benefits.rules.cf import complement_familial
 from benefits.rules.errors import HouseholdInputError, InputError
 from benefits.rules.explain import BenefitResult, Trace
+from benefits.rules.extra_benefits import EXTRA_CALCULATORS
 from benefits.rules.household import Household
 from benefits.rules.months import month_index, month_label
 from benefits.rules.params import parameters_version
@@ -46,6 +47,8 @@ class SimulationResult:
     engine_version: str
     parameters_version: str
     assumptions: tuple[Text, ...] = field(default=ASSUMPTIONS)
+    # The benefits of extra_benefits.py, only when compute(..., extra=True) asked for them.
+    extras: dict[str, BenefitResult] = field(default_factory=dict)
 
     @property
     def total(self) -> Decimal:
@@ -65,6 +68,12 @@ class SimulationResult:
             out["explanation"] = {
                 name: result.as_dict(explain=True) for name, result in self.benefits.items()
             }
+        if self.extras:
+            out["extra"] = {name: float(result.amount) for name, result in self.extras.items()}
+            if explain:
+                out["extra_explanation"] = {
+                    name: result.as_dict(explain=True) for name, result in self.extras.items()
+                }
         return out
 
 
@@ -100,10 +109,17 @@ def resolve_month(household: Household, month: str | None) -> int:
     return index
 
 
-def compute(household: Household, month: str | None = None, explain: bool = True) -> SimulationResult:
+def compute(
+    household: Household, month: str | None = None, explain: bool = True, extra: bool = False
+) -> SimulationResult:
     index = resolve_month(household, month)
     situation = Situation(household, index)
     results = {name: CALCULATORS[name](situation, Trace(explain)) for name in CALCULATORS}
+    extras = (
+        {name: calculate(situation, Trace(explain)) for name, calculate in EXTRA_CALCULATORS.items()}
+        if extra
+        else {}
+    )
     return SimulationResult(
         month=month_label(index),
         household_id=household.id,
@@ -111,4 +127,5 @@ def compute(household: Household, month: str | None = None, explain: bool = True
         engine_version=ENGINE_VERSION,
         parameters_version=parameters_version(),
         assumptions=household_assumptions(household, index),
+        extras=extras,
     )

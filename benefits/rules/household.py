@@ -33,6 +33,8 @@ MONTHLY_INCOME_TYPES = (
     "alimony_received",
 )
 YEARLY_INCOME_TYPES = ("salary", "unemployment_benefit", "pension", "self_employment")
+# Childcare paid by the family (CMG, CSS L531-5): a registered childminder or a carer employed at home.
+CHILDCARE_MODES = ("assistante_maternelle", "home_care")
 
 Series = dict[int, float]
 
@@ -49,12 +51,21 @@ class Person:
     disability_rate: float = 0.0
     disability_employment_restriction: bool = False
     aah_couple_calculation_option: bool = False
+    # Children only (benefits/rules/extra_parsing.py): the AEEH complement category the CDAPH granted
+    # (1 to 6), care in a specialised setting (opens the AEEH at 50 to 79 %), and the day an adopted
+    # child arrived in the home (prime à l'adoption).
+    aeeh_category: int | None = None
+    aeeh_specialised_care: bool = False
+    adoption_date: date | None = None
     # Monthly series by income type, net and taxable, yearly amounts already spread (see module doc).
     incomes: dict[str, Series] = field(default_factory=dict)
     # Yearly taxable self-employment profit by year (micro regime, after allowance).
     self_employment_profit: dict[int, float] = field(default_factory=dict)
-    # Memo of income sums over month ranges (the series never change once parsed).
+    # Memos of what depends on the person alone (the series never change once parsed): income sums
+    # over month ranges, ages by month, yearly family-benefit bases by year.
     sums: dict = field(default_factory=dict, compare=False, repr=False)
+    ages: dict = field(default_factory=dict, compare=False, repr=False)
+    bases: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_adult(self) -> bool:
@@ -92,12 +103,20 @@ class Housing:
 
 
 @dataclass(frozen=True, slots=True)
+class Childcare:
+    mode: str
+    monthly_cost: float
+    monthly_hours: float
+
+
+@dataclass(frozen=True, slots=True)
 class Household:
     id: str
     month: int | None
     persons: tuple[Person, ...]
     housing: Housing
     single_parent_since: int | None = None
+    childcare: Childcare | None = None
     # Derived once: the rules ask for them thousands of times per household.
     adults: tuple[Person, ...] = field(init=False, compare=False, repr=False)
     children: tuple[Person, ...] = field(init=False, compare=False, repr=False)

@@ -49,8 +49,21 @@ MAX_EUROS = Decimal("100000")
 MAX_CHILDREN = 12
 
 
+class EurosField(forms.DecimalField):
+    """An amount as the site writes it: "1 200,50", "1 200,50 €", "550 €" (spaces, no-break spaces, a
+    decimal comma and a trailing euro sign are accepted; anything else is still refused)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removesuffix("€").strip()
+            for space in (" ", "\u00a0", "\u202f"):
+                value = value.replace(space, "")
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+
 def euros(label, help_text="", required=False):
-    return forms.DecimalField(
+    return EurosField(
         label=label,
         help_text=help_text,
         required=required,

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from benefits.rules.communes import commune_name
+from benefits.simulator import family_step
 from benefits.simulator import forms as simulator_forms
 from benefits.simulator.formatting import day, euros, month_name
 from benefits.simulator.household_builder import taxable_year
@@ -140,6 +141,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
                 "edit": edit["persons"],
             }
         )
+    rows += family_step.summary_rows(answers)
     housing = answers.get("housing") or {}
     rows.append(
         {

@@ -16,9 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.rules import ENGINE_VERSION, parameters_version
 from benefits.rules.engine import BENEFITS
+from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 
 CHART_WIDTH = 300
+# Each bar has its label above it (never cut) and its amount after it; at 14 user units the text is
+# 12 to 14 px high from a phone to a desktop (it was 7 units: about 6 px).
+CHART_ROW = 40
 CAF_CLAIM_URL = "https://www.caf.fr/allocataires/mes-services-en-ligne/faire-une-demande-de-prestation"
 MDPH_URL = "https://www.service-public.fr/particuliers/vosdroits/F12242"
 
@@ -151,7 +155,7 @@ def result_context(simulation, request) -> dict:
         )
     shown = [b for b in benefits if not b["yearly"] and b["amount"] > 0]
     for row, benefit in enumerate(shown):
-        benefit["row_y"] = row * 10
+        benefit["row_y"] = row * CHART_ROW
     return {
         "simulation": simulation,
         "month_name": month_name(simulation.month),
@@ -165,11 +169,12 @@ def result_context(simulation, request) -> dict:
         "assumptions": [a[language] for a in result["assumptions"]],
         "resume_url": request.build_absolute_uri(reverse("simulator:result", args=[simulation.token])),
         "chart_width": CHART_WIDTH,
-        "chart_height": max(10, len(shown) * 10),
+        "chart_height": max(CHART_ROW, len(shown) * CHART_ROW),
         "days": settings.SIMULATION_RETENTION_DAYS,
         "expires_at": simulation.expires_at,
         "replay": None,
         # The explanation's fragment is cached by simulation token (docs/capacity.md).
         "explanation_ttl": 24 * 3600,
         "explanation_version": explanation_version(),
+        "extras": extra_benefits(simulation, language, step_lines),
     }

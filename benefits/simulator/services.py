@@ -3,14 +3,15 @@
 import copy
 
 from benefits.rules import ENGINE_VERSION, HouseholdInputError, compute, parameters_version, parse_household
+from benefits.simulator.family_builder import add_family
 from benefits.simulator.household_builder import build_household
 from benefits.simulator.models import Simulation
 
 
 def simulation_compute(*, answers: dict, month: str):
     """Builds the household from the answers and computes it; raises HouseholdInputError."""
-    household = build_household(answers, month)
-    return household, compute(parse_household(household, month), explain=True)
+    household = add_family(build_household(answers, month), answers.get("family"))
+    return household, compute(parse_household(household, month), explain=True, extra=True)
 
 
 def simulation_save(*, answers: dict, month: str) -> Simulation:
@@ -32,9 +33,9 @@ def simulation_replay(*, simulation: Simulation) -> dict:
         simulation.engine_version == ENGINE_VERSION and simulation.parameters_version == parameters_version()
     )
     try:
-        result = compute(parse_household(simulation.household, simulation.month), explain=True).to_dict(
-            explain=True
-        )
+        result = compute(
+            parse_household(simulation.household, simulation.month), explain=True, extra=True
+        ).to_dict(explain=True)
     except HouseholdInputError:
         return {"same_versions": same_versions, "identical": False, "result": None}
     return {

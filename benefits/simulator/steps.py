@@ -9,6 +9,7 @@ from benefits.simulator.state import SimulationState
 STEPS = (
     "simulator:household",
     "simulator:persons",
+    "simulator:family",
     "simulator:housing",
     "simulator:incomes",
     "simulator:check",
@@ -37,9 +38,10 @@ def next_url(request, default: str) -> str:
 STEP_TITLES = {
     "household": 1,
     "persons": 2,
-    "housing": 3,
-    "incomes": 4,
-    "check": 5,
+    "family": 3,  # skipped when none of its questions applies (family_step.applies)
+    "housing": 4,
+    "incomes": 5,
+    "check": 6,
 }
 
 
@@ -64,4 +66,14 @@ def back_url(request, step: str) -> str:
     if request.GET.get("retour") == "verifier":
         return reverse("simulator:check")
     index = STEPS.index(f"simulator:{step}")
-    return reverse(STEPS[index - 1] if index else "simulator:start")
+    previous = STEPS[index - 1] if index else "simulator:start"
+    if previous == "simulator:family" and not family_applies(request):
+        previous = "simulator:persons"
+    return reverse(previous)
+
+
+def family_applies(request) -> bool:
+    from benefits.simulator.family_step import applies
+
+    state = state_for(request)
+    return applies(state.answers, state.month)

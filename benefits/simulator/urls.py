@@ -1,6 +1,6 @@
 from django.urls import path
 
-from benefits.simulator import result_views, views
+from benefits.simulator import family_views, result_views, views
 
 app_name = "simulator"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("foyer/", views.household, name="household"),
     path("personnes/", views.persons, name="persons"),
+    path("famille/", family_views.family, name="family"),
     path("logement/", views.housing, name="housing"),
     path("revenus/", views.incomes, name="incomes"),
     path("verifier/", views.check, name="check"),

@@ -138,7 +138,7 @@ def persons(request):
             typed_partner=None,
             typed_single_parent=None,
         )
-        return redirect(next_url(request, "simulator:housing"))
+        return redirect(next_url(request, "simulator:family"))
     context = step_context(
         request,
         state,

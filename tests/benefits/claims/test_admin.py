@@ -42,7 +42,7 @@ def test_a_view_only_agent_can_read_a_claim_but_not_change_its_status(client, us
     draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
     claim = claim_submit(draft=draft, by=user, channel="home")
     agent = agent_factory()
-    agent.groups.clear()
+    agent.groups.clear()  # no role: only the permission given below
     agent.user_permissions.add(Permission.objects.get(codename="view_claim"))
     sign_in(client, agent)
     url = "/gestion/benefits/claim/"
@@ -55,6 +55,7 @@ def test_a_view_only_agent_can_read_a_claim_but_not_change_its_status(client, us
     assert not JournalEntry.objects.filter(action="claim_status").exists()
     # With the change permission, the same agent may.
     agent.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    agent = type(agent).objects.get(pk=agent.pk)  # permissions are cached on the instance
     client.post(url, {"action": "mark_en_instruction", "_selected_action": [claim.pk]})
     claim.refresh_from_db()
     assert claim.status == "en_instruction"

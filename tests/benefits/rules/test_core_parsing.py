@@ -63,8 +63,9 @@ def test_taxable_salary_defaults_to_the_net_salary_month_by_month():
     assert person.income("salary_taxable", april) == 1600
 
 
-def test_child_born_after_the_computed_month():
-    data = with_changes(lambda d: d["persons"][2].update(birth_date="2026-08-01"))
+def test_child_born_more_than_nine_months_after_the_computed_month():
+    # Within nine months it is an expected child (issue 15; tests/benefits/rules/test_extra_benefits.py).
+    data = with_changes(lambda d: d["persons"][2].update(birth_date="2027-04-01"))
     assert "persons[2].birth_date" in errors_of(data)
 
 

@@ -1,0 +1,130 @@
+"""One chunk of a campaign, run exactly once whatever the deliveries.
+
+The chunk's row is locked (SELECT … FOR UPDATE) for the whole transaction: a second delivery of the
+same chunk (a worker killed after its work but before its ack, a visibility time-out) waits, then
+finds the chunk done and returns. Results, new rights, payments and letters are written in that one
+transaction with the chunk's status, so a worker killed in the middle leaves nothing behind and the
+redelivered task starts again from scratch. Results are inserted under the unique (campaign, file)
+with insert-or-skip, so even two campaigns' chunks overlapping could never double a result.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from benefits.campaigns import notify
+from benefits.campaigns.evaluate import FILE_FIELDS, evaluate
+from benefits.campaigns.households import departement
+from benefits.campaigns.kinds import rights_after
+from benefits.campaigns.models import (
+    CampaignChunk,
+    CampaignKind,
+    CampaignResult,
+    CampaignStatus,
+    ChunkStatus,
+    Outcome,
+    PaymentOrder,
+)
+from benefits.campaigns.payments import next_payment_day
+from benefits.claims.models import AllocataireFile
+from benefits.rules import ENGINE_VERSION, parameters_version
+
+
+def chunk_files(chunk: CampaignChunk) -> list[dict]:
+    files = AllocataireFile.objects.order_by("pk")
+    if chunk.file_ids is not None:
+        files = files.filter(pk__in=chunk.file_ids)
+    else:
+        files = files.filter(pk__gte=chunk.first_pk, pk__lte=chunk.last_pk)
+    return list(files.values(*FILE_FIELDS))
+
+
+def chunk_run(*, chunk_id: int) -> str:
+    """Runs the chunk if it is still queued and its campaign running; returns what happened."""
+    with transaction.atomic():
+        chunk = CampaignChunk.objects.select_for_update().select_related("campaign").get(pk=chunk_id)
+        campaign = chunk.campaign
+        if chunk.status != ChunkStatus.QUEUED:
+            return "already " + chunk.status
+        if campaign.status == CampaignStatus.PAUSED:
+            return "paused"
+        if campaign.status != CampaignStatus.RUNNING:
+            chunk.status = ChunkStatus.CANCELLED
+            chunk.save(update_fields=["status"])
+            return "cancelled"
+        files = chunk_files(chunk)
+        write(campaign, evaluate(campaign, files))
+        chunk.status, chunk.households, chunk.done_at = ChunkStatus.DONE, len(files), timezone.now()
+        chunk.save(update_fields=["status", "households", "done_at"])
+    from benefits.campaigns.services import campaign_maybe_finish
+
+    campaign_maybe_finish(campaign_id=campaign.pk)
+    return "done"
+
+
+def write(campaign, evaluations) -> None:
+    versions = {"engine_version": ENGINE_VERSION, "parameters_version": parameters_version()}
+    notified = [e for e in evaluations if e.decision.outcome == Outcome.NOTIFIED]
+    files = AllocataireFile.objects.in_bulk([e.file["pk"] for e in notified]) if notified else {}
+    letters = {
+        e.file["pk"]: notify.campaign_letter(campaign=campaign, file=files[e.file["pk"]], evaluation=e)
+        for e in notified
+    }
+    CampaignResult.objects.bulk_create(
+        [
+            CampaignResult(
+                campaign=campaign,
+                file_id=e.file["pk"],
+                outcome=e.decision.outcome,
+                departement=departement(e.file["housing"]),
+                old_amounts=e.decision.old,
+                new_amounts=e.decision.new,
+                total=e.decision.total,
+                explanation=e.explanation,
+                letter_id=letters.get(e.file["pk"]),
+                **versions,
+            )
+            for e in evaluations
+        ],
+        ignore_conflicts=True,
+        batch_size=settings.CAMPAIGN_CHUNK_SIZE,
+    )
+    if campaign.kind == CampaignKind.RECALCULATION and notified:
+        for e in notified:
+            files[e.file["pk"]].rights = rights_after(e.file["rights"], e.decision)
+        AllocataireFile.objects.bulk_update(list(files.values()), ["rights"])
+    if campaign.kind == CampaignKind.EXCEPTIONAL_AID and notified:
+        due_on = next_payment_day(timezone.localdate())
+        PaymentOrder.objects.bulk_create(
+            [
+                PaymentOrder(
+                    campaign=campaign,
+                    file_id=e.file["pk"],
+                    benefit="aide_exceptionnelle",
+                    amount=e.decision.payment,
+                    due_on=due_on,
+                )
+                for e in notified
+            ],
+            ignore_conflicts=True,
+        )
+
+
+def chunk_fail(*, chunk_id: int, error: str, retries: int) -> int | None:
+    """Counts a failed attempt and returns the count; a chunk out of retries is parked with its error
+    (None: the chunk is no longer queued) and the rest of the campaign goes on."""
+    with transaction.atomic():
+        chunk = CampaignChunk.objects.select_for_update().get(pk=chunk_id)
+        if chunk.status != ChunkStatus.QUEUED:
+            return None
+        chunk.attempts += 1
+        chunk.error = error[:2000]
+        park = chunk.attempts > retries
+        if park:
+            chunk.status = ChunkStatus.PARKED
+        chunk.save(update_fields=["attempts", "error", "status"])
+    if park:
+        from benefits.campaigns.services import campaign_maybe_finish
+
+        campaign_maybe_finish(campaign_id=chunk.campaign_id)
+    return chunk.attempts

@@ -1,0 +1,106 @@
+"""income_feed_import: one monthly feed file into IncomeRecord rows, idempotently and in large batches.
+
+The same file twice is recognised by its digest and changes nothing. Within a file, each batch reads
+the stored amounts of its keys in one query, then writes only the lines that are new or changed in
+one bulk insert-or-update; an unchanged line is not written at all. The files whose incomes changed
+get their recalculation enqueued once the import is committed (benefits/campaigns/events.py).
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from itertools import islice
+
+from django.db import transaction
+
+from benefits.campaigns.feed import FeedLine, FeedRefused, Refusal, read_feed
+from benefits.campaigns.feed_models import IncomeFeedImport, IncomeRecord, PersonNir
+
+BATCH = 5000
+KEPT_REFUSALS = 1000  # a file with more bad lines is a wrong file: the count says it, not the list
+
+
+@dataclass
+class ImportReport:
+    feed: IncomeFeedImport | None
+    already_imported: bool = False
+    refused_file: str = ""
+    changed_files: set[int] = field(default_factory=set)
+    months: set[str] = field(default_factory=set)
+
+
+def batches(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def store_batch(feed: IncomeFeedImport, lines: list[FeedLine]) -> set[str]:
+    """Writes the new or changed lines of `lines`; returns the NIRs whose incomes changed."""
+    stored = {
+        (nir, month, payer, kind): amount
+        for nir, month, payer, kind, amount in IncomeRecord.objects.filter(
+            nir__in={line.nir for line in lines}, month__in={line.month for line in lines}
+        ).values_list("nir", "month", "payer", "kind", "amount")
+    }
+    changed = [line for line in lines if stored.get(line.key) != line.amount]
+    IncomeRecord.objects.bulk_create(
+        [
+            IncomeRecord(
+                nir=line.nir,
+                month=line.month,
+                payer=line.payer,
+                kind=line.kind,
+                amount=line.amount,
+                feed=feed,
+            )
+            for line in changed
+        ],
+        update_conflicts=True,
+        unique_fields=["nir", "month", "payer", "kind"],
+        update_fields=["amount", "previous_amount", "feed"],
+        batch_size=BATCH,
+    )
+    feed.stored += len(changed)
+    feed.unchanged += len(lines) - len(changed)
+    return {line.nir for line in changed}
+
+
+def income_feed_import(
+    *, data: bytes, name: str, strict: bool = False, recalculate: bool = True
+) -> ImportReport:
+    digest = hashlib.sha256(data).hexdigest()
+    earlier = IncomeFeedImport.objects.filter(digest=digest).first()
+    if earlier:
+        return ImportReport(feed=earlier, already_imported=True)
+    try:
+        with transaction.atomic():
+            report = import_lines(data, name, digest, strict)
+    except FeedRefused as refused:
+        return ImportReport(feed=None, refused_file=str(refused))
+    if recalculate and report.changed_files:
+        from benefits.campaigns.events import recalculation_on_import
+
+        recalculation_on_import(feed=report.feed, file_ids=report.changed_files, months=report.months)
+    return report
+
+
+def import_lines(data: bytes, name: str, digest: str, strict: bool) -> ImportReport:
+    feed = IncomeFeedImport.objects.create(digest=digest, name=name[:255])
+    report = ImportReport(feed=feed)
+    for batch in batches(read_feed(data, name), BATCH):
+        lines = [item for item in batch if isinstance(item, FeedLine)]
+        refusals = [item for item in batch if isinstance(item, Refusal)]
+        feed.lines += len(batch)
+        feed.refused += len(refusals)
+        room = KEPT_REFUSALS - len(feed.refusals)
+        feed.refusals.extend({"line": r.number, "reason": r.reason} for r in refusals[:room])
+        if strict and refusals:
+            first = refusals[0]
+            raise FeedRefused(f"ligne {first.number} : {first.reason} (import strict : fichier refusé)")
+        report.months.update(line.month for line in lines)
+        changed_nirs = store_batch(feed, lines)
+        report.changed_files.update(
+            PersonNir.objects.filter(nir__in=changed_nirs).values_list("file_id", flat=True)
+        )
+    feed.save()
+    return report

@@ -1,0 +1,67 @@
+"""The monthly income feed (DRM): one row per person, month, payer and kind of income.
+
+The montant net social arrives in bulk once a month; an import is recorded with the digest of its
+file, so that importing the same file twice is recognised, and each line is keyed on
+(NIR, month, payer, kind), so that a line seen twice is stored once (a corrected amount replaces it).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IncomeKind(models.TextChoices):
+    # Values are the neutral household format's income types (benefits/rules/household.py).
+    SALARY = "salary", _("Salaire")
+    UNEMPLOYMENT = "unemployment_benefit", _("Allocation chômage")
+    SICKNESS = "sickness_benefit", _("Indemnités journalières maladie")
+    PENSION = "pension", _("Retraite")
+    INVALIDITY = "invalidity_pension", _("Pension d’invalidité")
+
+
+class IncomeFeedImport(models.Model):
+    digest = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the file's bytes")
+    name = models.CharField(max_length=255)
+    lines = models.PositiveIntegerField(default=0)
+    stored = models.PositiveIntegerField(default=0, help_text="Lines new or changed by this import")
+    unchanged = models.PositiveIntegerField(default=0)
+    refused = models.PositiveIntegerField(default=0)
+    refusals = models.JSONField(default=list, help_text="The first refused lines: [{line, reason}]")
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import du flux de revenus")
+        ordering = ["-imported_at"]
+
+    def __str__(self):
+        return self.name
+
+
+class IncomeRecord(models.Model):
+    nir = models.CharField(max_length=15, db_index=True)
+    month = models.CharField(max_length=7)
+    payer = models.CharField(max_length=120)
+    kind = models.CharField(max_length=24, choices=IncomeKind.choices)
+    amount = models.DecimalField(max_digits=10, decimal_places=2)
+    # The amount a later file corrected (the recalculation letter shows old → new), None if never changed.
+    previous_amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    feed = models.ForeignKey(IncomeFeedImport, on_delete=models.PROTECT, related_name="records")
+
+    class Meta:
+        verbose_name = _("revenu déclaré")
+        constraints = [
+            models.UniqueConstraint(fields=["nir", "month", "payer", "kind"], name="income_record_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.month} {self.get_kind_display()} {self.amount}"
+
+
+class PersonNir(models.Model):
+    """Which file an adult's NIR belongs to: the feed speaks NIR, the campaigns speak files."""
+
+    nir = models.CharField(max_length=15, unique=True)
+    file = models.ForeignKey("benefits.AllocataireFile", on_delete=models.CASCADE, related_name="nirs")
+    member = models.CharField(max_length=8)
+
+    def __str__(self):
+        return f"{self.file_id}/{self.member}"

@@ -1,0 +1,40 @@
+"""What the operator sees of a running campaign, read from its rows (never from Celery's state)."""
+
+from datetime import timedelta
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from benefits.campaigns.models import Campaign, ChunkStatus
+from benefits.campaigns.payments import calendar
+
+
+def campaign_progress(*, campaign: Campaign, now=None) -> dict:
+    now = now or timezone.now()
+    by_status = {
+        row["status"]: row
+        for row in campaign.chunks.values("status").annotate(chunks=Count("pk"), households=Sum("households"))
+    }
+    done = (by_status.get(ChunkStatus.DONE) or {}).get("households") or 0
+    errors = (by_status.get(ChunkStatus.PARKED) or {}).get("chunks") or 0
+    total = campaign.total
+    elapsed = (
+        ((campaign.finished_at or now) - campaign.started_at).total_seconds() if campaign.started_at else 0
+    )
+    rate = done / elapsed if elapsed > 0 and done else 0.0
+    remaining = max(total - done, 0)
+    eta = None
+    if campaign.finished_at:
+        eta = campaign.finished_at
+    elif rate and campaign.status == "en_cours":
+        eta = now + timedelta(seconds=remaining / rate)
+    return {
+        "campaign": campaign,
+        "done": done,
+        "total": total,
+        "percent": round(100 * done / total) if total else 0,
+        "errors": errors,
+        "rate": rate,
+        "eta": eta,
+        "calendar": calendar(now=now, eta=eta),
+    }

@@ -1,0 +1,99 @@
+"""Operator screens: staff with the campaigns permission create, dry-run, launch, follow and stop
+campaigns, and read their report. Every button is a plain form; htmx only refreshes the progress."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from benefits.campaigns import services
+from benefits.campaigns.dry_run import campaign_dry_run
+from benefits.campaigns.forms import CampaignForm
+from benefits.campaigns.models import Campaign, CampaignStatus
+from benefits.campaigns.progress import campaign_progress
+from benefits.campaigns.report import campaign_report, report_rows
+
+PERMISSION = "benefits.operate_campaign"
+
+
+def operator_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not (request.user.is_staff and request.user.has_perm(PERMISSION)):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@operator_required
+def index(request):
+    form = CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        campaign = services.campaign_create(**form.cleaned_data, by=request.user)
+        messages.success(request, _("Campagne créée : faites un essai avant de la lancer."))
+        return redirect("campaigns:detail", pk=campaign.pk)
+    campaigns = Campaign.objects.select_related("feed")[:50]
+    return render(request, "benefits/campaigns/index.html", {"form": form, "campaigns": campaigns})
+
+
+@operator_required
+def detail(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    context = campaign_progress(campaign=campaign)
+    template = "benefits/campaigns/detail.html"
+    return render(request, f"{template}#progress" if request.htmx else template, context)
+
+
+@require_POST
+@operator_required
+def dry_run(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk, status=CampaignStatus.DRAFT)
+    campaign_dry_run(campaign=campaign)
+    messages.success(request, _("Essai terminé : rien n’a été écrit ni envoyé."))
+    return redirect("campaigns:detail", pk=pk)
+
+
+ACTIONS = {
+    "launch": (services.campaign_launch, _("Campagne lancée.")),
+    "pause": (services.campaign_pause, _("Campagne mise en pause : les lots en cours se terminent.")),
+    "resume": (services.campaign_resume, _("Campagne reprise.")),
+    "cancel": (services.campaign_cancel, _("Campagne annulée : les résultats déjà écrits restent.")),
+}
+
+
+@require_POST
+@operator_required
+def action(request, pk, name):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if name not in ACTIONS:
+        raise PermissionDenied
+    service, done = ACTIONS[name]
+    if name == "launch" and not campaign.dry_run:
+        messages.error(request, _("Faites d’abord un essai sur un échantillon."))
+    elif service(campaign=campaign, by=request.user):
+        messages.success(request, done)
+    else:
+        messages.error(request, _("Cette action n’est pas possible dans l’état actuel de la campagne."))
+    return redirect("campaigns:detail", pk=pk)
+
+
+@operator_required
+def report(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    return render(request, "benefits/campaigns/report.html", campaign_report(campaign=campaign))
+
+
+@operator_required
+def report_csv(request, pk):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    response = StreamingHttpResponse(report_rows(campaign=campaign), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="campagne-{campaign.pk}.csv"'
+    return response
+
+
+report_csv.not_a_page = True

@@ -1,0 +1,97 @@
+"""The three kinds of campaign on a small generated file, checked against the core's own amounts."""
+
+from decimal import Decimal
+
+import pytest
+
+from benefits.campaigns.households import current_rights, incomes_by_nir, neutral_household, quarter
+from benefits.campaigns.models import CampaignResult, Outcome, PaymentOrder
+from benefits.campaigns.services import campaign_create, campaign_launch
+from benefits.claims.models import AllocataireFile
+from benefits.rules import ENGINE_VERSION, compute, parse_household
+from benefits.rules.aide_exceptionnelle import aide_exceptionnelle
+
+MONTH = "2026-12"
+pytestmark = pytest.mark.django_db
+
+
+def run(kind, operator, capture, threshold=10, chunk_size=25):
+    campaign = campaign_create(
+        kind=kind, month=MONTH, threshold=Decimal(threshold), by=operator, chunk_size=chunk_size
+    )
+    with capture(execute=True):
+        campaign_launch(campaign=campaign, by=operator)
+    campaign.refresh_from_db()
+    return campaign
+
+
+def core_amounts(file: AllocataireFile) -> dict:
+    """What the core says for the file, computed here on its own (not through the campaign code)."""
+    nirs = [m["nir"] for m in file.adults]
+    row = {"pk": file.pk, "members": file.members, "housing": file.housing}
+    household = neutral_household(row, MONTH, incomes_by_nir(nirs, quarter(MONTH)))
+    result = compute(parse_household(household, MONTH), explain=False)
+    return {name: result.benefits[name].amount for name in ("ppa", "rsa", "aide_logement")}
+
+
+def test_non_recours_notifies_the_households_without_rights_whose_estimate_passes_the_threshold(
+    demo_file, operator, django_capture_on_commit_callbacks
+):
+    campaign = run("non_recours", operator, django_capture_on_commit_callbacks, threshold=10)
+    assert campaign.status == "terminee"
+    files = AllocataireFile.objects.all()
+    assert campaign.results.count() == files.count() == campaign.total
+    notified = 0
+    for file in files:
+        result = campaign.results.get(file=file)
+        receives = any(
+            v > 0 for k, v in current_rights(file.rights).items() if k in ("ppa", "rsa", "aide_logement")
+        )
+        if receives:
+            assert result.outcome == Outcome.NOT_CONCERNED
+            continue
+        expected = {k: v for k, v in core_amounts(file).items() if v > 0}
+        assert {k: Decimal(v) for k, v in result.new_amounts.items()} == expected
+        assert result.outcome == (
+            Outcome.NOTIFIED if expected and sum(expected.values()) >= 10 else Outcome.UNCHANGED
+        )
+        if result.outcome == Outcome.NOTIFIED:
+            notified += 1
+            assert set(result.explanation) == {"ppa", "rsa", "aide_logement"}
+            assert result.explanation["ppa"]["steps"]
+    assert notified >= 5
+
+
+def test_quarterly_recalculation_records_the_new_right_when_it_changes_by_more_than_one_euro(
+    demo_file, operator, django_capture_on_commit_callbacks
+):
+    before = {f.pk: current_rights(f.rights) for f in AllocataireFile.objects.all()}
+    campaign = run("recalcul", operator, django_capture_on_commit_callbacks)
+    changed = campaign.results.filter(outcome=Outcome.NOTIFIED)
+    assert changed.exists()
+    for result in changed:
+        file = AllocataireFile.objects.get(pk=result.file_id)
+        expected = {k: v for k, v in core_amounts(file).items() if v > 0}
+        assert {k: Decimal(v) for k, v in result.new_amounts.items()} == expected
+        assert {k: Decimal(v) for k, v in result.old_amounts.items()} == {
+            k: v for k, v in before[file.pk].items() if k in ("ppa", "rsa", "aide_logement") and v > 0
+        }
+        assert {k: v for k, v in current_rights(file.rights).items() if k in expected} == expected
+        assert result.engine_version == ENGINE_VERSION and result.parameters_version
+    for result in campaign.results.filter(outcome=Outcome.UNCHANGED):
+        file = AllocataireFile.objects.get(pk=result.file_id)
+        assert current_rights(file.rights) == before[file.pk]
+
+
+def test_exceptional_aid_records_one_payment_per_eligible_household_with_the_module_amount(
+    demo_file, operator, django_capture_on_commit_callbacks
+):
+    campaign = run("aide_exceptionnelle", operator, django_capture_on_commit_callbacks)
+    payments = {p.file_id: p.amount for p in PaymentOrder.objects.filter(campaign=campaign)}
+    assert payments
+    for file in AllocataireFile.objects.all():
+        household = parse_household(neutral_household({"pk": file.pk, **file.__dict__}, MONTH, {}), MONTH)
+        expected = aide_exceptionnelle(household, MONTH, current_rights(file.rights)).amount
+        assert payments.get(file.pk, Decimal(0)) == expected
+    assert CampaignResult.objects.filter(campaign=campaign, outcome=Outcome.NOTIFIED).count() == len(payments)
+    assert all(p.due_on.day == 5 for p in PaymentOrder.objects.all())

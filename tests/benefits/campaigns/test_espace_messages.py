@@ -1,0 +1,50 @@
+"""A notified demo person sees the campaign's message and its letter in Mon espace."""
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from benefits.campaigns.demo_load import DEMO_NON_RECOURANT
+from benefits.campaigns.models import Outcome
+from benefits.campaigns.services import campaign_create, campaign_launch
+from benefits.claims.models import AllocataireFile
+from benefits.letters.models import Letter, LetterStatus
+from benefits.letters.services import letter_render
+from portal.management.commands.load_demo_data import Command as LoadDemo
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def portal_demo(db, tmp_path):
+    from benefits.campaigns.demo_load import campaign_demo_load
+
+    LoadDemo().handle()
+    return campaign_demo_load(households=10, last_month="2026-11", seed=3, folder=tmp_path)
+
+
+def test_the_demo_non_recourant_is_told_in_mon_espace_with_the_letter(
+    portal_demo, django_capture_on_commit_callbacks
+):
+    file = AllocataireFile.objects.get(number=DEMO_NON_RECOURANT)
+    assert file.rights == []
+    campaign = campaign_create(kind="non_recours", month="2026-12", threshold=Decimal(10), by=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        campaign_launch(campaign=campaign, by=None)
+    result = campaign.results.get(file=file)
+    assert result.outcome == Outcome.NOTIFIED and result.letter_id
+    letter = Letter.objects.get(pk=result.letter_id)
+    assert letter.kind == "eligibility" and letter.context["benefits"]
+    assert letter_render(letter_id=letter.pk).status == LetterStatus.READY
+
+    user = UserFactory()
+    file.user = user
+    file.save(update_fields=["user"])
+    client = Client()
+    client.force_login(user)
+    html = client.get("/mon-espace/").content.decode()
+    assert "Vous pourriez avoir droit à une aide" in html
+    assert f'href="/mon-espace/courriers/{letter.pk}/"' in html
+    assert client.get(f"/mon-espace/courriers/{letter.pk}/").status_code == 200

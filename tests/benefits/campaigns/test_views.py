@@ -1,0 +1,89 @@
+"""Operator screens without JavaScript: permission, create, dry run, launch, progress (full page and
+htmx partial), pause/resume/cancel, report and CSV; the site's page invariants on each page."""
+
+import pytest
+from django.test import Client
+
+from benefits.campaigns.models import Campaign
+from tests.factories import UserFactory
+from tests.portal.test_site_invariants import page_facts
+
+pytestmark = pytest.mark.django_db
+
+
+def check_page(response):
+    assert response.status_code == 200
+    facts = page_facts(response)
+    assert facts.h1 == 1 and facts.title.strip() and facts.html_lang
+    assert facts.inline_scripts == 0 and facts.style_attributes == 0 and facts.style_elements == 0
+    return response.content.decode()
+
+
+@pytest.fixture
+def operator_client(operator):
+    client = Client()
+    client.force_login(operator)
+    return client
+
+
+def test_only_staff_with_the_permission_enter(client):
+    staff = UserFactory(is_staff=True)
+    client.force_login(staff)
+    assert client.get("/operateur/campagnes/").status_code == 403
+    client.force_login(UserFactory())
+    assert client.get("/operateur/campagnes/").status_code == 403
+
+
+def test_create_dry_run_launch_follow_and_report(
+    demo_file, operator_client, django_capture_on_commit_callbacks
+):
+    html = check_page(operator_client.get("/operateur/campagnes/"))
+    assert "Nouvelle campagne" in html
+    response = operator_client.post(
+        "/operateur/campagnes/", {"kind": "non_recours", "month": "2026-12", "threshold": "10"}
+    )
+    campaign = Campaign.objects.get()
+    assert response["Location"] == f"/operateur/campagnes/{campaign.pk}/"
+    html = check_page(operator_client.get(response["Location"]))
+    assert "Lancer la campagne" not in html  # a dry run comes first
+    refused = operator_client.post(f"/operateur/campagnes/{campaign.pk}/launch/", follow=True)
+    assert "Faites d’abord un essai" in refused.content.decode()
+    html = check_page(operator_client.post(f"/operateur/campagnes/{campaign.pk}/essai/", follow=True))
+    assert "Essai terminé" in html and "Exemples de foyers" in html and "Dossier D" in html
+    assert not campaign.results.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        operator_client.post(f"/operateur/campagnes/{campaign.pk}/launch/")
+    campaign.refresh_from_db()
+    assert campaign.status == "terminee"
+    html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
+    assert f"{campaign.total} foyers traités sur {campaign.total} (100 %)" in html
+    assert "Actualiser la progression" in html and "Prochain paiement le" in html
+    partial = operator_client.get(f"/operateur/campagnes/{campaign.pk}/", headers={"HX-Request": "true"})
+    body = partial.content.decode()
+    assert body.lstrip().startswith('<section id="progression"') and "<h1>" not in body
+    html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/rapport"))
+    assert "Foyers notifiés par département" in html
+    csv = b"".join(
+        operator_client.get(f"/operateur/campagnes/{campaign.pk}/rapport.csv").streaming_content
+    ).decode()
+    lines = csv.strip().splitlines()
+    assert lines[0].startswith("dossier,departement,resultat") and len(lines) == campaign.total + 1
+
+
+def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):
+    campaign = Campaign.objects.create(
+        kind="recalcul", month="2026-12", status="en_cours", created_by=operator
+    )
+    campaign.started_at = campaign.created_at
+    campaign.save()
+    html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
+    assert "Mettre en pause" in html and 'data-hx-trigger="every 2s"' in html
+    operator_client.post(f"/operateur/campagnes/{campaign.pk}/pause/")
+    campaign.refresh_from_db()
+    assert campaign.status == "en_pause"
+    assert "Reprendre" in check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
+    operator_client.post(f"/operateur/campagnes/{campaign.pk}/cancel/")
+    campaign.refresh_from_db()
+    assert campaign.status == "annulee"
+    html = operator_client.post(f"/operateur/campagnes/{campaign.pk}/resume/", follow=True).content.decode()
+    assert "pas possible" in html

@@ -1,0 +1,83 @@
+"""Aide universelle d'urgence (CASF D214-13, D214-14): form and amount at each threshold."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from benefits.rules.auu import AuuRequest, decide
+from benefits.rules.explain import replay
+
+RSA_2026 = 651.69  # RSA lump sum from 2026-04-01
+SMIC_NET_2026 = 1443.11  # net monthly SMIC of 2026-01-01, used from 2026-04-01
+
+
+def request(resources=0.0, children=0, **changes):
+    values = {
+        "request_date": date(2026, 6, 2),
+        "perpetrator": "spouse",
+        "proof": "complaint",
+        "proof_date": date(2026, 5, 20),
+        "monthly_resources": resources,
+        "children": children,
+    }
+    return AuuRequest(**{**values, **changes})
+
+
+def money(value):
+    return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+@pytest.mark.parametrize(
+    ("resources", "factor"),
+    [
+        (0.5 * SMIC_NET_2026, 1.0),  # at 50 %: no reduction
+        (0.5 * SMIC_NET_2026 + 1, 0.8),
+        (SMIC_NET_2026, 0.8),
+        (SMIC_NET_2026 + 1, 0.6),
+        (1.5 * SMIC_NET_2026, 0.6),
+        (1.5 * SMIC_NET_2026 + 1, 0.4),
+    ],
+)
+def test_amount_reductions_at_each_threshold(resources, factor):
+    decision = decide(request(resources))
+    assert decision.result.amount == money(RSA_2026 * factor)
+    assert replay(decision.result.steps) == decision.result.amount
+
+
+@pytest.mark.parametrize(("children", "rate"), [(0, 1.5), (1, 2.25), (2, 2.7), (3, 3.3), (5, 3.3)])
+def test_grant_or_loan_by_children(children, rate):
+    limit = rate * SMIC_NET_2026
+    assert decide(request(limit, children)).form == "grant"
+    assert decide(request(limit + 1, children)).form == "loan"
+
+
+def test_children_raise_the_amount_like_the_rsa_scale():
+    assert decide(request(children=1)).result.amount == money(RSA_2026 * 1.5)
+    assert decide(request(children=2)).result.amount == money(RSA_2026 * 1.8)
+    assert decide(request(children=3)).result.amount == money(RSA_2026 * 2.2)
+
+
+def test_before_april_the_thresholds_use_the_previous_january_smic():
+    early = request(0.5 * 1426.30 + 1, request_date=date(2026, 3, 2), proof_date=date(2026, 3, 1))
+    assert decide(early).result.amount == money(646.52 * 0.8)  # RSA lump sum of 2025-04
+    assert any("1426.30" in step.label.fr for step in decide(early).result.steps)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"proof_date": date(2025, 6, 2)},  # 12 months old
+        {"proof_date": date(2026, 7, 1)},  # after the request
+        {"proof": "certificate"},
+        {"perpetrator": "neighbour"},
+    ],
+)
+def test_conditions_not_met(changes):
+    decision = decide(request(**changes))
+    assert not decision.eligible and decision.result.amount == 0
+    assert decision.result.blocking_reason is not None
+
+
+def test_proof_of_eleven_months_is_accepted():
+    assert decide(request(proof_date=date(2025, 7, 3))).eligible

@@ -1,0 +1,27 @@
+"""At phone width: the header leaves room for the page, the chart's text is readable (issue 17, E)."""
+
+import pytest
+
+from tests.benefits.simulator.test_result_paper import ANSWERS
+
+
+@pytest.mark.django_db(transaction=True)
+def test_header_height_and_chart_text_at_375_px(browser, live_server):
+    from benefits.simulator.services import simulation_save
+
+    simulation = simulation_save(answers=ANSWERS, month="2026-11")
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/simulateur/resultat/{simulation.token}/")
+    assert page.locator("h1").bounding_box()["y"] < 300  # it was about 460 px
+    for link in page.locator(".fr-header__menu .fr-nav__link").all():
+        assert link.bounding_box()["height"] >= 44  # targets stay large enough
+    labels = page.locator(".portal-chart__label")
+    assert labels.count() >= 2
+    for index in range(labels.count()):
+        box = labels.nth(index).bounding_box()
+        assert box["height"] >= 12, box  # was about 6 px
+        assert box["x"] + box["width"] <= 375  # never cut
+    label_texts = page.locator(".portal-chart__label").all_text_contents()
+    assert "Aide au logement (APL, ALF ou ALS)" in label_texts  # whole, not truncated
+    context.close()

@@ -1,0 +1,123 @@
+"""Every state-changing POST needs the CSRF token, and the list of public views is pinned (issue 17 G)."""
+
+import uuid
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver, reverse
+
+from tests.factories import UserFactory
+from tests.site_walk import walk
+
+pytestmark = pytest.mark.django_db
+
+# Views anyone may open without logging in (LoginRequiredMiddleware is on): a new one must be added
+# here knowingly.
+PUBLIC = {
+    "portal:home",
+    "portal:help",
+    "portal:accessibility",
+    "portal:legal",
+    "portal:privacy",
+    "portal:sitemap",
+    "healthz",
+    "set_language",
+    "simulator:start",
+    "simulator:household",
+    "simulator:persons",
+    "simulator:family",
+    "simulator:housing",
+    "simulator:incomes",
+    "simulator:check",
+    "simulator:restart",
+    "simulator:result",
+    "simulator:result_pdf",
+    "simulator:replay",
+    "simulator:resume",
+    "api:docs",
+    "api:simulate",
+    "api:openapi",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:fcplus_login",
+    "accounts:fcplus_callback",
+    "accounts:fcplus_logout_callback",
+    "accounts:fcplus_jwks",
+    # Kiosk screens: before anyone logs in on the office PC.
+    "kiosk:welcome",
+    "kiosk:end",
+    "kiosk:timeout",
+    "kiosk:keepalive",
+    "kiosk:exit",
+    "kiosk:install",
+    # The agents' desk has its own guard (benefits.desk.access.agent_required: staff and a second
+    # factor), so it opts out of the person's login; desk:login is its entrance.
+    "desk:login",
+    "desk:search",
+    "desk:file",
+    "desk:mandate_new",
+    "desk:mandate_use",
+    "desk:mandate_end",
+}
+# Without CSRF check, each for a reason: a JSON API for programs (no cookie, no session), and the
+# emulators' machine-to-machine endpoints (never mounted in production).
+CSRF_EXEMPT = {
+    "api:simulate",
+    "fcplus_emulator:authorize",
+    "fcplus_emulator:token",
+    "income_emulator:amounts",
+}
+ADMIN_POSTS = [
+    "/gestion/login/",
+    "/gestion/logout/",
+    "/gestion/password_change/",
+    "/gestion/benefits/claim/",
+    "/gestion/benefits/claim/1/change/",
+    "/gestion/benefits/allocatairefile/1/change/",
+    "/gestion/benefits/allocatairefile/1/delete/",
+    "/gestion/benefits/allocatairefile/add/",
+]
+SAMPLE = {"int": 1, "string": "x", "uuid": uuid.uuid4(), "path": "x", "slug": "x"}
+
+
+def routes():
+    for name, _route, entry in walk(get_resolver().url_patterns):
+        if name.startswith("admin:"):
+            continue
+        kwargs = {
+            key: SAMPLE[type(converter).__name__.removesuffix("Converter").lower()]
+            for key, converter in entry.pattern.converters.items()
+        }
+        yield name, reverse(name, kwargs=kwargs), entry.callback
+
+
+def test_the_public_views_are_the_pinned_ones():
+    public = {
+        name
+        for name, _url, callback in routes()
+        if not getattr(callback, "login_required", True)
+        and not name.startswith(("fcplus_emulator:", "income_"))
+    }
+    assert public == PUBLIC
+
+
+def test_only_the_pinned_views_skip_the_csrf_check():
+    assert {
+        name for name, _url, callback in routes() if getattr(callback, "csrf_exempt", False)
+    } == CSRF_EXEMPT
+
+
+@pytest.mark.parametrize("logged_in", [False, True], ids=["anonymous", "logged-in"])
+def test_every_post_without_the_csrf_token_is_refused(logged_in):
+    client = Client(enforce_csrf_checks=True)
+    if logged_in:
+        # A person (an agent without second factor is sent to the desk login before any view).
+        client.force_login(UserFactory())
+    urls = [url for name, url, _callback in routes() if name not in CSRF_EXEMPT] + ADMIN_POSTS
+    accepted = {
+        url: response.status_code
+        for url in urls
+        if (response := client.post(url, {"action": "save", "couple": "non"})).status_code != 403
+    }
+    assert accepted == {}
+    assert len(urls) > 30
