@@ -1,6 +1,6 @@
 from django.urls import path
 
-from benefits.desk import auth_views, views
+from benefits.desk import auth_views, expert_views, views
 
 app_name = "desk"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("dossier/<str:number>/mandat/", views.mandate_new, name="mandate_new"),
     path("mandat/<int:pk>/agir/", views.mandate_use, name="mandate_use"),
     path("mandat/<int:pk>/terminer/", views.mandate_end, name="mandate_end"),
+    path("saisie-rapide/", expert_views.expert_entry, name="expert"),
 ]

@@ -1,0 +1,39 @@
+"""The expert fast entry page (/agent/saisie-rapide/): staff + second factor, writes nothing.
+
+Without JavaScript it is a plain POST that re-renders the page with the result under the form. With
+htmx, a valid household swaps only the result region (announced by its aria-live); a household with
+errors swaps the whole entry (form and error summary), so each message sits next to its field.
+"""
+
+from django.shortcuts import render
+from django_htmx.http import reswap, retarget
+
+from benefits.desk.access import agent_required
+from benefits.desk.expert import CHILD_ROWS, ExpertEntry
+from benefits.simulator.formatting import month_name
+from benefits.simulator.steps import current_month
+
+TEMPLATE = "benefits/desk/expert.html"
+
+
+@agent_required()
+def expert_entry(request):
+    month = current_month()
+    entry = ExpertEntry(request.POST if request.method == "POST" else None, month)
+    result = entry.compute() if request.method == "POST" and entry.is_valid() else None
+    forms_with_errors = entry.with_errors() if request.method == "POST" else []
+    context = {
+        "entry": entry,
+        "result": result,
+        "compute_errors": entry.compute_errors,
+        "forms_with_errors": forms_with_errors,
+        "has_errors": bool(forms_with_errors),
+        "month_name": month_name(month),
+        "child_rows": CHILD_ROWS,
+        "mandate": request.mandate,
+    }
+    if not request.htmx:
+        return render(request, TEMPLATE, context)
+    if forms_with_errors:
+        return reswap(retarget(render(request, f"{TEMPLATE}#entry", context), "#saisie"), "outerHTML")
+    return render(request, f"{TEMPLATE}#result", context)
