@@ -10,7 +10,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from benefits.rules import HouseholdInputError
-
 from benefits.simulator import forms as simulator_forms
 from benefits.simulator import presenters, services
 from benefits.simulator.extra_results import extra_benefits
@@ -75,7 +74,9 @@ class ExpertEntry:
         self.housing = simulator_forms.HousingForm(data, prefix="logement")
         self.applicant_incomes = simulator_forms.IncomeForm(data, prefix="revenus-demandeur", **income)
         partner_income = dict(income, initial=dict(income["initial"], **typed(data, "revenus-conjoint")))
-        self.partner_incomes = simulator_forms.IncomeForm(partner_data, prefix="revenus-conjoint", **partner_income)
+        self.partner_incomes = simulator_forms.IncomeForm(
+            partner_data, prefix="revenus-conjoint", **partner_income
+        )
         # The N-2 taxable income is the whole household's: asked once, with the applicant's incomes.
         del self.partner_incomes.fields["taxable_n2"]
         self.compute_errors = []
@@ -96,7 +97,9 @@ class ExpertEntry:
             form.section = section
         for number, form in enumerate(self.children, start=1):
             form.section = _("Enfants")
-            form.fields["birth_date"].label = format_lazy(_("Enfant {number} : date de naissance"), number=number)
+            form.fields["birth_date"].label = format_lazy(
+                _("Enfant {number} : date de naissance"), number=number
+            )
             form.fields["birth_date"].help_text = ""
 
     @property
