@@ -61,7 +61,7 @@ def timeout(request):
 @login_not_required
 @require_POST
 def keepalive(request):
-    """"Continuer": the visitor is still here (the kiosk middleware counts this request as activity)."""
+    """ "Continuer": the visitor is still here (the kiosk middleware counts this request as activity)."""
     return HttpResponse(status=204)
 
 

@@ -2,4 +2,4 @@
 
 import os
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "") or 300)
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "") or 200)

@@ -9,12 +9,12 @@ from django.test import RequestFactory, override_settings
 
 from benefits.claims import services
 from benefits.claims.files import allocataire_file_for_user
-from benefits.claims.models import Claim
 from benefits.rules import SUPPORTED_MONTHS
 from benefits.simulator import steps
 from benefits.simulator.models import Simulation
-from portal.channels import AGENT, HOME, KIOSK, KIOSK_COOKIE, channel_for
-from tests.benefits.claims.factories import confirm_all, file_factory
+from portal.channels import AGENT, HOME, KIOSK, channel_for
+from portal.kiosk.enrolment import KIOSK_COOKIE
+from tests.benefits.claims.factories import file_factory
 from tests.benefits.simulator.journey import walk
 from tests.factories import UserFactory
 
@@ -38,25 +38,23 @@ def test_channel_home_kiosk_and_agent():
     person, agent = UserFactory(), UserFactory(is_staff=True)
     assert channel_for(request_with()) == HOME
     assert channel_for(request_with(person)) == HOME
-    assert channel_for(request_with(person, cookie="1")) == KIOSK
-    assert channel_for(request_with(cookie="1")) == KIOSK
-    # Only the exact value the office IT sets: anything else is home.
-    for other in ("0", "true", "", "1 "):
-        assert channel_for(request_with(person, cookie=other)) == HOME
-    # A staff member is an agent, on a kiosk too; an inactive-looking cookie changes nothing.
+    # A cookie anyone can set is not a kiosk: only the signed enrolment token (portal.kiosk) is.
+    for forged in ("1", "true", "", "x" * 500):
+        assert channel_for(request_with(person, cookie=forged)) == HOME
     assert channel_for(request_with(agent)) == AGENT
-    assert channel_for(request_with(agent, cookie="1")) == AGENT
     with override_settings(KIOSK_MODE=True):
+        assert channel_for(request_with()) == KIOSK
         assert channel_for(request_with(person)) == KIOSK
+        # A staff member is an agent, on a kiosk too.
         assert channel_for(request_with(agent)) == AGENT
 
 
-def test_the_channel_reaches_the_journal(client, user):
+def test_the_channel_reaches_the_journal(client, user, settings):
     from portal.models import JournalEntry
 
+    settings.KIOSK_MODE = True
     file_factory(user=user)
     client.force_login(user)
-    client.cookies[KIOSK_COOKIE] = "1"
     client.post("/mon-espace/demarches/nouvelle/dtr/")
     assert JournalEntry.objects.get(action="draft_opened").channel == KIOSK
 
@@ -91,34 +89,6 @@ def test_a_file_of_another_fcplus_subject_is_never_taken_by_the_pivot_identity()
     assert allocataire_file_for_user(user=same_identity, channel="home") is None
     file.refresh_from_db()
     assert file.user is None
-
-
-# --- Another person's claim and draft answer 404 -------------------------------------------------
-
-
-def filed_claim_of_someone():
-    other = UserFactory()
-    draft = services.claim_draft_open(file=file_factory(user=other), by=other, kind="rsa", channel="home")
-    draft = services.claim_save_draft(draft=draft, values=confirm_all(draft), by=other, channel="home")
-    return draft, services.claim_submit(draft=draft, by=other, channel="home")
-
-
-def test_another_persons_claim_by_sequential_id_and_refresh_url_is_a_404(logged_client, user):
-    file_factory(user=user)
-    mine = services.claim_draft_open(
-        file=user.allocataire_file, by=user, kind="dtr", channel="home", month="2026-11"
-    )
-    theirs_draft, theirs = filed_claim_of_someone()
-    open_draft = services.claim_draft_open(
-        file=file_factory(user=UserFactory()), by=UserFactory(), kind="dtr", channel="home"
-    )
-    for pk in (theirs.pk, theirs.pk + 1, theirs.pk - 1):
-        if not Claim.objects.filter(pk=pk, file__user=user).exists():
-            assert logged_client.get(f"/mon-espace/demarches/demande/{pk}/").status_code == 404
-    for draft in (theirs_draft, open_draft):
-        response = logged_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/revenus/")
-        assert response.status_code == 404
-    assert logged_client.post(f"/mon-espace/demarches/brouillon/{mine.key}/revenus/").status_code == 302
 
 
 # --- Replay says so when the numbers differ ------------------------------------------------------

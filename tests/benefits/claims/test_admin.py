@@ -7,7 +7,6 @@ from benefits.claims.services import claim_draft_open, claim_save_draft, claim_s
 from portal.models import JournalEntry
 from tests.agents import agent_factory, sign_in
 from tests.benefits.claims.factories import confirm_all, file_factory
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +41,10 @@ def test_a_view_only_agent_can_read_a_claim_but_not_change_its_status(client, us
     draft = claim_draft_open(file=file_factory(user=user), by=user, kind="dtr", channel="home")
     draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
     claim = claim_submit(draft=draft, by=user, channel="home")
-    agent = UserFactory(is_staff=True)
+    agent = agent_factory()
+    agent.groups.clear()  # no role: only the permission given below
     agent.user_permissions.add(Permission.objects.get(codename="view_claim"))
-    client.force_login(agent)
+    sign_in(client, agent)
     url = "/gestion/benefits/claim/"
     page = client.get(url)
     assert page.status_code == 200 and "mark_en_instruction" not in page.content.decode()
@@ -55,6 +55,7 @@ def test_a_view_only_agent_can_read_a_claim_but_not_change_its_status(client, us
     assert not JournalEntry.objects.filter(action="claim_status").exists()
     # With the change permission, the same agent may.
     agent.user_permissions.add(Permission.objects.get(codename="change_claim"))
+    agent = type(agent).objects.get(pk=agent.pk)  # permissions are cached on the instance
     client.post(url, {"action": "mark_en_instruction", "_selected_action": [claim.pk]})
     claim.refresh_from_db()
     assert claim.status == "en_instruction"

@@ -21,7 +21,9 @@ def test_the_right_password_and_code_open_the_desk(client, agent):
 def test_a_missing_or_wrong_code_is_refused(client, agent, code):
     if code == "000000" and current_code() == "000000":
         code = "111111"
-    response = client.post("/agent/connexion/", {"username": agent.username, "password": AGENT_PASSWORD, "code": code})
+    response = client.post(
+        "/agent/connexion/", {"username": agent.username, "password": AGENT_PASSWORD, "code": code}
+    )
     assert response.status_code in (200, 403)
     assert "_auth_user_id" not in client.session
     assert client.get("/agent/").status_code == 302
@@ -36,7 +38,8 @@ def test_a_code_is_good_once_only(client, agent):
 
 def test_a_wrong_password_with_a_right_code_is_refused_with_the_same_words(client, agent):
     response = client.post(
-        "/agent/connexion/", {"username": agent.username, "password": "wrong-password-123", "code": current_code()}
+        "/agent/connexion/",
+        {"username": agent.username, "password": "wrong-password-123", "code": current_code()},
     )
     assert response.status_code == 403
     assert "Identifiant, mot de passe ou code incorrect" in response.content.decode()

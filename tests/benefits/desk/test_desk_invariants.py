@@ -13,7 +13,11 @@ def desk_urls(file_number):
 
     urls = []
     for name, route, entry in walk(get_resolver().url_patterns):
-        if not name.startswith("desk:") or getattr(entry.callback, "not_a_page", False) or name == "desk:login":
+        if (
+            not name.startswith("desk:")
+            or getattr(entry.callback, "not_a_page", False)
+            or name == "desk:login"
+        ):
             continue
         urls.append("/" + route.replace("<str:number>", file_number))
     return urls

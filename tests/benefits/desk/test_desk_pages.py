@@ -18,9 +18,12 @@ def test_search_by_number(agent_client, camille_file):
 def test_search_by_name_and_birth_date_ignores_case_and_accents(agent_client, camille_file):
     page = agent_client.get("/agent/", {"family_name": "martin", "birth_date": "10/03/1985"}).content.decode()
     assert f"/agent/dossier/{camille_file.number}/" in page
-    assert agent_client.get("/agent/", {"family_name": "martin", "birth_date": "11/03/1985"}).content.decode().count(
-        "/agent/dossier/"
-    ) == 0
+    assert (
+        agent_client.get("/agent/", {"family_name": "martin", "birth_date": "11/03/1985"})
+        .content.decode()
+        .count("/agent/dossier/")
+        == 0
+    )
     assert "MARTIN" not in str(JournalEntry.objects.filter(action="file_searched").values_list("details"))
 
 
@@ -38,7 +41,13 @@ def test_searches_are_rate_limited(agent_client, camille_file, settings):
 
 def test_the_360_view_shows_the_file_and_is_journaled_for_the_person(agent_client, camille_file, camille):
     page = agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
-    for part in ("Foyer", "Droits en cours", "Demandes et déclarations", "Brouillons en cours", "Courriers envoyés"):
+    for part in (
+        "Foyer",
+        "Droits en cours",
+        "Demandes et déclarations",
+        "Brouillons en cours",
+        "Courriers envoyés",
+    ):
         assert part in page
     assert "Montant net social des derniers mois" in page and "DSN" in page
     assert JournalEntry.objects.filter(action="file_viewed", target=f"file:{camille_file.pk}").count() == 1

@@ -33,7 +33,9 @@ def file_declaration(agent_client):
     response = agent_client.post("/mon-espace/demarches/nouvelle/dtr/")
     assert response.status_code == 302, response
     draft = ClaimDraft.objects.latest("created_at")
-    agent_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/", {**confirm_all(draft), "action": "continue"})
+    agent_client.post(
+        f"/mon-espace/demarches/brouillon/{draft.key}/", {**confirm_all(draft), "action": "continue"}
+    )
     response = agent_client.post(f"/mon-espace/demarches/brouillon/{draft.key}/verifier/")
     assert response.status_code == 302, response
     return Claim.objects.get(draft=draft)
@@ -59,7 +61,9 @@ def test_a_day_long_mandate_ends_at_midnight_at_the_latest(agent_client, camille
 
 
 def test_a_mandate_needs_the_persons_consent_and_a_procedure(agent_client, camille_file):
-    response = agent_client.post(f"/agent/dossier/{camille_file.number}/mandat/", {**MANDATE, "confirmed": "", "kinds": []})
+    response = agent_client.post(
+        f"/agent/dossier/{camille_file.number}/mandat/", {**MANDATE, "confirmed": "", "kinds": []}
+    )
     assert response.status_code == 200
     assert "Choisissez au moins une démarche" in response.content.decode()
     assert not Mandate.objects.exists()
@@ -94,7 +98,9 @@ def test_a_mandate_on_file_x_gives_nothing_on_file_y(agent_client, camille_file)
     other_draft = ClaimDraft.objects.create(file=other, user=camille_file.user, kind="dtr", month="2026-11")
     record_mandate(agent_client, camille_file)
     assert agent_client.get(f"/mon-espace/demarches/brouillon/{other_draft.key}/").status_code == 404
-    assert agent_client.post(f"/mon-espace/demarches/brouillon/{other_draft.key}/verifier/").status_code == 404
+    assert (
+        agent_client.post(f"/mon-espace/demarches/brouillon/{other_draft.key}/verifier/").status_code == 404
+    )
     agent_client.post("/mon-espace/demarches/nouvelle/dtr/")
     assert not ClaimDraft.objects.filter(file=other).exclude(pk=other_draft.pk).exists()
     assert ClaimDraft.objects.filter(file=camille_file).count() == 1
@@ -145,3 +151,15 @@ def test_the_agent_ends_the_mandate(agent_client, camille_file):
     mandate.refresh_from_db()
     assert mandate.revoked_by == "agent"
     assert agent_client.post("/mon-espace/demarches/nouvelle/dtr/").status_code == 403
+
+
+def test_the_receipt_of_a_claim_filed_under_a_mandate_says_who_helped(agent_client, agent, camille_file):
+    from benefits.letters.models import Letter
+
+    record_mandate(agent_client, camille_file)
+    claim = file_declaration(agent_client)
+    receipt = Letter.objects.get(file=camille_file, kind="receipt")
+    assert receipt.context["helper"] == {"name": agent.get_full_name(), "organisation": "CAF de Lyon"}
+    page = agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+    assert receipt.reference in page and "déposée par un agent sous mandat" in page
+    assert claim.mandate.helper_description()["organisation"] == "CAF de Lyon"

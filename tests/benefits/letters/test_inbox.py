@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from benefits.letters.models import Letter, LetterStatus
 from benefits.letters.services import letter_request
-from tests.benefits.claims.factories import file_factory
 from tests.factories import UserFactory
 from tests.htmx import outer_html, swap_outer_html
 

@@ -74,7 +74,10 @@ def test_kiosk_forms_keep_no_autocomplete_and_external_links_say_they_leave(kios
     exit_page = kiosk.get("/kiosque/sortie/", {"vers": "https://franceconnect.gouv.fr/"}).content.decode()
     assert "il ne fait pas partie du poste en libre-service" in exit_page
     assert 'href="https://franceconnect.gouv.fr/"' in exit_page
-    assert 'href="javascript' not in kiosk.get("/kiosque/sortie/", {"vers": "javascript:alert(1)"}).content.decode()
+    assert (
+        'href="javascript'
+        not in kiosk.get("/kiosque/sortie/", {"vers": "javascript:alert(1)"}).content.decode()
+    )
 
 
 def test_the_end_button_erases_the_visit_but_keeps_the_enrolment(kiosk):
