@@ -18,7 +18,7 @@ FIELDS = [
     "a-2026-10-unemployment_benefit",
     "a-2026-08-alimony_received",
 ]
-REVISION = re.compile(r'name="revision" value="([0-9]+)"')
+REVISION = re.compile(r'name="revision"\s+value="([0-9]+)"')
 PAGE = re.compile(r'name="page" value="([A-Za-z0-9_-]+)"')
 
 
