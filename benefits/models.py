@@ -1,5 +1,6 @@
 """Models of the benefits app, each defined in its feature package."""
 
+from benefits.auu.models import UrgentClaim
 from benefits.campaigns.models import (
     Campaign,
     CampaignChunk,
@@ -30,4 +31,5 @@ __all__ = [
     "PersonNir",
     "Simulation",
     "StatusChange",
+    "UrgentClaim",
 ]

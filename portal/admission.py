@@ -8,6 +8,7 @@ moment for one, so nobody halfway through a journey is pushed out by new arrival
 static files (served by WhiteNoise, before this middleware) are never refused.
 """
 
+import random
 import threading
 from contextlib import contextmanager
 from importlib import import_module
@@ -16,8 +17,11 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation.trans_real import get_supported_language_variant, parse_accept_lang_header
 
 EXEMPT_PATHS = frozenset({"/healthz"})
+# Set by the gunicorn worker (portal/gunicorn_worker.py) to have the waiting page built by this app.
+REFUSE_KEY = "portal.admission.refuse"
 API_PREFIX = "/api/"
 
 
@@ -91,7 +95,9 @@ def waiting_page(language: str, retry_after: int) -> bytes:
 
 
 def busy_response(request) -> HttpResponse:
-    retry_after = settings.ADMISSION_RETRY_AFTER
+    # Spread over [R, 1.5 R] so that the refused do not all come back in the same second.
+    base = settings.ADMISSION_RETRY_AFTER
+    retry_after = random.randint(base, base + base // 2)
     if request.path.startswith(API_PREFIX):
         response = JsonResponse(
             {
@@ -115,6 +121,7 @@ def busy_response(request) -> HttpResponse:
         response["X-Frame-Options"] = "DENY"
         response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
     response["Retry-After"] = str(retry_after)
+    response["Content-Length"] = str(len(response.content))
     response["Cache-Control"] = "no-store"
     # Expected under a surge: not an error to log thousands of times a second.
     response._has_been_logged = True
@@ -126,6 +133,8 @@ class AdmissionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.META.get(REFUSE_KEY):
+            return busy_response(request)
         if gate.limit <= 0 or request.path in EXEMPT_PATHS:
             return self.get_response(request)
         # A new arrival takes a free slot or is refused at once; only then is the session looked up.
@@ -138,3 +147,38 @@ class AdmissionMiddleware:
             return self.get_response(request)
         finally:
             gate.leave()
+
+
+def parse_head(head: bytes) -> tuple[str, bool, str]:
+    """From the first bytes of an HTTP/1 request: its path, whether it carries a session cookie, and
+    the language it asks for (cookie, then Accept-Language). For the worker's poller: no Django."""
+    lines = head.split(b"\r\n")
+    parts = lines[0].split(b" ")
+    path = parts[1].split(b"?")[0].decode("latin-1") if len(parts) > 1 else "/"
+    cookies, accept = "", ""
+    for line in lines[1:]:
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.lower() == "cookie":
+            cookies = value
+        elif name.lower() == "accept-language":
+            accept = value.strip()
+    jar = dict(item.strip().partition("=")[::2] for item in cookies.split(";") if "=" in item)
+    language = jar.get(settings.LANGUAGE_COOKIE_NAME, "")
+    candidates = [language] + [code for code, _ in parse_accept_lang_header(accept)]
+    for candidate in filter(None, candidates):
+        try:
+            language = get_supported_language_variant(candidate)
+            break
+        except LookupError:
+            continue
+    else:
+        language = settings.LANGUAGE_CODE
+    return path, settings.SESSION_COOKIE_NAME in jar, language
+
+
+def refusal_key(path: str, has_session: bool, language: str) -> tuple[str, str] | None:
+    """Which waiting page a request would get from the poller, or None if it must reach Django:
+    /healthz and static files are always served, a session may be a journey under way."""
+    if has_session or path in EXEMPT_PATHS or path.startswith(settings.STATIC_URL):
+        return None
+    return (API_PREFIX, "") if path.startswith(API_PREFIX) else ("/", language)

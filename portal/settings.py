@@ -373,6 +373,9 @@ LOGGING["loggers"]["fontTools"] = {"level": "WARNING"}
 # Requests doing Django work at once in each worker process (0: no limit). Beyond, 503 + Retry-After
 # and the waiting page at once. It must stay below the worker's threads (GUNICORN_THREADS).
 ADMISSION_LIMIT = env_int("ADMISSION_LIMIT", 4, minimum=0)
+# gunicorn's poller (portal/gunicorn_worker.py) answers the waiting page itself to a newcomer when
+# this many requests already wait for a thread (0: never; the gate above still applies).
+ADMISSION_QUEUE_LIMIT = env_int("ADMISSION_QUEUE_LIMIT", 4, minimum=0)
 # Slots only requests with a live session (a journey under way, a logged-in person) may take.
 ADMISSION_RESERVE = env_int("ADMISSION_RESERVE", 1, minimum=0)
 # How long a request with a session may wait for a slot before it too gets the waiting page.

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("benefits.api.urls")),
     path("mon-espace/", include("portal.espace.urls")),
     path("mon-espace/demarches/", include("benefits.claims.urls")),
+    path("mon-espace/demarche/", include("benefits.auu.urls")),
     path("mon-espace/courriers/", include("benefits.letters.urls")),
     path("compte/", include("portal.accounts.urls")),
     path("kiosque/", include("portal.kiosk.urls")),

@@ -1,15 +1,19 @@
-"""Prefilled figures of a declaration: the montant net social of each adult, from the income data service."""
+"""Prefilled figures of a declaration: the montant net social of each adult, from the imported monthly
+feed where it covers the quarter, else from the income data service."""
 
 from benefits.claims.models import AllocataireFile
 from benefits.income.client import IncomeUnavailable, fetch_net_social_amounts
+from benefits.income.imported import imported_report
 
 
 def prefill_person(nir: str, months: list[str]) -> tuple[dict, str, list[str]]:
     """({month: [line, ...]}, "ok" or the reason it is unavailable, months the service has no data for)."""
-    try:
-        report = fetch_net_social_amounts(nir, months)
-    except IncomeUnavailable as unavailable:
-        return {m: [] for m in months}, unavailable.reason, []
+    report = imported_report(nir, months)
+    if report is None:
+        try:
+            report = fetch_net_social_amounts(nir, months)
+        except IncomeUnavailable as unavailable:
+            return {m: [] for m in months}, unavailable.reason, []
     figures = {
         m: [
             {

@@ -1,17 +1,52 @@
 """A letter sent to a person: its frozen context, its rendering state and its PDF on private storage."""
 
 from django.conf import settings
-from django.core.files.storage import storages
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from benefits.claims.models import AllocataireFile
 
 
+class CurrentLettersStorage(Storage):
+    """Delegates each call to STORAGES["letters"] as configured now: Django evaluates a FileField's
+    storage once, at import, and this keeps the field on the configured backend (tests override it)."""
+
+    def _open(self, name, mode="rb"):
+        return storages["letters"].open(name, mode)
+
+    def _save(self, name, content):
+        return storages["letters"].save(name, content)
+
+    def delete(self, name):
+        return storages["letters"].delete(name)
+
+    def exists(self, name):
+        return storages["letters"].exists(name)
+
+    def size(self, name):
+        return storages["letters"].size(name)
+
+    def listdir(self, path):
+        return storages["letters"].listdir(path)
+
+    def path(self, name):
+        return storages["letters"].path(name)
+
+    def url(self, name):
+        return storages["letters"].url(name)
+
+    def generate_filename(self, filename):
+        return storages["letters"].generate_filename(filename)
+
+    def get_available_name(self, name, max_length=None):
+        return storages["letters"].get_available_name(name, max_length=max_length)
+
+
 def letters_storage():
     """The private storage of the letters (STORAGES["letters"]: a folder outside the static files by
     default, S3-compatible in production). A callable, so the migration does not freeze the backend."""
-    return storages["letters"]
+    return CurrentLettersStorage()
 
 
 class LetterKind(models.TextChoices):
@@ -19,6 +54,8 @@ class LetterKind(models.TextChoices):
     DECISION = "decision", _("Notification de décision")
     RECALCULATION = "recalculation", _("Nouveau calcul de vos droits")
     ELIGIBILITY = "eligibility", _("Vous pourriez avoir droit à une aide")
+    # The aide universelle d'urgence's receipt (benefits/auu/letters.py): a neutral label on purpose.
+    CONFIDENTIAL_RECEIPT = "confidential_receipt", _("Accusé de réception de votre demande")
 
 
 class LetterStatus(models.TextChoices):

@@ -189,11 +189,22 @@ def eligibility(ctx: dict) -> dict:
     }
 
 
+def confidential_receipt(ctx: dict) -> dict:
+    """The aide universelle d'urgence's receipt (benefits/auu/letters.py): nothing names the aid."""
+    return {
+        "filed_at": moment_text(ctx["filed_at"]),
+        "due_by": day_text(ctx["due_by"]),
+        "amount": money(ctx["amount"]),
+        "loan": ctx["form"] == "loan",
+    }
+
+
 PRESENTERS = {
     "receipt": receipt,
     "decision": decision,
     "recalculation": recalculation,
     "eligibility": eligibility,
+    "confidential_receipt": confidential_receipt,
 }
 
 

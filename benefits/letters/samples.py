@@ -31,6 +31,7 @@ SUBJECTS = {
     LetterKind.DECISION: "Décision sur votre déclaration trimestrielle de ressources",
     LetterKind.RECALCULATION: "Nouveau calcul de vos droits",
     LetterKind.ELIGIBILITY: "Vous pourriez avoir droit à une aide",
+    LetterKind.CONFIDENTIAL_RECEIPT: "Accusé de réception : votre demande du 01/12/2026",
 }
 
 
@@ -92,6 +93,17 @@ def sample_context(kind: str, file) -> dict:
         file=file, user=user, kind="dtr", month=SAMPLE_MONTH, data=prefilled_data(file, months)
     )
     claim = claim_submit(draft=draft, by=user, channel="home")
+    if kind == LetterKind.CONFIDENTIAL_RECEIPT:  # benefits/auu/letters.py
+        return {
+            "kind": kind,
+            "issued_on": "2026-12-01",
+            "addressee": {"name": "Camille Martin", "file_number": "", "address": ""},
+            "filed_at": "2026-12-01T10:00:00+01:00",
+            "due_by": "2026-12-04",
+            "amount": 977.54,
+            "form": "grant",
+            "parameters_version": "",
+        }
     if kind == LetterKind.RECEIPT:
         return receipt_context(claim=claim)
     if kind == LetterKind.DECISION:

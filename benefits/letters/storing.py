@@ -5,9 +5,7 @@ import os
 import tempfile
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
-
-from benefits.letters.models import letters_storage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class AtomicFileSystemStorage(FileSystemStorage):
@@ -49,8 +47,11 @@ def letter_pdf_name(letter) -> str:
 
 def letter_store_pdf(*, letter, pdf: bytes) -> str:
     """Writes the PDF under its fixed name (overwriting a copy left by an interrupted run)."""
-    storage = letters_storage()
+    storage = storages["letters"]
     name = letter_pdf_name(letter)
     if storage.exists(name) and not getattr(storage, "allow_overwrite", True):
         storage.delete(name)
-    return storage.save(name, ContentFile(pdf))
+    saved = storage.save(name, ContentFile(pdf))
+    if saved != name:  # a backend that renames instead of overwriting: keep one file per letter
+        raise RuntimeError(f"letters storage saved {name} as {saved}")
+    return saved

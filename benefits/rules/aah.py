@@ -125,6 +125,8 @@ def couple_resources(situation, person, month) -> float:
 
 
 def aah_person(situation, person, month, trace: Trace | None = None) -> float:
+    if not person.disability_rate:  # most persons: not eligible (CSS L821-1), nothing to look up
+        return 0.0
     key = ("aah", person.id, month)
     if key in situation.memo and trace is None:
         return situation.memo[key]

@@ -47,9 +47,16 @@ def af_parts(situation, month: int, trace: Trace | None = None) -> dict:
         for c in situation.household.children
         if situation.age(c, month) == p.af.forfait_age and not situation.financially_autonomous(c, month)
     ]
-    resources = pf_base(situation, month)
     parts = {"base": 0.0, "majoration": 0.0, "forfait": 0.0, "complement": 0.0, "forfait_complement": 0.0}
-    trace.step("i", f"Enfants à charge : {count}", f"Dependent children: {count}", None, "CSS L521-1")
+    if count < 2 and not forfait_children and not trace.enabled:
+        # Unexplained: with fewer than two children and no forfait, every part is 0 whatever the
+        # resources (a speed-up only; the explanation still shows the steps).
+        parts["total"] = 0.0
+        situation.memo[key] = parts
+        return parts
+    resources = pf_base(situation, month)
+    if trace.enabled:
+        trace.step("i", f"Enfants à charge : {count}", f"Dependent children: {count}", None, "CSS L521-1")
     if count < 2:
         trace.block(
             "Il faut au moins deux enfants à charge de moins de 20 ans.",

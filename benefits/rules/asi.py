@@ -53,6 +53,8 @@ def resources(situation, person, month) -> float:
 
 
 def asi_person(situation, person, month) -> float:
+    if "invalidity_pension" not in person.incomes:  # no pension ever: not eligible (CSS L815-24)
+        return 0.0
     key = ("asi", person.id, month)
     if key in situation.memo:
         return situation.memo[key]

@@ -31,8 +31,17 @@ def legifrance_url(legal_basis: str) -> str | None:
     return None
 
 
+_MONEY: dict[float, Decimal] = {}  # float → Decimal amount; a batch repeats the same few amounts
+MONEY_MEMO_SIZE = 4096
+
+
 def money(value: float) -> Decimal:
-    return Decimal(repr(round(value, 6))).quantize(CENT, rounding=ROUND_HALF_UP)
+    amount = _MONEY.get(value)
+    if amount is None:
+        amount = Decimal(repr(round(value, 6))).quantize(CENT, rounding=ROUND_HALF_UP)
+        if len(_MONEY) < MONEY_MEMO_SIZE:  # bounded: a long campaign must not grow it for ever
+            _MONEY[value] = amount
+    return amount
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,11 +41,14 @@ def pensions_after_allowance(person: Person, year: int) -> float:
 
 
 def individual_base(person: Person, year: int) -> float:
-    return (
-        salaries_after_deduction(person, year)
-        + pensions_after_allowance(person, year)
-        + person.self_employment_profit.get(year, 0.0)
-    )
+    base = person.bases.get(year)  # memoised on the person: the AF, CF, PAJE and ARS all ask
+    if base is None:
+        base = person.bases[year] = (
+            salaries_after_deduction(person, year)
+            + pensions_after_allowance(person, year)
+            + person.self_employment_profit.get(year, 0.0)
+        )
+    return base
 
 
 def family_base(situation, month: int, counts_child) -> float:

@@ -61,8 +61,11 @@ class Person:
     incomes: dict[str, Series] = field(default_factory=dict)
     # Yearly taxable self-employment profit by year (micro regime, after allowance).
     self_employment_profit: dict[int, float] = field(default_factory=dict)
-    # Memo of income sums over month ranges (the series never change once parsed).
+    # Memos of what depends on the person alone (the series never change once parsed): income sums
+    # over month ranges, ages by month, yearly family-benefit bases by year.
     sums: dict = field(default_factory=dict, compare=False, repr=False)
+    ages: dict = field(default_factory=dict, compare=False, repr=False)
+    bases: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_adult(self) -> bool:

@@ -4,11 +4,8 @@ Every problem is collected with its JSON path and a French message (with its Eng
 so a person or an API client sees all of them at once.
 """
 
-import math
 import re
-from datetime import date
 
-from benefits.rules.communes import housing_zone_for_commune
 from benefits.rules.errors import HouseholdInputError, InputError
 from benefits.rules.extra_parsing import (
     HOUSEHOLD_FIELDS,
@@ -22,34 +19,35 @@ from benefits.rules.household import (
     ACTIVITIES,
     APPLICANT,
     CHILD,
-    HOUSING_STATUSES,
-    MONTHLY_INCOME_TYPES,
     PARTNER,
-    TENANT_STATUSES,
-    YEARLY_INCOME_TYPES,
     Household,
-    Housing,
     Person,
+)
+from benefits.rules.housing_parsing import parse_housing
+from benefits.rules.income_parsing import parse_incomes
+from benefits.rules.input_values import (  # noqa: F401 (re-exported: the public names of the format)
+    COMMUNE_RE,
+    DATE_RE,
+    MAX_AMOUNT,
+    MAX_ID_LENGTH,
+    MAX_MONTHS_PER_INCOME,
+    MAX_PERMIT_YEARS,
+    MAX_PERSONS,
+    MAX_YEARS,
+    MONTH_RE,
+    OVERSEAS_EN,
+    OVERSEAS_FR,
+    OVERSEAS_PREFIX,
+    YEAR_RE,
+    Collector,
+    parse_amount,
+    parse_date,
+    parse_month,
+    shown,
+    valid_id,
 )
 from benefits.rules.months import month_index, month_label
 
-MONTH_RE = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
-YEAR_RE = re.compile(r"^[0-9]{4}$")
-DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-COMMUNE_RE = re.compile(r"^[0-9][0-9AB][0-9]{3}$")
-MAX_AMOUNT = 10_000_000  # euros: above it, a typing error rather than an income
-# Size limits (documented in docs/calculation-core.md): far above any real household, low enough that a
-# hostile input cannot take more than milliseconds of CPU.
-MAX_PERSONS = 20  # the applicant, a partner and up to 18 children
-MAX_MONTHS_PER_INCOME = 120  # ten years of monthly figures per income type (the format asks for two)
-MAX_YEARS = 10  # years of yearly_taxable_income
-MAX_ID_LENGTH = 100  # characters of a household's or a person's id
-MAX_PERMIT_YEARS = 100
-SHOWN_LENGTH = 40  # characters of a wrong value echoed in an error message
-OVERSEAS_PREFIX = "97"  # INSEE codes of the overseas departments (971 to 976)
-OVERSEAS_FR = "les départements d'outre-mer ne sont pas encore couverts par ce simulateur"
-OVERSEAS_EN = "the overseas departments are not covered by this simulator yet"
-_MONTH_INDEXES: dict[str, int] = {}  # "AAAA-MM" → month index, see _valid_month_index
 NATIONALITY_RE = re.compile(r"^[A-Z]{2}$")
 FIRST_SUPPORTED, LAST_SUPPORTED = month_index("2025-01"), month_index("2026-12")
 SUPPORTED_MONTHS = tuple(month_label(i) for i in range(FIRST_SUPPORTED, LAST_SUPPORTED + 1))
@@ -70,36 +68,6 @@ PERSON_KEYS = {
     "yearly_taxable_income",
     *PERSON_FIELDS,
 }
-HOUSING_KEYS = {"status", "rent", "commune_insee", "zone"}
-# Yearly salary, unemployment and pension totals fill the months of their year without a monthly figure.
-SPREAD_CATEGORIES = {
-    "salary": ("salary", "salary_taxable"),
-    "unemployment_benefit": ("unemployment_benefit", "unemployment_benefit_taxable"),
-    "pension": ("pension", "pension_taxable"),
-}
-
-
-def shown(value) -> str:
-    """A wrong value as an error message may echo it: short, and always encodable (a lone surrogate, a
-    NUL or another control character is written as its escape instead of breaking the answer)."""
-    text = value if isinstance(value, str) else repr(value)
-    if len(text) > SHOWN_LENGTH:
-        text = text[:SHOWN_LENGTH] + "…"
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def _valid_id(value: str) -> bool:
-    return len(value) <= MAX_ID_LENGTH and value.isprintable()
-
-
-class Collector:
-    def __init__(self):
-        self.errors: list[InputError] = []
-
-    def add(self, path: str, fr: str, en: str) -> None:
-        self.errors.append(InputError(path, fr, en))
 
 
 def parse_household(data, month: str | None = None) -> Household:
@@ -114,9 +82,7 @@ def parse_household(data, month: str | None = None) -> Household:
         )
     for key in sorted(map(str, set(data) - HOUSEHOLD_KEYS)):
         errors.add(shown(key), f"Champ inconnu « {shown(key)} ».", f"Unknown field '{shown(key)}'.")
-    computed = _parse_month(
-        errors, "month", month if month is not None else data.get("month"), required=False
-    )
+    computed = parse_month(errors, "month", month if month is not None else data.get("month"), required=False)
     if computed is not None and not FIRST_SUPPORTED <= computed <= LAST_SUPPORTED:
         errors.add(
             "month",
@@ -124,16 +90,16 @@ def parse_household(data, month: str | None = None) -> Household:
             f"Month {month_label(computed)} is not supported: computations cover 2025-01 to 2026-12.",
         )
     persons = _parse_persons(errors, data.get("persons"), computed)
-    housing = _parse_housing(errors, data.get("housing"))
-    single_parent_since = _parse_month(
+    housing = parse_housing(errors, data.get("housing"))
+    single_parent_since = parse_month(
         errors, "single_parent_since", data.get("single_parent_since"), required=False
     )
-    childcare = parse_childcare(errors, data.get("childcare"), _parse_amount)
+    childcare = parse_childcare(errors, data.get("childcare"), parse_amount)
     household_id = data.get("id", "")
     if not isinstance(household_id, str):
         errors.add("id", "L’identifiant doit être un texte.", "The id must be a string.")
         household_id = ""
-    elif household_id and not _valid_id(household_id):
+    elif household_id and not valid_id(household_id):
         errors.add(
             "id",
             f"L’identifiant doit être un texte imprimable d’au plus {MAX_ID_LENGTH} caractères.",
@@ -150,40 +116,6 @@ def parse_household(data, month: str | None = None) -> Household:
         single_parent_since=single_parent_since,
         childcare=childcare,
     )
-
-
-def _parse_month(errors, path, value, *, required):
-    if value is None:
-        if required:
-            errors.add(path, "Le mois est obligatoire (AAAA-MM).", "The month is required (YYYY-MM).")
-        return None
-    if not isinstance(value, str) or not MONTH_RE.match(value):
-        errors.add(
-            path,
-            f"« {shown(value)} » n’est pas un mois au format AAAA-MM.",
-            f"'{shown(value)}' is not a YYYY-MM month.",
-        )
-        return None
-    return month_index(value)
-
-
-def _parse_date(errors, path, value, *, required=True):
-    if value is None:
-        if required:
-            errors.add(path, "La date est obligatoire (AAAA-MM-JJ).", "The date is required (YYYY-MM-DD).")
-        return None
-    if not isinstance(value, str) or not DATE_RE.match(value):
-        errors.add(
-            path,
-            f"« {shown(value)} » n’est pas une date au format AAAA-MM-JJ.",
-            f"'{shown(value)}' is not a YYYY-MM-DD date.",
-        )
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        errors.add(path, f"La date {value} n’existe pas.", f"The date {value} does not exist.")
-        return None
 
 
 def _parse_persons(errors, value, computed):
@@ -261,7 +193,7 @@ def _parse_person(errors, path, raw, computed):
             f"{path}.id", "L’identifiant de la personne est obligatoire.", "The person's id is required."
         )
         person_id = path
-    elif not _valid_id(person_id):
+    elif not valid_id(person_id):
         errors.add(
             f"{path}.id",
             f"L’identifiant doit être un texte imprimable d’au plus {MAX_ID_LENGTH} caractères.",
@@ -276,7 +208,7 @@ def _parse_person(errors, path, raw, computed):
             f"Unknown role '{shown(role)}': applicant, partner or child.",
         )
         role = CHILD
-    birth = _parse_date(errors, f"{path}.birth_date", raw.get("birth_date"))
+    birth = parse_date(errors, f"{path}.birth_date", raw.get("birth_date"))
     if birth is not None and computed is not None:
         check_birth_after_month(errors, path, role, birth, computed)  # an expected child is allowed
     if birth is not None and birth.year < 1900:
@@ -307,7 +239,7 @@ def _parse_person(errors, path, raw, computed):
             f"Unknown activity '{shown(activity)}'.",
         )
         activity = None
-    unemployed_since = _parse_date(
+    unemployed_since = parse_date(
         errors, f"{path}.unemployed_since", raw.get("unemployed_since"), required=False
     )
     if unemployed_since is not None and activity != "unemployed":
@@ -333,8 +265,8 @@ def _parse_person(errors, path, raw, computed):
                 f"{path}.{flag}", "La valeur doit être vrai ou faux.", "The value must be true or false."
             )
             flags[flag] = False
-    incomes, profit = _parse_incomes(errors, path, raw.get("incomes"), raw.get("yearly_taxable_income"))
-    flags.update(parse_person_fields(errors, path, raw, role, _parse_date))
+    incomes, profit = parse_incomes(errors, path, raw.get("incomes"), raw.get("yearly_taxable_income"))
+    flags.update(parse_person_fields(errors, path, raw, role, parse_date))
     check_adoption_after_birth(errors, path, birth, flags)
     if birth is None:
         return None
@@ -351,232 +283,3 @@ def _parse_person(errors, path, raw, computed):
         self_employment_profit=profit,
         **flags,
     )
-
-
-def _valid_month_index(month) -> int | None:
-    """The index of an "AAAA-MM" month, or None. Memoised: a batch repeats the same few dozen months
-    in every household, and the check with a regular expression is the costly part of parsing."""
-    if not isinstance(month, str):
-        return None
-    index = _MONTH_INDEXES.get(month)
-    if index is None and MONTH_RE.match(month):
-        index = month_index(month)
-        if len(_MONTH_INDEXES) < 10_000:  # bounded: only well-formed months get here
-            _MONTH_INDEXES[month] = index
-    return index
-
-
-def _parse_amount(errors, path, value):
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        errors.add(path, "Le montant doit être un nombre d’euros.", "The amount must be a number of euros.")
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        # JSON has no NaN or Infinity, but Python's json module reads them: refuse them by name.
-        errors.add(
-            path,
-            "Le montant doit être un nombre fini d’euros (NaN et Infinity ne sont pas des montants).",
-            "The amount must be a finite number of euros (NaN and Infinity are not amounts).",
-        )
-        return None
-    if value < 0:
-        errors.add(path, "Le montant ne peut pas être négatif.", "The amount cannot be negative.")
-        return None
-    if value > MAX_AMOUNT:
-        errors.add(path, "Le montant est trop élevé.", "The amount is too large.")
-        return None
-    return float(value)
-
-
-def _parse_incomes(errors, path, raw_incomes, raw_yearly):
-    series: dict[str, dict[int, float]] = {}
-    if raw_incomes is not None and not isinstance(raw_incomes, dict):
-        errors.add(
-            f"{path}.incomes", "Les revenus doivent être un objet JSON.", "Incomes must be a JSON object."
-        )
-        raw_incomes = {}
-    for kind, months in (raw_incomes or {}).items():
-        kind_path = f"{path}.incomes.{shown(kind)}"
-        if kind not in MONTHLY_INCOME_TYPES:
-            errors.add(
-                kind_path,
-                f"Type de revenu inconnu « {shown(kind)} ».",
-                f"Unknown income type '{shown(kind)}'.",
-            )
-            continue
-        if not isinstance(months, dict):
-            errors.add(
-                kind_path,
-                "Les montants doivent être donnés par mois (AAAA-MM).",
-                "Amounts must be given by month.",
-            )
-            continue
-        if len(months) > MAX_MONTHS_PER_INCOME:
-            errors.add(
-                kind_path,
-                f"Au plus {MAX_MONTHS_PER_INCOME} mois par type de revenu.",
-                f"At most {MAX_MONTHS_PER_INCOME} months per income type.",
-            )
-            continue
-        values = {}
-        for month, amount in months.items():
-            index = _valid_month_index(month)
-            if index is None:
-                errors.add(
-                    f"{kind_path}.{shown(month)}",
-                    f"« {shown(month)} » n’est pas un mois AAAA-MM.",
-                    f"'{shown(month)}' is not a month.",
-                )
-                continue
-            # A valid amount is the common case: test it inline and build the error path only on error
-            # (NaN fails the comparisons and goes to _parse_amount, which names it).
-            if type(amount) in (int, float) and 0 <= amount <= MAX_AMOUNT:
-                parsed = float(amount)
-            else:
-                parsed = _parse_amount(errors, f"{kind_path}.{month}", amount)
-            if parsed:
-                values[index] = parsed
-        series[kind] = values
-    # Taxable series default to the net amount of the same month (schema), month by month.
-    for net, taxable in (
-        ("salary", "salary_taxable"),
-        ("unemployment_benefit", "unemployment_benefit_taxable"),
-        ("pension", "pension_taxable"),
-    ):
-        if net in series or taxable in series:
-            merged = dict(series.get(net, {}))
-            merged.update(series.get(taxable, {}))
-            series[taxable] = merged
-    profit: dict[int, float] = {}
-    if raw_yearly is not None and not isinstance(raw_yearly, dict):
-        errors.add(
-            f"{path}.yearly_taxable_income", "Doit être un objet par année.", "Must be an object by year."
-        )
-        raw_yearly = {}
-    if raw_yearly and len(raw_yearly) > MAX_YEARS:
-        errors.add(
-            f"{path}.yearly_taxable_income",
-            f"Au plus {MAX_YEARS} années de revenus.",
-            f"At most {MAX_YEARS} years of income.",
-        )
-        raw_yearly = {}
-    for year, categories in (raw_yearly or {}).items():
-        year_path = f"{path}.yearly_taxable_income.{shown(year)}"
-        if not isinstance(year, str) or not YEAR_RE.match(year):
-            errors.add(
-                year_path,
-                f"« {shown(year)} » n’est pas une année AAAA.",
-                f"'{shown(year)}' is not a YYYY year.",
-            )
-            continue
-        if not isinstance(categories, dict):
-            errors.add(year_path, "Doit être un objet par catégorie.", "Must be an object by category.")
-            continue
-        for category, amount in categories.items():
-            if category not in YEARLY_INCOME_TYPES:
-                errors.add(
-                    f"{year_path}.{shown(category)}",
-                    f"Catégorie inconnue « {shown(category)} ».",
-                    f"Unknown category '{shown(category)}'.",
-                )
-                continue
-            parsed = _parse_amount(errors, f"{year_path}.{category}", amount)
-            if parsed is None:
-                continue
-            if category == "self_employment":
-                profit[int(year)] = profit.get(int(year), 0.0) + parsed
-            else:
-                _spread_yearly(series, int(year), category, parsed)
-    return {kind: values for kind, values in series.items() if values}, profit
-
-
-def _spread_yearly(series, year, category, amount):
-    """The yearly total is authoritative: what the months of that year do not already carry is spread
-    evenly on the months without a figure (net and taxable alike, the net being unknown)."""
-    net, taxable = SPREAD_CATEGORIES[category]
-    months = range(year * 12, year * 12 + 12)
-    taxable_series = series.setdefault(taxable, {})
-    net_series = series.setdefault(net, {})
-    known = [m for m in months if m in taxable_series]
-    free = [m for m in months if m not in taxable_series]
-    if not free:
-        return
-    share = (amount - sum(taxable_series[m] for m in known)) / len(free)
-    for m in free:
-        taxable_series[m] = share
-        net_series[m] = net_series.get(m, 0.0) + share
-
-
-def _parse_housing(errors, raw):
-    if raw is None:
-        # The oracle's convention: no housing described = housed free of charge.
-        return Housing(status="hosted_free")
-    if not isinstance(raw, dict):
-        errors.add("housing", "Le logement doit être un objet JSON.", "Housing must be a JSON object.")
-        return Housing(status="hosted_free")
-    for key in sorted(map(str, set(raw) - HOUSING_KEYS)):
-        errors.add(
-            f"housing.{shown(key)}", f"Champ inconnu « {shown(key)} ».", f"Unknown field '{shown(key)}'."
-        )
-    status = raw.get("status")
-    if status not in HOUSING_STATUSES:
-        errors.add(
-            "housing.status",
-            f"Situation de logement inconnue « {shown(status)} ».",
-            f"Unknown housing status '{shown(status)}'.",
-        )
-        status = "hosted_free"
-    rent = 0.0
-    if "rent" in raw:
-        parsed = _parse_amount(errors, "housing.rent", raw["rent"])
-        rent = parsed or 0.0
-    elif status in TENANT_STATUSES:
-        errors.add(
-            "housing.rent", "Le loyer est obligatoire pour un locataire.", "A tenant's rent is required."
-        )
-    zone = raw.get("zone")
-    # An integer only: 2.0 or true are not zones (true == 1 and 2.0 == 2 in Python).
-    if zone is not None and (type(zone) is not int or zone not in (1, 2, 3)):
-        errors.add("housing.zone", "La zone doit être 1, 2 ou 3.", "The zone must be 1, 2 or 3.")
-        zone = None
-    commune = raw.get("commune_insee")
-    if commune is not None:
-        if not isinstance(commune, str) or not COMMUNE_RE.match(commune):
-            errors.add(
-                "housing.commune_insee",
-                "Le code commune INSEE a 5 caractères (ex. 75056).",
-                "The INSEE code has 5 characters.",
-            )
-            commune = None
-        elif commune.startswith(OVERSEAS_PREFIX):
-            # The overseas rules (AF from the first child, other housing-aid scales, CSS L755-1 s.)
-            # are not implemented: refuse rather than compute a mainland amount.
-            errors.add(
-                "housing.commune_insee",
-                f"Commune {commune} : {OVERSEAS_FR}.",
-                f"Commune {commune}: {OVERSEAS_EN}.",
-            )
-            commune = None
-        elif zone is None and housing_zone_for_commune(commune) is None:
-            errors.add(
-                "housing.commune_insee",
-                f"Commune {commune} inconnue : indiquez la zone (1, 2 ou 3).",
-                f"Unknown commune {commune}: give the zone (1, 2 or 3).",
-            )
-            commune = None
-    if (
-        status in TENANT_STATUSES
-        and zone is None
-        and commune is None
-        and "zone" not in raw
-        and "commune_insee" not in raw
-    ):
-        errors.add(
-            "housing.zone",
-            "Pour un locataire, il faut la commune ou la zone du logement.",
-            "A tenant needs the commune or the zone of the home.",
-        )
-    if zone is None and commune is not None:
-        zone = housing_zone_for_commune(commune)
-    if status not in TENANT_STATUSES and status != "owner_with_loan":
-        rent = 0.0
-    return Housing(status=status, rent=rent, zone=zone, commune_insee=commune)

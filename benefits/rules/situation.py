@@ -45,11 +45,12 @@ class Situation:
         return parameters_at(day)
 
     # --- persons ----------------------------------------------------------------------------
-    def age(self, person: Person, month: int) -> int:
-        key = ("age", person.id, month)
-        value = self.memo.get(key)
+    @staticmethod
+    def age(person: Person, month: int) -> int:
+        # Memoised on the person: asked ~100 times per household, always for a few months.
+        value = person.ages.get(month)
         if value is None:
-            value = self.memo[key] = age_years(person.birth_date, first_day(month))
+            value = person.ages[month] = age_years(person.birth_date, first_day(month))
         return value
 
     def age_in_months(self, person: Person, month: int) -> int:
@@ -58,6 +59,8 @@ class Situation:
     def financially_autonomous(self, person: Person, month: int) -> bool:
         """A young person earning, on average over the six previous months, at least 55 % of the
         monthly SMIC (169 h) is no longer a dependent child (CSS R512-2)."""
+        if "salary" not in person.incomes:  # no salary ever: an average of 0 is under any threshold
+            return False
         key = ("autonomous", person.id, month)
         if key not in self.memo:
             p = self.params(month)

@@ -151,3 +151,15 @@ def test_the_agent_ends_the_mandate(agent_client, camille_file):
     mandate.refresh_from_db()
     assert mandate.revoked_by == "agent"
     assert agent_client.post("/mon-espace/demarches/nouvelle/dtr/").status_code == 403
+
+
+def test_the_receipt_of_a_claim_filed_under_a_mandate_says_who_helped(agent_client, agent, camille_file):
+    from benefits.letters.models import Letter
+
+    record_mandate(agent_client, camille_file)
+    claim = file_declaration(agent_client)
+    receipt = Letter.objects.get(file=camille_file, kind="receipt")
+    assert receipt.context["helper"] == {"name": agent.get_full_name(), "organisation": "CAF de Lyon"}
+    page = agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+    assert receipt.reference in page and "déposée par un agent sous mandat" in page
+    assert claim.mandate.helper_description()["organisation"] == "CAF de Lyon"

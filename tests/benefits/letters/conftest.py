@@ -9,6 +9,16 @@ from tests.benefits.claims.conftest import income_emulator  # noqa: F401 - the d
 from tests.benefits.claims.factories import file_factory
 
 
+@pytest.fixture(autouse=True)
+def letters_folder(settings, tmp_path):
+    """Each test's PDFs in its own folder, so a test sees exactly the files it wrote."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "letters": {**settings.STORAGES["letters"], "OPTIONS": {"location": str(tmp_path / "letters")}},
+    }
+    return tmp_path / "letters"
+
+
 @pytest.fixture
 def file(user):
     return file_factory(user=user, partner_nir="1831069123103")

@@ -12,7 +12,7 @@ from benefits.claims.services import claim_set_status
 from benefits.letters import services
 from benefits.letters.claim_letters import letter_for_claim_decided, letter_for_claim_filed
 from benefits.letters.documents import letter_html
-from benefits.letters.models import Letter, LetterKind, LetterStatus, letters_storage
+from benefits.letters.models import Letter, LetterKind, LetterStatus
 from benefits.letters.tasks import letter_render_task
 from tests.benefits.letters.conftest import committed, file_claim
 
@@ -68,7 +68,7 @@ def test_a_task_run_twice_renders_once(claim):
     assert Letter.objects.count() == 1
 
 
-def test_rendering_again_after_an_interrupted_run_overwrites_the_same_file(claim):
+def test_rendering_again_after_an_interrupted_run_overwrites_the_same_file(claim, letters_folder):
     """A worker killed after writing the file but before committing: the next run writes the same name."""
     letter = Letter.objects.get()
     name = letter.pdf.name
@@ -77,9 +77,10 @@ def test_rendering_again_after_an_interrupted_run_overwrites_the_same_file(claim
     services.letter_render(letter_id=letter.pk)
     letter.refresh_from_db()
     assert letter.pdf.name == name and letter.status == LetterStatus.READY and letter.attempts == 2
-    storage = letters_storage()
-    folder = name.rsplit("/", 1)[0]
-    assert storage.listdir(folder)[1] == [name.rsplit("/", 1)[1]]  # no second file, no partial file
+    # No second file, no partial file left behind.
+    assert [p.relative_to(letters_folder).as_posix() for p in letters_folder.rglob("*") if p.is_file()] == [
+        name
+    ]
 
 
 def test_a_letter_that_keeps_failing_is_marked_failed_then_rerendered(file, user, settings, monkeypatch):

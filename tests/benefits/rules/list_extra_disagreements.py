@@ -26,7 +26,7 @@ from benefits.rules import HouseholdInputError, compute, parse_household  # noqa
 from benefits.rules.extra_benefits import ORACLE_EXTRAS  # noqa: E402
 from tests.benefits.rules.list_disagreements import (  # noqa: E402
     RULE_KEYS,
-    TARGET,
+    TARGET,  # noqa: F401 - re-exported for test_oracle_extra_agreement.py
     TOLERANCE,
     UNEXPLAINED,
     Comparison,
@@ -49,6 +49,7 @@ def load_cases() -> list[dict]:
 @functools.cache
 def compare() -> Comparison:
     rows, errors = [], {}
+    paid = dict.fromkeys(ORACLE_EXTRAS, 0)
     cases = load_cases()
     for case in cases:
         try:
@@ -60,9 +61,11 @@ def compare() -> Comparison:
         for benefit in ORACLE_EXTRAS:
             ours = Decimal(result.extras[benefit].amount).quantize(Decimal("0.01"))
             theirs = Decimal(str(case["expected_extra"][benefit]))
+            if ours or theirs:
+                paid[benefit] += 1
             if abs(ours - theirs) > TOLERANCE:
                 rows.append(Disagreement(case["id"], case["month"], benefit, ours, theirs))
-    return Comparison(len(cases), tuple(rows), errors)
+    return Comparison(len(cases), tuple(rows), errors, paid)
 
 
 def load_causes() -> dict:
@@ -86,12 +89,11 @@ def cause_of(row: Disagreement, causes: dict) -> str:
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
-    lines = [f"{'benefit':14} {'households':>10} {'within 1 €':>10} {'agreement':>9}"]
+    lines = [f"{'benefit':14} {'paid by one':>11} {'within 1 €':>10} {'raw rate':>9}"]
     for benefit in ORACLE_EXTRAS:
         rate = comparison.rate(benefit)
-        verdict = "OK" if rate >= TARGET else f"BELOW {TARGET:.1%}"
         lines.append(
-            f"{benefit:14} {comparison.households:10} {comparison.agreeing(benefit):10} {rate:9.2%}  {verdict}"
+            f"{benefit:14} {comparison.payers(benefit):11} {comparison.agreeing(benefit):10} {rate:9.2%}"
         )
     return lines
 
@@ -106,12 +108,15 @@ def render(comparison: Comparison, causes: dict) -> str:
         "`.venv/bin/python tests/benefits/rules/list_extra_disagreements.py`: do not edit by hand.",
         "`test_oracle_extra_agreement.py` fails when this list is not exactly the disagreements found.",
         "",
-        "| benefit | households | within 1 € | agreement |",
+        f"Households: {comparison.households}. Rates are over the households where either engine pays the",
+        "benefit, as in KNOWN_DISAGREEMENTS.md.",
+        "",
+        "| benefit | paid by either engine | within 1 € | raw agreement |",
         "| --- | ---: | ---: | ---: |",
     ]
     for benefit in ORACLE_EXTRAS:
         out.append(
-            f"| {benefit} | {comparison.households} | {comparison.agreeing(benefit)} | {comparison.rate(benefit):.2%} |"
+            f"| {benefit} | {comparison.payers(benefit)} | {comparison.agreeing(benefit)} | {comparison.rate(benefit):.2%} |"
         )
     out += [
         "",

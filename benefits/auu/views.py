@@ -1,0 +1,57 @@
+"""Pages of the aide universelle d'urgence claim: explanation, form, receipt.
+
+Every page: never cached (Cache-Control no-store), a neutral <title>, and the quick exit (a button
+and Shift pressed three times, static/benefits/quick_exit.js) that replaces the page and its history
+entry with a neutral site. The claim is the victim's own: a page of someone else's claim answers 404.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+from benefits.auu import selectors, services
+from benefits.auu.forms import UrgentClaimForm
+from benefits.auu.letters import letter_for_urgent_claim
+from benefits.claims.files import allocataire_file_for_user
+
+EXIT_URL = "https://meteofrance.com/"  # a neutral, common site, as GOV.UK's "Exit this page" uses BBC weather
+
+
+def page(request, template: str, **context):
+    return render(request, template, {"exit_url": EXIT_URL, **context})
+
+
+@never_cache
+def index(request):
+    return page(request, "benefits/auu/index.html", claims=selectors.urgent_claims_of(user=request.user))
+
+
+@never_cache
+def new(request):
+    form = UrgentClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        file = allocataire_file_for_user(user=request.user, channel=request.channel)
+        claim = services.auu_claim_file(
+            user=request.user,
+            answers=form.cleaned_data,
+            file_number=file.number if file else "",
+            channel=request.channel,
+        )
+        if file is not None:
+            letter_for_urgent_claim(claim=claim, file=file)
+        return redirect("auu:receipt", reference=claim.reference)
+    return page(
+        request,
+        "benefits/auu/new.html",
+        form=form,
+        has_errors=bool(form.errors),
+        forms_with_errors=[form] if form.errors else [],
+    )
+
+
+@never_cache
+def receipt(request, reference):
+    claim = selectors.urgent_claim_of_user(user=request.user, reference=reference)
+    if claim is None:
+        raise Http404
+    return page(request, "benefits/auu/receipt.html", claim=claim, steps=claim.decision.get("steps", []))

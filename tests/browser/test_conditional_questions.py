@@ -1,0 +1,28 @@
+"""Follow-up questions appear only when they apply, without JavaScript too (issue 17, E)."""
+
+import pytest
+
+
+@pytest.mark.django_db(transaction=True)
+def test_follow_up_questions_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(live_server.url + "/simulateur/foyer/")
+    page.locator("label[for=id_couple_1]").click()
+    page.fill("#id_children", "0")
+    with page.expect_navigation():
+        page.locator("#continuer").click()
+    assert page.url.endswith("/simulateur/personnes/")
+    since, permit = page.locator("#id_demandeur-unemployed_since"), page.locator("#id_demandeur-permit_years")
+    rsdae = page.locator("#id_demandeur-rsdae")
+    assert not since.is_visible() and not permit.is_visible()
+    page.locator("label[for=id_demandeur-activity_1]").click()  # au chômage
+    assert since.is_visible()
+    page.locator("label[for=id_demandeur-activity_0]").click()
+    assert not since.is_visible()
+    page.locator("label[for=id_demandeur-nationality_2]").click()  # another country
+    assert permit.is_visible()
+    page.locator("label[for=id_demandeur-disability_2]").click()
+    assert rsdae.is_visible() or page.locator("label[for=id_demandeur-rsdae]").is_visible()
+    context.close()

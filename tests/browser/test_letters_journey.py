@@ -1,0 +1,76 @@
+"""File a declaration, find its receipt in "Mes courriers", open it (axe), download the PDF; a decision
+letter shown as a page passes axe too. Screenshots at desktop and phone width for a human look."""
+
+from pathlib import Path
+
+import pytest
+
+from benefits.claims.services import claim_draft_open, claim_save_draft
+from benefits.letters.models import Letter, LetterKind
+from tests.benefits.claims.factories import confirm_all, file_factory
+
+SHOTS = Path("/tmp/letters-screenshots")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_receipt_appears_in_mes_courriers_then_opens_and_downloads(
+    page, live_server, login_browser, assert_accessible, settings, monkeypatch
+):
+    settings.INCOME_API_URL = live_server.url + "/_revenus/api/v1"
+    monkeypatch.setattr("benefits.claims.services.current_declaration_month", lambda: "2026-11")
+    user = login_browser()
+    file = file_factory(user=user, partner_nir="1831069123103")
+    draft = claim_draft_open(file=file, by=user, kind="dtr", channel="home")
+    claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
+
+    page.goto(f"{live_server.url}/mon-espace/courriers/")
+    assert page.get_by_text("Vous n’avez aucun courrier pour le moment.").is_visible()
+    page.goto(f"{live_server.url}/mon-espace/demarches/brouillon/{draft.key}/verifier/")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+
+    page.goto(f"{live_server.url}/mon-espace/")
+    page.get_by_role("link", name="Voir tous mes courriers").click()
+    letter = Letter.objects.get(kind=LetterKind.RECEIPT)
+    link = page.get_by_role("link", name=letter.subject)
+    assert link.is_visible() and page.get_by_text("Non lu").is_visible()
+    assert_accessible(page, "Mes courriers")
+    link.click()
+    assert page.get_by_role("heading", name="Ce que vous avez déclaré").is_visible()
+    assert page.get_by_text(letter.reference).first.is_visible()
+    assert_accessible(page, "the receipt as a page")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SHOTS / "receipt-desktop.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=SHOTS / "receipt-390.png", full_page=True)
+    assert_accessible(page, "the receipt at 390 px")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Télécharger le courrier en PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == f"courrier-{letter.reference}.pdf"
+    assert Path(download.path()).read_bytes().startswith(b"%PDF")
+    letter.refresh_from_db()
+    assert letter.read_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_decision_letter_page_is_accessible(page, live_server, login_browser, assert_accessible):
+    from benefits.letters.samples import sample_context
+    from benefits.letters.services import letter_request
+
+    user = login_browser()
+    file = file_factory(user=user, partner_nir="1831069123103")
+    context = sample_context(LetterKind.DECISION, file)
+    letter = letter_request(
+        file=file,
+        kind=LetterKind.DECISION,
+        source_key="sample",
+        revision=1,
+        context=context,
+        subject="Décision : déclaration trimestrielle acceptée",
+    )
+    page.goto(f"{live_server.url}/mon-espace/courriers/{letter.pk}/")
+    assert page.get_by_role("heading", name="Voies et délais de recours").is_visible()
+    assert_accessible(page, "the decision as a page")
+    page.screenshot(path=SHOTS / "decision-desktop.png", full_page=True)
