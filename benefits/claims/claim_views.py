@@ -19,7 +19,9 @@ def situation(request, key):
         return redirect("claims:edit", key=draft.key)
     show_errors = False
     if request.method == "POST":
-        draft = claim_save_answers(draft=draft, values=request.POST.dict(), by=request.user, channel=request.channel)
+        draft = claim_save_answers(
+            draft=draft, values=request.POST.dict(), by=request.user, channel=request.channel
+        )
         if request.POST.get("action") != "continue":
             messages.success(request, _("Brouillon enregistré."))
             return redirect("claims:situation", key=draft.key)

@@ -151,7 +151,10 @@ def check(request, key):
             )
         try:
             claim = services.claim_submit(
-                draft=draft, by=request.user, channel=request.channel, mandate=getattr(request, "mandate", None)
+                draft=draft,
+                by=request.user,
+                channel=request.channel,
+                mandate=getattr(request, "mandate", None),
             )
         except services.NotReadyToFile as not_ready:
             problems = dict(not_ready.problems)

@@ -133,11 +133,16 @@ def error_summary(people: list[dict]) -> list[tuple[str, str]]:
                 if line["error"]:
                     field = f"{line['name']}-typed" if line.get("choice") else f"{line['name']}-choice"
                     payer = format_lazy(_("salaire versé par {employer}"), employer=line["employer"])
-                    summary.append((field, f"{person['name']}, {row['month_name']}, {payer} : {line['error']}"))
+                    summary.append(
+                        (field, f"{person['name']}, {row['month_name']}, {payer} : {line['error']}")
+                    )
             for other in [row["salary"], *row["others"]]:
                 if other["error"]:
                     summary.append(
-                        (other["name"], f"{person['name']}, {row['month_name']}, {other['label']} : {other['error']}")
+                        (
+                            other["name"],
+                            f"{person['name']}, {row['month_name']}, {other['label']} : {other['error']}",
+                        )
                     )
     return summary
 
@@ -168,7 +173,9 @@ def figure_anchor(row: dict, before: list[dict]) -> str:
     if row["source"] != "employer":
         return f"{row['person']}-{row['month']}-{row['type']}"
     position = sum(
-        1 for r in before if r["source"] == "employer" and (r["person"], r["month"]) == (row["person"], row["month"])
+        1
+        for r in before
+        if r["source"] == "employer" and (r["person"], r["month"]) == (row["person"], row["month"])
     )
     return f"{row['person']}-{row['month']}-{position}-choice"
 

@@ -59,7 +59,11 @@ def draft_in_scope(request, key) -> ClaimDraft | None:
     mandate = getattr(request, "mandate", None)
     if mandate is None:
         return draft_of_user(user=request.user, key=key)
-    return ClaimDraft.objects.select_related("file").filter(key=key, file=mandate.file, kind__in=mandate.kinds).first()
+    return (
+        ClaimDraft.objects.select_related("file")
+        .filter(key=key, file=mandate.file, kind__in=mandate.kinds)
+        .first()
+    )
 
 
 def claim_in_scope(request, pk) -> Claim | None:

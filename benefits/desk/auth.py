@@ -23,7 +23,9 @@ def agent_totp_install(*, user, secret: str) -> TOTPDevice:
     """Gives an agent their TOTP secret (base32, as apps show it), replacing any earlier device."""
     TOTPDevice.objects.filter(user=user).delete()
     key = base64.b32decode(secret.replace(" ", "").upper()).hex()
-    return TOTPDevice.objects.create(user=user, name="Application d’authentification", key=key, confirmed=True)
+    return TOTPDevice.objects.create(
+        user=user, name="Application d’authentification", key=key, confirmed=True
+    )
 
 
 def agent_login(*, request, username: str, password: str, code: str):

@@ -52,7 +52,9 @@ def incomes_of(file) -> list[dict]:
 def file_360(*, file, agent) -> dict:
     return {
         "file": file,
-        "members": [{"name": person_name(m), "role": m["role"], "birth_date": m["birth_date"]} for m in file.members],
+        "members": [
+            {"name": person_name(m), "role": m["role"], "birth_date": m["birth_date"]} for m in file.members
+        ],
         "rights": [{"benefit": r["benefit"], "amount": euros(r["amount"])} for r in file.rights],
         "claims": Claim.objects.filter(file=file).prefetch_related("history"),
         "drafts": ClaimDraft.objects.open().filter(file=file),

@@ -23,6 +23,7 @@ class AgentLoginForm(forms.Form):
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
         self.fields["code"].widget.attrs.update(autocomplete="one-time-code", inputmode="numeric")
 
+
 class SearchForm(forms.Form):
     number = forms.RegexField(
         label=_("Numéro allocataire"),
@@ -53,6 +54,7 @@ class SearchForm(forms.Form):
             )
         return data
 
+
 class MandateForm(forms.Form):
     kinds = forms.MultipleChoiceField(
         label=_("Démarches couvertes"),
@@ -69,4 +71,3 @@ class MandateForm(forms.Form):
         label=_("La personne a donné son accord pour que je fasse ces démarches pour elle."),
         error_messages={"required": _("Le mandat demande l’accord de la personne.")},
     )
-

@@ -36,14 +36,19 @@ def who(entry, viewer) -> str:
     agent = getattr(entry.actor, "desk_agent", None)
     if entry.actor.is_staff:
         office = entry.details.get("office") or (agent.office if agent else "")
-        return _("un agent de la CAF de %(office)s") % {"office": office} if office else _("un agent de la CAF")
+        return (
+            _("un agent de la CAF de %(office)s") % {"office": office} if office else _("un agent de la CAF")
+        )
     return _("la personne")
 
 
 def sentence(entry, viewer) -> str:
     details, actor = entry.details, who(entry, viewer)
     if entry.action == "file_viewed":
-        return _("Votre dossier a été consulté par %(who)s le %(when)s.") % {"who": actor, "when": when(entry)}
+        return _("Votre dossier a été consulté par %(who)s le %(when)s.") % {
+            "who": actor,
+            "when": when(entry),
+        }
     if entry.action == "mandate_created":
         kinds = ", ".join(str(Kind(kind).label) for kind in details.get("kinds", []) if kind in Kind.values)
         return _("Mandat donné à %(who)s pour : %(kinds)s.") % {"who": actor, "kinds": kinds}

@@ -53,7 +53,9 @@ def facts_hash(mandate: Mandate) -> str:
 
 
 @transaction.atomic
-def mandate_create(*, file, agent, office: str, kinds: list[str], identity_check: str, consent: str, duration: str):
+def mandate_create(
+    *, file, agent, office: str, kinds: list[str], identity_check: str, consent: str, duration: str
+):
     if not kinds:
         raise MandateRefused("a mandate covers at least one procedure")
     now = timezone.now()

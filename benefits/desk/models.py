@@ -60,7 +60,9 @@ class Mandate(models.Model):
     """
 
     file = models.ForeignKey(AllocataireFile, on_delete=models.PROTECT, related_name="mandates")
-    agent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mandates_given")
+    agent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="mandates_given"
+    )
     office = models.CharField(max_length=80)
     kinds = models.JSONField(help_text="The procedures covered (claim kinds)")
     identity_check = models.CharField(max_length=16, choices=IdentityCheck.choices)

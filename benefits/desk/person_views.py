@@ -18,7 +18,9 @@ def actions(request):
         "file": file,
         "journal": journal_for_file(file, viewer=request.user) if file else [],
         "valid_mandates": Mandate.objects.valid().filter(file=file) if file else [],
-        "past_mandates": Mandate.objects.filter(file=file).exclude(pk__in=Mandate.objects.valid()) if file else [],
+        "past_mandates": Mandate.objects.filter(file=file).exclude(pk__in=Mandate.objects.valid())
+        if file
+        else [],
     }
     return render(request, "benefits/desk/actions.html", context)
 

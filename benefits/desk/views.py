@@ -56,7 +56,9 @@ def mandate_new(request, number):
             duration=form.cleaned_data["duration"],
         )
         request.session[MANDATE_KEY] = mandate.pk
-        messages.success(request, _("Mandat enregistré : vous pouvez faire les démarches couvertes pour la personne."))
+        messages.success(
+            request, _("Mandat enregistré : vous pouvez faire les démarches couvertes pour la personne.")
+        )
         return redirect("desk:file", number=file.number)
     return render(request, "benefits/desk/mandate.html", {"file": file, "form": form})
 

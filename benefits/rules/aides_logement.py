@@ -207,7 +207,7 @@ def explain_neutralisation(situation, month: int, trace: Trace) -> None:
         )
         en = (
             f"Income from work and unemployment benefits of the 12 months counted as 0 €: {who_en} "
-            "unemployed without benefit for at least two months (\"neutralisation\")"
+            'unemployed without benefit for at least two months ("neutralisation")'
         )
         basis = "CCH R822-15"
     else:

@@ -75,9 +75,17 @@ def commune_choices(text: str) -> list[str]:
     text = (text or "").strip()
     if postal_codes.POSTAL_CODE.fullmatch(text):
         rows = postal_codes.communes_for_postal_code(text)
-        return [commune_label(code, name) for code, name in rows if housing_zone_for_commune(postal_codes.commune_of(code))]
+        return [
+            commune_label(code, name)
+            for code, name in rows
+            if housing_zone_for_commune(postal_codes.commune_of(code))
+        ]
     if len(text) >= 2 and not LABELLED_CODE.search(text):
-        exact = [(code, name) for code, name, _zone in search_communes(text, limit=20) if _fold(name) == _fold(text)]
+        exact = [
+            (code, name)
+            for code, name, _zone in search_communes(text, limit=20)
+            if _fold(name) == _fold(text)
+        ]
         if len(exact) > 1:
             return [commune_label(code, name) for code, name in exact]
     return []

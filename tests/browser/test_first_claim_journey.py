@@ -19,7 +19,9 @@ def shoot(page, name):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_first_claim_without_employer_data(page, live_server, login_browser, assert_accessible, settings, monkeypatch):
+def test_first_claim_without_employer_data(
+    page, live_server, login_browser, assert_accessible, settings, monkeypatch
+):
     settings.INCOME_API_URL = live_server.url + "/_revenus/api/v1"
     monkeypatch.setattr("benefits.claims.services.current_declaration_month", lambda: "2026-11")
     user = login_browser()
@@ -38,7 +40,9 @@ def test_first_claim_without_employer_data(page, live_server, login_browser, ass
         page.locator("button[value=continue]").click()
     # The error summary has the focus, and names the field.
     assert page.evaluate("document.activeElement.id") == "erreurs"
-    assert page.get_by_role("link", name="IBAN du compte où verser l’aide : Cet IBAN n’est pas valide").is_visible()
+    assert page.get_by_role(
+        "link", name="IBAN du compte où verser l’aide : Cet IBAN n’est pas valide"
+    ).is_visible()
     assert_accessible(page, "first claim: situation with errors")
     shoot(page, "claim-situation-errors")
     page.fill("#id_iban", "FR76 3000 6000 0112 3456 7890 189")
