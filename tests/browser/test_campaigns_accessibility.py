@@ -5,14 +5,15 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from benefits.campaigns.demo_load import campaign_demo_load
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def operator_user(db):
-    user = UserFactory(is_staff=True)
+    from tests.agents import agent_factory
+
+    user = agent_factory()
     user.user_permissions.add(Permission.objects.get(codename="operate_campaign"))
     return user
 
@@ -21,8 +22,10 @@ def login(context, live_server, user):
     from django.conf import settings
     from django.test import Client
 
+    from tests.agents import sign_in
+
     client = Client()
-    client.force_login(user)
+    assert sign_in(client, user).status_code == 302
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
