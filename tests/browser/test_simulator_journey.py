@@ -35,8 +35,11 @@ def fill_journey(page, live_server, assert_accessible):
     type_into(page, "#id_enfant1-birth_date", "01/09/2019")
     choose(page, "#id_isolement-maintenance_0")  # a single parent is asked; "oui" needs the amount later
     submit(page)
-    # A child under 12 of a single parent opens the family step (childcare, CMG): its defaults are "no".
-    assert page.url.endswith("/simulateur/famille/"), page.locator("main").inner_text()[:1500]
+
+    # "Votre famille": asked because of the child and the applicant's age (family_step.py); the
+    # defaults ("Non") are already checked, so continuing answers "no" to each question.
+    assert page.url.endswith("/simulateur/famille/"), page.url
+    assert page.get_by_text("Attendez-vous un enfant ?").is_visible()
     assert_accessible(page, "family")
     submit(page)
 
@@ -138,4 +141,4 @@ def test_enter_in_a_field_continues_and_never_removes_a_child_without_javascript
     type_into(page, "#id_enfant1-birth_date", "01/09/2019")
     with page.expect_navigation():
         page.keyboard.press("Enter")  # implicit submission: the form's first button is "Continuer"
-    assert page.url.endswith("/simulateur/famille/")  # the next step of a single parent of a child under 12
+    assert page.url.endswith("/simulateur/famille/")  # the next step ("Votre famille" applies here)

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from benefits.campaigns.models import Campaign
+from tests.agents import agent_factory, sign_in
 from tests.factories import UserFactory
 from tests.portal.test_site_invariants import page_facts
 
@@ -22,13 +23,12 @@ def check_page(response):
 @pytest.fixture
 def operator_client(operator):
     client = Client()
-    client.force_login(operator)
+    assert sign_in(client, operator).status_code == 302
     return client
 
 
 def test_only_staff_with_the_permission_enter(client):
-    staff = UserFactory(is_staff=True)
-    client.force_login(staff)
+    sign_in(client, agent_factory())
     assert client.get("/operateur/campagnes/").status_code == 403
     client.force_login(UserFactory())
     assert client.get("/operateur/campagnes/").status_code == 403

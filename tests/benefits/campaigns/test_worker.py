@@ -40,7 +40,8 @@ def worker_env(queue: str) -> dict:
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "REDIS_URL": settings.REDIS_URL,
         # A message a killed worker held comes back within seconds (production: an hour, docs/campaigns.md).
-        "CELERY_VISIBILITY_TIMEOUT": "4",
+        "LETTERS_TASK_TIME_LIMIT": "20",  # the visibility time-out must exceed the letters task limit
+        "CELERY_VISIBILITY_TIMEOUT": "25",
         "CELERY_UNACKED_RESTORE_INTERVAL": "1",
         "CELERY_UNACKED_RESTORE_THROTTLE": "1",
     }
