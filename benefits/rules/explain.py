@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from benefits.rules.text import Text
+from benefits.rules.text import Text, french_typography
 
 CODES = {
     "CSS": "LEGITEXT000006073189",
@@ -110,13 +110,15 @@ class Trace:
     def step(self, op: str, fr: str, en: str, amount: float | None, basis: str) -> None:
         if self.enabled:
             value = None if amount is None else (Decimal(repr(amount)) if op == "×" else money(amount))
-            self.steps.append(Step(Text(fr, en), value, op, basis, legifrance_url(basis)))
+            label = Text(french_typography(fr), en)  # only here: the batch path never formats
+            self.steps.append(Step(label, value, op, basis, legifrance_url(basis)))
 
     def block(self, fr: str, en: str, basis: str) -> None:
         """Names the condition that is not met, in words a person understands."""
         self.blocking = Text(fr, en)
         if self.enabled:
-            self.steps.append(Step(Text(fr, en), None, "i", basis, legifrance_url(basis)))
+            self.blocking = Text(french_typography(fr), en)
+            self.steps.append(Step(self.blocking, None, "i", basis, legifrance_url(basis)))
 
     def result(self, name: str, label: Text, amount: float, period: str = "month") -> BenefitResult:
         value = money(amount)
