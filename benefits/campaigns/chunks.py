@@ -42,7 +42,10 @@ def chunk_files(chunk: CampaignChunk) -> list[dict]:
 def chunk_run(*, chunk_id: int) -> str:
     """Runs the chunk if it is still queued and its campaign running; returns what happened."""
     with transaction.atomic():
-        chunk = CampaignChunk.objects.select_for_update().select_related("campaign").get(pk=chunk_id)
+        # Only the chunk row is locked (of=self): locking the joined campaign row would serialise all workers.
+        chunk = (
+            CampaignChunk.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=chunk_id)
+        )
         campaign = chunk.campaign
         if chunk.status != ChunkStatus.QUEUED:
             return "already " + chunk.status

@@ -1,6 +1,7 @@
 """The demo agent for `make run` (demo only: the password and TOTP secret are public, in the README)."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 from benefits.desk.auth import agent_totp_install
 from benefits.desk.models import DeskAgent
@@ -22,6 +23,9 @@ def load_demo_agent() -> str:
     agent.set_password(DEMO_PASSWORD)
     agent.save(update_fields=["password"])
     agent.groups.set([groups[ACCUEIL]])
+    # Demo only: the same agent also operates the campaigns (/operateur/campagnes/), so a newcomer tries
+    # them with one account; in production this permission is given to the campaign operators alone.
+    agent.user_permissions.set(Permission.objects.filter(codename="operate_campaign"))
     DeskAgent.objects.update_or_create(user=agent, defaults={"office": DEMO_OFFICE})
     agent_totp_install(user=agent, secret=DEMO_TOTP_SECRET)
     return f"agent de démonstration {DEMO_USERNAME} (CAF de {DEMO_OFFICE})"

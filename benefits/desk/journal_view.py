@@ -25,7 +25,7 @@ def targets_of(file) -> list[str]:
 
 
 def when(entry) -> str:
-    return date_format(timezone.localtime(entry.at), "j F Y à H:i")
+    return date_format(timezone.localtime(entry.at), _("j F Y à H:i"))
 
 
 def who(entry, viewer) -> str:

@@ -1,8 +1,12 @@
-"""Allocation de soutien familial (ASF): CSS L523-1, R523-7, D523-1.
+"""Allocation de soutien familial (ASF): CSS L523-1, R523-1, R523-7, D523-1.
 
-For a parent living alone, each dependent child under 20 opens 42.2 % of the BMAF, reduced by the
-alimony received (the ASF is then differential); not paid under 15 €. The portal assumes, as
-OpenFisca does, that the other parent does not (fully) support the child; the CAF checks it.
+For a parent living alone, each dependent child under 20 opens 42.2 % of the BMAF. The other parent
+who pays no maintenance, or does not pay it, opens the full ASF (L523-1 I 3°); one who pays in full a
+maintenance lower than the ASF opens the differential ASF, the ASF minus that maintenance (L523-1 I 4°,
+R523-1); a maintenance at least equal to the ASF leaves nothing. Not paid under 15 € (D523-2). The
+questionnaire asks single parents the question (`other_parent_pays_maintenance`, amount in
+`alimony_received`); when it was not asked the result lists the assumption of no maintenance
+(assumptions.NO_MAINTENANCE). The CAF checks the rest (e.g. an agreement fixed by a judge or an act).
 """
 
 from benefits.rules.explain import Trace

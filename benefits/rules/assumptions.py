@@ -43,6 +43,24 @@ OWNER_WITH_LOAN = Text(
     "Les aides au logement des propriétaires qui remboursent un emprunt ne sont pas estimées ici.",
     "Housing aid for owners repaying a loan is not estimated here.",
 )
+# A single parent's ASF depends on the maintenance the other parent pays: none or not paid, the full ASF
+# (CSS L523-1 I 3°); paid in full but less than the ASF, the differential ASF; at least the ASF, none
+# (L523-1 I 4°, R523-1). A caller that did not ask (API, CLI) gets the full ASF, and is told why.
+NO_MAINTENANCE = Text(
+    "On suppose que l’autre parent ne verse pas de pension alimentaire : l’allocation de soutien familial "
+    "(ASF) est alors versée en entier ; une pension versée la réduit ou la supprime (CSS L523-1, R523-1).",
+    "The other parent is assumed not to pay maintenance (pension alimentaire): the family support allowance "
+    "(ASF) is then paid in full; maintenance paid reduces or cancels it (CSS L523-1, R523-1).",
+)
+
+
+def maintenance_not_asked(household: Household) -> bool:
+    return (
+        household.other_parent_pays_maintenance is None
+        and not household.in_couple
+        and bool(household.children)
+        and not any(person.incomes.get("alimony_received") for person in household.persons)
+    )
 
 
 def household_assumptions(household: Household, month: int) -> tuple[Text, ...]:
@@ -59,6 +77,8 @@ def household_assumptions(household: Household, month: int) -> tuple[Text, ...]:
                 f"Housing-aid zone {housing.zone}, from the commune {housing.commune_insee}.",
             )
         )
+    if maintenance_not_asked(household):
+        found.append(NO_MAINTENANCE)
     first = first_day(month)
     aspa_age = int(parameters_at(first).aspa.age_minimum)
     if any(age_years(person.birth_date, first) >= aspa_age for person in household.adults):

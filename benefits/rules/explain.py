@@ -5,11 +5,14 @@ A step applies an operation to a running total: "=" (start from), "+", "-", "×"
 alone. Replaying the steps gives the amount (tests check this for every case).
 """
 
+import json
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
+from pathlib import Path
 
-from benefits.rules.text import Text
+from benefits.rules.text import Text, french_typography
 
 CODES = {
     "CSS": "LEGITEXT000006073189",
@@ -22,9 +25,22 @@ CENT = Decimal("0.01")
 ROUNDING_GAP = Decimal("0.02")  # a real rounding of the shown steps; a larger gap is a bug in the steps
 
 
+ARTICLES = Path(__file__).resolve().parent / "data" / "legifrance_articles.json"
+FIRST_ARTICLE = re.compile(r"^(?P<code>CSS|CASF|CCH|CGI) (?P<article>[LRD][0-9]+(?:-[0-9]+)*)")
+
+
+@cache
+def article_ids() -> dict[str, str]:
+    return json.loads(ARTICLES.read_text(encoding="utf-8"))["articles"]
+
+
 @cache  # the legal bases are a few dozen literals of the rules
 def legifrance_url(legal_basis: str) -> str | None:
-    """Link to the code on Légifrance named first in `legal_basis` (e.g. "CSS L842-3")."""
+    """Link to the article named first in `legal_basis` (e.g. "CSS L842-3") on its own Légifrance page
+    when its id is known (data/legifrance_articles.json), else to the whole code."""
+    match = FIRST_ARTICLE.match(legal_basis)
+    if match and f"{match['code']} {match['article']}" in article_ids():
+        return f"https://www.legifrance.gouv.fr/codes/article_lc/{article_ids()[match[0]]}"
     code = legal_basis.split(" ", 1)[0]
     if code in CODES:
         return f"https://www.legifrance.gouv.fr/codes/texte_lc/{CODES[code]}"
@@ -94,13 +110,15 @@ class Trace:
     def step(self, op: str, fr: str, en: str, amount: float | None, basis: str) -> None:
         if self.enabled:
             value = None if amount is None else (Decimal(repr(amount)) if op == "×" else money(amount))
-            self.steps.append(Step(Text(fr, en), value, op, basis, legifrance_url(basis)))
+            label = Text(french_typography(fr), en)  # only here: the batch path never formats
+            self.steps.append(Step(label, value, op, basis, legifrance_url(basis)))
 
     def block(self, fr: str, en: str, basis: str) -> None:
         """Names the condition that is not met, in words a person understands."""
         self.blocking = Text(fr, en)
         if self.enabled:
-            self.steps.append(Step(Text(fr, en), None, "i", basis, legifrance_url(basis)))
+            self.blocking = Text(french_typography(fr), en)
+            self.steps.append(Step(self.blocking, None, "i", basis, legifrance_url(basis)))
 
     def result(self, name: str, label: Text, amount: float, period: str = "month") -> BenefitResult:
         value = money(amount)

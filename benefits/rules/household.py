@@ -117,6 +117,9 @@ class Household:
     housing: Housing
     single_parent_since: int | None = None
     childcare: Childcare | None = None
+    # Whether the other parent pays a maintenance (pension alimentaire) for the children: the amount is
+    # in the persons' `alimony_received`; None when the question was not asked (the ASF then assumes not).
+    other_parent_pays_maintenance: bool | None = None
     # Derived once: the rules ask for them thousands of times per household.
     adults: tuple[Person, ...] = field(init=False, compare=False, repr=False)
     children: tuple[Person, ...] = field(init=False, compare=False, repr=False)

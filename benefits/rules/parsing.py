@@ -52,7 +52,15 @@ NATIONALITY_RE = re.compile(r"^[A-Z]{2}$")
 FIRST_SUPPORTED, LAST_SUPPORTED = month_index("2025-01"), month_index("2026-12")
 SUPPORTED_MONTHS = tuple(month_label(i) for i in range(FIRST_SUPPORTED, LAST_SUPPORTED + 1))
 
-HOUSEHOLD_KEYS = {"id", "month", "persons", "housing", "single_parent_since", *HOUSEHOLD_FIELDS}
+HOUSEHOLD_KEYS = {
+    "id",
+    "month",
+    "persons",
+    "housing",
+    "single_parent_since",
+    "other_parent_pays_maintenance",
+    *HOUSEHOLD_FIELDS,
+}
 PERSON_KEYS = {
     "id",
     "role",
@@ -95,6 +103,7 @@ def parse_household(data, month: str | None = None) -> Household:
         errors, "single_parent_since", data.get("single_parent_since"), required=False
     )
     childcare = parse_childcare(errors, data.get("childcare"), parse_amount)
+    maintenance = parse_maintenance(errors, data.get("other_parent_pays_maintenance"), persons)
     household_id = data.get("id", "")
     if not isinstance(household_id, str):
         errors.add("id", "L’identifiant doit être un texte.", "The id must be a string.")
@@ -115,7 +124,29 @@ def parse_household(data, month: str | None = None) -> Household:
         housing=housing,
         single_parent_since=single_parent_since,
         childcare=childcare,
+        other_parent_pays_maintenance=maintenance,
     )
+
+
+def parse_maintenance(errors, value, persons) -> bool | None:
+    """`other_parent_pays_maintenance`: absent (not asked), or a boolean; when true, the amount paid is
+    needed in `alimony_received` (the ASF is then differential, CSS L523-1 I 4°)."""
+    if value is None or value is False:
+        return value
+    if value is not True:
+        errors.add(
+            "other_parent_pays_maintenance",
+            "Indiquez true ou false.",
+            "Give true or false.",
+        )
+        return None
+    if not any(person.incomes.get("alimony_received") for person in persons):
+        errors.add(
+            "other_parent_pays_maintenance",
+            "Indiquez le montant de la pension alimentaire reçue (revenus « alimony_received »).",
+            "Give the amount of the maintenance received (income 'alimony_received').",
+        )
+    return True
 
 
 def _parse_persons(errors, value, computed):

@@ -18,7 +18,7 @@ from benefits.rules.minima_resources import (
 from benefits.rules.rsa import dependent_children, lump_sum_rate, recently_isolated
 from benefits.rules.text import Text
 
-LABEL = Text("Prime d’activité", "Activity bonus")
+LABEL = Text("Prime d’activité", "Prime d’activité (in-work bonus)")
 STUDENT_FLOOR_HOURS = (
     169  # students and apprentices: earnings above 169 h of SMIC × 55 % (CSS L842-2, R842-1)
 )
@@ -172,7 +172,7 @@ def no_work(trace: Trace, average: float):
     )
     trace.block(
         "La prime d’activité demande d’avoir travaillé au cours des trois derniers mois.",
-        "The activity bonus requires having worked in the last three months.",
+        "The prime d’activité requires having worked in the last three months.",
         "CSS L841-1, L842-1",
     )
     return trace.result("ppa", LABEL, 0.0)
@@ -204,7 +204,7 @@ def prime_activite(situation, trace: Trace):
             trace.step("-", "Non versée sous 15 €", "Not paid under 15 €", average, "CSS D843-3")
         trace.block(
             "Vos ressources sont trop élevées pour la prime d’activité.",
-            "Your resources are too high for the activity bonus.",
+            "Your resources are too high for the prime d’activité.",
             "CSS L842-3",
         )
         return trace.result("ppa", LABEL, 0.0)

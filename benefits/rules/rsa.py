@@ -15,7 +15,7 @@ from benefits.rules.minima_resources import (
 )
 from benefits.rules.text import Text
 
-LABEL = Text("Revenu de solidarité active (RSA)", "Earned income supplement (RSA)")
+LABEL = Text("Revenu de solidarité active (RSA)", "RSA (revenu de solidarité active)")
 
 
 def recently_isolated(household, month) -> bool:

@@ -281,6 +281,20 @@ class IncomeForm(forms.Form):
                 format_lazy(_("Montant net social en {month}, s’il était différent"), month=month_name(month))
             )
 
+    def require_alimony(self) -> None:
+        field = self.fields["alimony"]
+        field.required = True
+        field.label = _("Pension alimentaire versée par l’autre parent, par mois")
+        field.error_messages["required"] = _("Indiquez le montant de la pension alimentaire reçue.")
+
+    def clean_alimony(self):
+        value = self.cleaned_data.get("alimony")
+        if self.fields["alimony"].required and not value:
+            raise forms.ValidationError(
+                _("Indiquez un montant supérieur à 0, ou répondez non à la question sur la pension.")
+            )
+        return value
+
     def answers(self) -> dict:
         data = self.cleaned_data
 
@@ -301,7 +315,19 @@ class IncomeForm(forms.Form):
 
 class SingleParentForm(forms.Form):
     """Asked only of a person alone with children: a recent separation raises RSA and prime d'activité
-    (majoration pour isolement, CASF L262-9)."""
+    (majoration pour isolement, CASF L262-9); the other parent's maintenance reduces or cancels the
+    allocation de soutien familial (CSS L523-1 I 3° and 4°, R523-1)."""
+
+    maintenance = forms.ChoiceField(
+        label=_("L’autre parent verse-t-il une pension alimentaire pour vos enfants ?"),
+        help_text=_(
+            "Répondez oui seulement si elle est versée en entier chaque mois ; vous indiquerez son montant "
+            "à l’étape des revenus. Une pension qui n’est pas versée compte comme non."
+        ),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Indiquez si l’autre parent verse une pension alimentaire.")},
+    )
 
     since = forms.CharField(
         label=_("Si vous élevez seul(e) vos enfants depuis moins de 18 mois : depuis quel mois ?"),

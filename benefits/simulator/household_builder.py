@@ -108,4 +108,10 @@ def build_household(answers: dict, month: str) -> dict:
     household = {"id": "simulation", "month": month, "persons": persons, "housing": housing}
     if not answers.get("couple") and answers.get("single_parent_since"):
         household["single_parent_since"] = answers["single_parent_since"]
+    maintenance = answers.get("other_parent_maintenance")
+    if not answers.get("couple") and persons[-1]["role"] == "child" and maintenance in ("oui", "non"):
+        # "oui" with no amount (answers changed since the income step) counts as not paid: the core
+        # needs the amount, and the check page shows the answer to correct.
+        paid = maintenance == "oui" and "alimony_received" in (persons[0].get("incomes") or {})
+        household["other_parent_pays_maintenance"] = paid
     return household

@@ -141,6 +141,14 @@ def summary(answers: dict, month: str = "") -> list[dict]:
                 "edit": edit["persons"],
             }
         )
+    if answers.get("other_parent_maintenance") in ("oui", "non"):
+        rows.append(
+            {
+                "label": _("L’autre parent verse une pension alimentaire"),
+                "value": _choice(simulator_forms.YES_NO, answers["other_parent_maintenance"]),
+                "edit": edit["persons"],
+            }
+        )
     rows += family_step.summary_rows(answers)
     housing = answers.get("housing") or {}
     rows.append(

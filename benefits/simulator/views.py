@@ -122,7 +122,11 @@ def persons(request):
         since = answers.get("typed_single_parent") or presenters.month_typed(
             answers.get("single_parent_since")
         )
-        single_parent = forms.SingleParentForm(data, prefix="isolement", initial={"since": since})
+        single_parent = forms.SingleParentForm(
+            data,
+            prefix="isolement",
+            initial={"since": since, "maintenance": answers.get("other_parent_maintenance")},
+        )
     all_forms = [f for f in [applicant, partner, *children, single_parent] if f is not None]
     if (
         data is not None
@@ -134,6 +138,7 @@ def persons(request):
             partner=presenters.person_answers(partner) if partner else None,
             children=[{"birth_date": f.cleaned_data["birth_date"].isoformat()} for f in children],
             single_parent_since=single_parent.cleaned_data["since"] if single_parent else "",
+            other_parent_maintenance=single_parent.cleaned_data["maintenance"] if single_parent else "",
             typed_applicant=None,
             typed_partner=None,
             typed_single_parent=None,
@@ -224,8 +229,14 @@ def incomes(request):
     for role, form in income_forms.items():
         if (answers.get(role) or {}).get("disability", "none") == "none":
             del form.fields["invalidity"]
-        if answers.get("couple") or not answers.get("children"):
+        if (
+            answers.get("couple")
+            or not answers.get("children")
+            or answers.get("other_parent_maintenance") == "non"
+        ):
             del form.fields["alimony"]
+        elif answers.get("other_parent_maintenance") == "oui":
+            form.require_alimony()  # "the other parent pays" needs the amount, for the differential ASF
         if role == "partner" or not needs_n2:
             del form.fields["taxable_n2"]
     if request.method == "POST" and all(f.is_valid() for f in income_forms.values()):

@@ -33,6 +33,14 @@ def fill_journey(page, live_server, assert_accessible):
     choose(page, "#id_demandeur-disability_0")
     choose(page, "#id_demandeur-nationality_0")
     type_into(page, "#id_enfant1-birth_date", "01/09/2019")
+    choose(page, "#id_isolement-maintenance_0")  # a single parent is asked; "oui" needs the amount later
+    submit(page)
+
+    # "Votre famille": asked because of the child and the applicant's age (family_step.py); the
+    # defaults ("Non") are already checked, so continuing answers "no" to each question.
+    assert page.url.endswith("/simulateur/famille/"), page.url
+    assert page.get_by_text("Attendez-vous un enfant ?").is_visible()
+    assert_accessible(page, "family")
     submit(page)
 
     assert_accessible(page, "housing")
@@ -43,6 +51,7 @@ def fill_journey(page, live_server, assert_accessible):
 
     assert_accessible(page, "incomes")
     type_into(page, "#id_demandeur-salary", "1100")
+    type_into(page, "#id_demandeur-alimony", "150")
     submit(page)
 
     assert page.url.endswith("/simulateur/verifier/"), page.locator("main").inner_text()[:1500]
@@ -128,7 +137,8 @@ def test_enter_in_a_field_continues_and_never_removes_a_child_without_javascript
     choose(page, "#id_demandeur-activity_0")
     choose(page, "#id_demandeur-disability_0")
     choose(page, "#id_demandeur-nationality_0")
+    choose(page, "#id_isolement-maintenance_1")
     type_into(page, "#id_enfant1-birth_date", "01/09/2019")
     with page.expect_navigation():
         page.keyboard.press("Enter")  # implicit submission: the form's first button is "Continuer"
-    assert page.url.endswith("/simulateur/logement/")
+    assert page.url.endswith("/simulateur/famille/")  # the next step ("Votre famille" applies here)

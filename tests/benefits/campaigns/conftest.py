@@ -1,7 +1,6 @@
 import pytest
 
 from benefits.campaigns.demo_load import campaign_demo_load
-from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -14,7 +13,9 @@ def demo_file(db, tmp_path):
 def operator(db):
     from django.contrib.auth.models import Permission
 
-    user = UserFactory(is_staff=True)
+    from tests.agents import agent_factory
+
+    user = agent_factory()  # staff sign in with their second factor (benefits/desk/middleware.py)
     user.user_permissions.add(Permission.objects.get(codename="operate_campaign"))
     return user
 

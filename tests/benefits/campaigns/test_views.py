@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from benefits.campaigns.models import Campaign
+from tests.agents import agent_factory, current_code, sign_in
 from tests.factories import UserFactory
 from tests.portal.test_site_invariants import page_facts
 
@@ -22,13 +23,12 @@ def check_page(response):
 @pytest.fixture
 def operator_client(operator):
     client = Client()
-    client.force_login(operator)
+    assert sign_in(client, operator).status_code == 302
     return client
 
 
 def test_only_staff_with_the_permission_enter(client):
-    staff = UserFactory(is_staff=True)
-    client.force_login(staff)
+    sign_in(client, agent_factory())
     assert client.get("/operateur/campagnes/").status_code == 403
     client.force_login(UserFactory())
     assert client.get("/operateur/campagnes/").status_code == 403
@@ -87,3 +87,20 @@ def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):
     assert campaign.status == "annulee"
     html = operator_client.post(f"/operateur/campagnes/{campaign.pk}/resume/", follow=True).content.decode()
     assert "pas possible" in html
+
+
+def test_the_demo_agent_reaches_the_operator_screens(client):
+    """The README's walk-through: the demo agent signs in with its documented secret and operates."""
+    from benefits.desk import demo
+
+    demo.load_demo_agent()
+    response = client.post(
+        "/agent/connexion/",
+        {
+            "username": demo.DEMO_USERNAME,
+            "password": demo.DEMO_PASSWORD,
+            "code": current_code(demo.DEMO_TOTP_SECRET),
+        },
+    )
+    assert response.status_code == 302
+    check_page(client.get("/operateur/campagnes/"))

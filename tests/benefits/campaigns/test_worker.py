@@ -23,6 +23,7 @@ from benefits.campaigns.demo_load import campaign_demo_load
 from benefits.campaigns.models import CampaignChunk, CampaignResult, ChunkStatus, Outcome
 from benefits.campaigns.services import campaign_create, campaign_launch
 from benefits.claims.models import AllocataireFile
+from benefits.letters.models import Letter
 from portal.celery import app as celery_app
 from tests.environment import is_ci
 
@@ -40,25 +41,46 @@ def worker_env(queue: str) -> dict:
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "REDIS_URL": settings.REDIS_URL,
         # A message a killed worker held comes back within seconds (production: an hour, docs/campaigns.md).
-        "CELERY_VISIBILITY_TIMEOUT": "4",
+        "LETTERS_TASK_TIME_LIMIT": "20",  # the visibility time-out must exceed the letters task limit
+        "CELERY_VISIBILITY_TIMEOUT": "25",
         "CELERY_UNACKED_RESTORE_INTERVAL": "1",
         "CELERY_UNACKED_RESTORE_THROTTLE": "1",
     }
 
 
-def start_worker(queue: str) -> subprocess.Popen:
+def start_worker(queue: str, log: Path) -> subprocess.Popen:
+    """The worker's log goes to `log`: a failure shows why the worker stopped or what it last did."""
     command = [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "solo"]
-    command += ["-Q", queue, "--prefetch-multiplier", "1", "--loglevel", "WARNING", "-n", f"{queue}@%h"]
-    return subprocess.Popen(command, cwd=ROOT, env=worker_env(queue), stdout=subprocess.DEVNULL)
+    command += ["-Q", queue, "--prefetch-multiplier", "1", "--loglevel", "INFO", "-n", f"{queue}@%h"]
+    with log.open("w") as stderr:
+        return subprocess.Popen(
+            command, cwd=ROOT, env=worker_env(queue), stdout=subprocess.DEVNULL, stderr=stderr
+        )
 
 
-def wait_for(condition, timeout: float, what: str):
+def broker_state(queue: str) -> str:
+    """What the broker holds: the campaign's waiting messages and the unacknowledged ones (all queues).
+    Both at 0 with chunks still queued means the messages were lost (e.g. a FLUSHDB of the same Redis
+    database by another test run's cache.clear(): cache and broker share REDIS_URL)."""
+    with celery_app.connection_for_write() as conn:
+        client = conn.default_channel.client
+        return f"{client.llen(queue)} waiting on {queue}, {client.zcard('unacked_index')} unacknowledged"
+
+
+def wait_for(condition, timeout: float, what: str, worker: subprocess.Popen, log: Path, queue: str):
+    """Fails at once when the worker exits (a settings error at start-up, a crash), with its log."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
+        if worker.poll() is not None:
+            pytest.fail(f"the worker exited ({worker.returncode}) before {what}:\n{tail(log)}")
         time.sleep(0.05)
-    pytest.fail(f"timed out waiting for {what}")
+    pytest.fail(f"timed out waiting for {what} ({broker_state(queue)}); the worker's log:\n{tail(log)}")
+
+
+def tail(log: Path, lines: int = 30) -> str:
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
 
 
 @pytest.fixture
@@ -83,9 +105,11 @@ def test_a_worker_killed_mid_campaign_loses_nothing_and_doubles_nothing(real_ser
     campaign_launch(campaign=campaign, by=None)
     chunks = CampaignChunk.objects.filter(campaign=campaign)
 
-    first = start_worker(queue)
+    first_log, second_log = tmp_path / "first-worker.log", tmp_path / "second-worker.log"
+    first = start_worker(queue, first_log)
     try:
-        wait_for(lambda: chunks.filter(status=ChunkStatus.DONE).count() >= 3, 120, "three chunks done")
+        three_done = lambda: chunks.filter(status=ChunkStatus.DONE).count() >= 3  # noqa: E731
+        wait_for(three_done, 120, "three chunks done", first, first_log, queue)
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=10)
     finally:
@@ -94,9 +118,10 @@ def test_a_worker_killed_mid_campaign_loses_nothing_and_doubles_nothing(real_ser
     done_when_killed = chunks.filter(status=ChunkStatus.DONE).count()
     assert done_when_killed < chunks.count(), "the campaign ended before the kill: make the chunks smaller"
 
-    second = start_worker(queue)
+    second = start_worker(queue, second_log)
     try:
-        wait_for(lambda: campaign.__class__.objects.get(pk=campaign.pk).status == "terminee", 180, "the end")
+        ended = lambda: campaign.__class__.objects.get(pk=campaign.pk).status == "terminee"  # noqa: E731
+        wait_for(ended, 180, "the end", second, second_log, queue)
     finally:
         second.terminate()
         second.wait(timeout=30)
@@ -109,6 +134,12 @@ def test_a_worker_killed_mid_campaign_loses_nothing_and_doubles_nothing(real_ser
     assert sum(chunks.values_list("households", flat=True)) == files
     notified = results.filter(outcome=Outcome.NOTIFIED)
     assert notified.exists()
+    # One letter per notified household, none for the others, none left by the killed worker's chunk.
+    campaign_letters = Letter.objects.filter(idempotency_key__contains=f":campaign:{campaign.pk}:file:")
+    assert campaign_letters.count() == notified.count()
+    assert set(campaign_letters.values_list("pk", flat=True)) == set(
+        notified.values_list("letter_id", flat=True)
+    )
     # Every notified household's right was recorded exactly once: its file holds the new amounts.
     for result in notified[:50]:
         rights = {r["benefit"]: r["amount"] for r in AllocataireFile.objects.get(pk=result.file_id).rights}

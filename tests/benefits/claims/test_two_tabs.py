@@ -18,7 +18,7 @@ FIELDS = [
     "a-2026-10-unemployment_benefit",
     "a-2026-08-alimony_received",
 ]
-REVISION = re.compile(r'name="revision" value="([0-9]+)"')
+REVISION = re.compile(r'name="revision"\s+value="([0-9]+)"')
 PAGE = re.compile(r'name="page" value="([A-Za-z0-9_-]+)"')
 
 
@@ -129,7 +129,7 @@ STEPS = st.lists(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=STEPS)
 def test_two_writers_never_lose_an_accepted_value(steps):
     """Every value a tab was told is saved stays saved until someone changes that field knowingly."""
@@ -140,8 +140,11 @@ def test_two_writers_never_lose_an_accepted_value(steps):
             tabs[step[1]].reload()
             continue
         _, which, field, value, htmx = step
+        # Typing the value the tab already shows changes nothing: the saved value (maybe newer,
+        # from the other tab) stays, as it should.
+        typed = tabs[which].form[field] != value
         answer = tabs[which].save(field, value, htmx=htmx)
-        if "modifié entre-temps" not in answer and "caractère interdit" not in answer:
+        if typed and "modifié entre-temps" not in answer and "caractère interdit" not in answer:
             expected[field] = value
         draft = ClaimDraft.objects.get(user=user)
         for name, kept in expected.items():

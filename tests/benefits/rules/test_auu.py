@@ -61,7 +61,7 @@ def test_children_raise_the_amount_like_the_rsa_scale():
 def test_before_april_the_thresholds_use_the_previous_january_smic():
     early = request(0.5 * 1426.30 + 1, request_date=date(2026, 3, 2), proof_date=date(2026, 3, 1))
     assert decide(early).result.amount == money(646.52 * 0.8)  # RSA lump sum of 2025-04
-    assert any("1426.30" in step.label.fr for step in decide(early).result.steps)
+    assert any("1\u00a0426,30\u00a0€" in step.label.fr for step in decide(early).result.steps)
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ def test_the_neutralised_income_is_explained_with_its_article_and_the_reading_of
     notes = [step for step in aid.steps if step.legal_basis == "CCH R822-15"]
     assert len(notes) == 1 and notes[0].op == "i" and notes[0].amount is None
     text = notes[0].label.get("fr")
-    assert "comptés pour 0 €" in text and "chômage sans indemnisation depuis au moins deux mois" in text
+    assert "comptés pour 0\u00a0€" in text and "chômage sans indemnisation depuis au moins deux mois" in text
     assert "la CAF peut retenir ceux de l’autre" in text  # the article names "l'intéressé" only
     assert "unemployed without benefit" in notes[0].label.get("en")
     assert replay(aid.steps) == aid.amount  # an information step changes no amount

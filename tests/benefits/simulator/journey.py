@@ -8,6 +8,7 @@ SINGLE_PARENT = {
         "demandeur-disability": "none",
         "demandeur-nationality": "fr",
         "enfant1-birth_date": "01/09/2019",
+        "isolement-maintenance": "non",
     },
     "housing": {"status": "tenant_private", "rent": "650", "commune": "Lyon", "zone": ""},
     "incomes": {"demandeur-salary": "1100", "demandeur-alimony": "0", "demandeur-taxable_n2": "12000"},
