@@ -114,8 +114,8 @@ class ExpertEntry:
         forms = [self.household, self.applicant, self.applicant_incomes, *self.children, self.housing]
         if self.couple:
             forms += [self.partner, self.partner_incomes]
-        else:
-            forms.append(self.single_parent)
+        elif any(f.has_changed() for f in self.children):
+            forms.append(self.single_parent)  # asked of a person alone with children, as in the simulator
         return forms
 
     def filled_children(self) -> list:
@@ -152,6 +152,7 @@ class ExpertEntry:
             answers["incomes"]["partner"] = self.partner_incomes.answers()
         elif children:
             answers["single_parent_since"] = self.single_parent.cleaned_data["since"]
+            answers["other_parent_maintenance"] = self.single_parent.cleaned_data.get("maintenance", "")
         return answers
 
     def compute(self) -> dict | None:

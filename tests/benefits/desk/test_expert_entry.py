@@ -24,6 +24,7 @@ def household_post(**changes) -> dict:
         "demandeur-disability": "none",
         "demandeur-nationality": "fr",
         "enfant1-birth_date": "01/05/2018",
+        "isolement-maintenance": "non",
         "revenus-demandeur-salary": "1 200",
         "revenus-demandeur-taxable_n2": "14000",
         "logement-status": "tenant_private",
@@ -52,6 +53,7 @@ def reference_amounts(month: str) -> dict:
             {"id": "c1", "role": "child", "birth_date": "2018-05-01"},
         ],
         "housing": {"status": "tenant_private", "rent": 550.0, "zone": 2},
+        "other_parent_pays_maintenance": False,
     }
     return compute(parse_household(household, month)).to_dict(explain=False)["benefits"]
 
