@@ -25,6 +25,7 @@ def agent_signs_in(page, live_server, agent):
 def type_household(page):
     page.locator("#id_foyer-couple_1").check(force=True)  # "Non"
     page.get_by_label("Enfant 1 : date de naissance").fill("01/05/2018")
+    page.locator("#id_isolement-maintenance_1").check(force=True)  # "Non": the other parent pays nothing
     page.locator("#id_demandeur-birth_date").fill("25/03/1990")
     page.locator("#id_demandeur-activity_0").check(force=True)
     page.locator("#id_revenus-demandeur-salary").fill("1200")
