@@ -58,6 +58,7 @@ PUBLIC = {
     "desk:mandate_new",
     "desk:mandate_use",
     "desk:mandate_end",
+    "desk:expert",
 }
 # Without CSRF check, each for a reason: a JSON API for programs (no cookie, no session), and the
 # emulators' machine-to-machine endpoints (never mounted in production).
