@@ -125,7 +125,11 @@ def payment_text(name: str, month: str) -> str:
 @functools.cache
 def explanation_version() -> str:
     """Part of the cached explanation's key: a new template or new rules never serve an old fragment."""
-    source = get_template("benefits/simulator/result.html").template.source
+    # The cached region includes the explanation steps' own template: a change there counts too.
+    source = "".join(
+        get_template(name).template.source
+        for name in ("benefits/simulator/result.html", "benefits/includes/explanation_steps.html")
+    )
     digest = hashlib.sha256(f"{source}{ENGINE_VERSION}{parameters_version()}".encode()).hexdigest()
     return digest[:12]
 
