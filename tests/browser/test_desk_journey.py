@@ -31,6 +31,9 @@ def test_agent_files_camilles_declaration_under_a_mandate(
     page.get_by_role("button", name="Se connecter").click()
     expect(page.get_by_role("alert")).to_contain_text("Identifiant, mot de passe ou code incorrect")
     assert_accessible(page, "agent login refused")
+    # django-otp throttles a device for 1 s after one failure (OTP_TOTP_THROTTLE_FACTOR): a person
+    # retyping takes longer than that, a browser driven by a test does not.
+    page.wait_for_timeout(1500)
     page.get_by_label("Mot de passe").fill(AGENT_PASSWORD)
     page.get_by_label("Code à usage unique").fill(current_code())
     page.get_by_role("button", name="Se connecter").click()

@@ -36,6 +36,17 @@ def test_a_code_is_good_once_only(client, agent):
     assert sign_in(other, agent, code).status_code == 403
 
 
+def test_right_code_at_once_after_a_wrong_one_is_throttled_then_accepted(client, agent, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    wrong = "111111" if current_code() == "000000" else "000000"
+    assert sign_in(client, agent, wrong).status_code == 403
+    response = sign_in(client, agent)
+    assert response.status_code == 403
+    assert "trop d’essais" in response.content.decode()
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    assert sign_in(client, agent).status_code == 302
+
+
 def test_a_wrong_password_with_a_right_code_is_refused_with_the_same_words(client, agent):
     response = client.post(
         "/agent/connexion/",
