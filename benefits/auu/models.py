@@ -58,6 +58,11 @@ class UrgentClaim(models.Model):
         help_text="Payment deadline: 3 working days, 5 for a person not yet allocataire"
     )
     filed_at = models.DateTimeField(auto_now_add=True)
+    decided_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Date of the decision (accepted or refused): an aid is granted once in 12 months from it (CASF D214-12)",
+    )
 
     objects = UrgentClaimQuerySet.as_manager()
 

@@ -4,20 +4,38 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 
+from benefits.auu import selectors
 from benefits.auu.models import UrgentClaim
 from benefits.auu.working_days import add_working_days
 from benefits.claims.models import TRANSITIONS, Status
 from benefits.claims.services import StatusNotAllowed
-from benefits.rules.auu import AuuRequest, decide
+from benefits.rules.auu import AuuRequest, decide, renewal_date
 from benefits.rules.params import parameters_version
 from portal.journal import journal_record
 
 DAYS_ALLOCATAIRE, DAYS_NEWCOMER = 3, 5  # CASF L214-9, D214-19
 
 
+class UrgentClaimNotAllowed(Exception):
+    """A new claim while the person's previous one is pending, or within 12 months of the decision that
+    granted the previous aid (CASF D214-12). The message is for the person, in the active language."""
+
+
+def pending_message(claim: UrgentClaim) -> str:
+    return gettext(
+        "Vous avez déjà une demande en cours, déposée le %(date)s. Elle est traitée en priorité : "
+        "inutile d’en déposer une autre. Vous pouvez suivre son état dans « Ma demande »."
+    ) % {"date": date_format(timezone.localtime(claim.filed_at), "d/m/Y")}
+
+
 def auu_claim_file(*, user, answers: dict, file_number: str, channel: str) -> UrgentClaim:
-    """Files the claim with the rules' decision and its deadline; the journal names no aid."""
+    """Files the claim with the rules' decision and its deadline; the journal names no aid.
+
+    Refused (UrgentClaimNotAllowed, nothing filed) while a previous claim of the same person is pending
+    or less than 12 months after the decision that granted the last one (CASF D214-12)."""
     today = timezone.localdate()
     request = AuuRequest(
         request_date=today,
@@ -26,9 +44,16 @@ def auu_claim_file(*, user, answers: dict, file_number: str, channel: str) -> Ur
         proof_date=answers["proof_date"],
         monthly_resources=float(answers["monthly_resources"]),
         children=answers["children"],
+        last_granted_on=selectors.last_granted_on(user=user),
     )
     decision = decide(request, explain=True)
     with transaction.atomic():
+        pending = selectors.pending_urgent_claim_of(user=user)
+        if pending is not None:
+            raise UrgentClaimNotAllowed(pending_message(pending))
+        granted = request.last_granted_on
+        if granted is not None and today < renewal_date(granted):  # the rules' first refusal
+            raise UrgentClaimNotAllowed(decision.result.blocking_reason.get(get_language()))
         claim = UrgentClaim.objects.create(
             user=user,
             file_number=file_number,
@@ -58,7 +83,8 @@ def auu_claim_set_status(*, claim: UrgentClaim, status: Status, by, channel: str
         claim.status = status
         if status in (Status.ACCEPTED, Status.REFUSED):
             claim.priority = False
-        claim.save(update_fields=["status", "priority"])
+            claim.decided_on = timezone.localdate()
+        claim.save(update_fields=["status", "priority", "decided_on"])
         journal_record(
             action="demande_prioritaire_statut",
             target=f"demande {claim.pk}",

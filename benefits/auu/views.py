@@ -31,21 +31,27 @@ def new(request):
     form = UrgentClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         file = allocataire_file_for_user(user=request.user, channel=request.channel)
-        claim = services.auu_claim_file(
-            user=request.user,
-            answers=form.cleaned_data,
-            file_number=file.number if file else "",
-            channel=request.channel,
-        )
-        if file is not None:
-            letter_for_urgent_claim(claim=claim, file=file)
-        return redirect("auu:receipt", reference=claim.reference)
+        try:
+            claim = services.auu_claim_file(
+                user=request.user,
+                answers=form.cleaned_data,
+                file_number=file.number if file else "",
+                channel=request.channel,
+            )
+        except services.UrgentClaimNotAllowed as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if file is not None:
+                letter_for_urgent_claim(claim=claim, file=file)
+            return redirect("auu:receipt", reference=claim.reference)
     return page(
         request,
         "benefits/auu/new.html",
         form=form,
         has_errors=bool(form.errors),
         forms_with_errors=[form] if form.errors else [],
+        pending=selectors.pending_urgent_claim_of(user=request.user),
+        renewal=selectors.renewal_date_of(user=request.user),
     )
 
 

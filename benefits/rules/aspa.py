@@ -10,9 +10,9 @@ salaries (taxable) less a quarterly allowance of 0.9 (alone) or 1.5 (couple) mon
 (CSS R815-29), unemployment benefits, sickness allowances, alimony, invalidity pensions,
 micro-enterprise turnover after its flat allowance, and the AAH of a parent who cannot claim the ASPA.
 
-It is paid by the retirement fund (CARSAT, MSA), not the CAF, and it comes **before** the RSA
-(CASF L262-10): the RSA counts it once it is paid. The 8 main benefits keep their estimate; the
-explanation says so. No CRDS, not rounded (like OpenFisca: compared to the cent).
+It is paid by the retirement fund (CARSAT, MSA), not the CAF, and it comes **before** the RSA:
+the RSA counts it among the household's resources (`aspa_for_rsa`, below). No CRDS, not rounded
+(like OpenFisca: compared to the cent).
 """
 
 from benefits.rules.aah import aah_person
@@ -126,6 +126,23 @@ def aspa_amount(situation, month: int, trace: Trace) -> float:
     return max(p.montant_max_couple / 24 - excess / 2, 0.0)
 
 
+def aspa_for_rsa(situation, month: int) -> float:
+    """The ASPA of `month` as the RSA counts it (memoised, without explanation).
+
+    The RSA counts every resource of the household (CASF R262-6) and R262-11 does not exclude the ASPA;
+    the household must claim it (CASF L262-10 I, 3rd paragraph: compulsory from the age of CSS L351-8
+    1°, 67, or earlier for a person unfit for work). Between 65 and that age the claim is the person's
+    choice; the estimate counts the ASPA from 65 anyway, as OpenFisca-France does, because claiming it
+    never lowers what the household gets (the RSA is a differential: ASPA + RSA ≥ RSA alone).
+    """
+    key = ("aspa_for_rsa", month)
+    if key not in situation.memo:
+        adults = situation.household.adults
+        eligible = any(aspa_eligible(situation, a, month) for a in adults)
+        situation.memo[key] = aspa_amount(situation, month, Trace(False)) if eligible else 0.0
+    return situation.memo[key]
+
+
 def allocation_solidarite_personnes_agees(situation, trace: Trace):
     month = situation.month
     p = situation.params(month)
@@ -141,10 +158,10 @@ def allocation_solidarite_personnes_agees(situation, trace: Trace):
     amount = aspa_amount(situation, month, trace)
     trace.step(
         "i",
-        "L’ASPA se demande à la caisse de retraite ; elle passe avant le RSA, qui en tiendra compte.",
-        "The ASPA is claimed from the pension fund; it comes before the RSA, which will count it.",
+        "L’ASPA se demande à la caisse de retraite ; elle passe avant le RSA, qui la compte dans les ressources.",
+        "The ASPA is claimed from the pension fund; it comes before the RSA, which counts it as a resource.",
         None,
-        "CASF L262-10; CSS L815-1",
+        "CASF L262-10, R262-6; CSS L815-1",
     )
     if amount <= 0:
         trace.block(

@@ -28,16 +28,16 @@ FORFAIT_LOGEMENT = Text(
     "Housed free of charge or owner without a loan: a flat-rate housing amount is deducted from the RSA and "
     "the prime d’activité (CASF R262-9; CSS R843-4).",
 )
-# The RSA is subsidiary: a person who may claim the ASPA must claim it first (CASF L262-10), and the ASPA
-# is counted in the RSA's resources. The core does not compute the ASPA, so a person of ASPA age with
-# little income would otherwise read an RSA estimate that the CAF will not pay as such.
+# The RSA is subsidiary: the household must claim the ASPA (CASF L262-10 I), and the ASPA counts in the
+# resources of the RSA (CASF R262-6) and of the prime d'activité (CSS L842-4 4°). The core estimates it
+# (aspa.aspa_for_rsa) and deducts it; the person is told to claim it at the pension fund.
 ASPA_FIRST = Text(
     "Une personne du foyer a {age} ans ou plus : l’allocation de solidarité aux personnes âgées (ASPA, "
-    "« minimum vieillesse ») n’est pas estimée ici. Elle se demande à la caisse de retraite et passe avant "
-    "le RSA, qui en tient compte (CSS L815-1 ; CASF L262-10).",
+    "« minimum vieillesse ») se demande à la caisse de retraite. Elle passe avant le RSA : le RSA et la "
+    "prime d’activité estimés ici déduisent l’ASPA estimée (CASF L262-10, R262-6 ; CSS L815-1, L842-4).",
     "Someone in the household is {age} or older: the solidarity allowance for the elderly (ASPA, "
-    "“minimum vieillesse”) is not estimated here. It is claimed from the pension fund and comes before the "
-    "RSA, which counts it (CSS L815-1; CASF L262-10).",
+    "“minimum vieillesse”) is claimed from the pension fund. It comes before the RSA: the RSA and the "
+    "prime d’activité estimated here deduct the estimated ASPA (CASF L262-10, R262-6; CSS L815-1, L842-4).",
 )
 OWNER_WITH_LOAN = Text(
     "Les aides au logement des propriétaires qui remboursent un emprunt ne sont pas estimées ici.",

@@ -5,7 +5,9 @@ Not in OpenFisca-France: written from the articles (CASF D214-13 and D214-14 as 
 
 - Who (CASF L214-9): a victim of violence by a spouse, concubin or PACS partner, attested by a
   protection order, a complaint or a report to the prosecutor less than 12 months old (D214-11);
-  allocataire or not, no resource condition for the right itself; once per 12 months (D214-12).
+  allocataire or not, no resource condition for the right itself; once per 12 months from the date
+  of the decision that granted it (D214-12): `last_granted_on`, the decision date of the person's last
+  aid, refuses a request before `renewal_date` (the same day 12 months later).
 - Form (D214-13): an interest-free loan when the monthly resources exceed 150 % of the net monthly SMIC
   (single person), 225 % (one dependent child), 270 % (two), 330 % (three or more); otherwise a grant.
 - Amount (D214-14): the RSA lump sum (CASF L262-3) raised for the dependent children as the RSA scale
@@ -16,6 +18,7 @@ Not in OpenFisca-France: written from the articles (CASF D214-13 and D214-14 as 
 Paid once, within 3 working days (5 for a person not yet allocataire): CASF L214-9, D214-19.
 """
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -38,6 +41,7 @@ class AuuRequest:
     proof_date: date
     monthly_resources: float
     children: int  # dependent children (CASF D214-16)
+    last_granted_on: date | None = None  # decision date of the person's last aid granted (D214-12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +67,31 @@ def months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 
+def renewal_date(granted_on: date) -> date:
+    """First day a new aid can be granted: 12 months after the decision (CASF D214-12); a decision of
+    29 February opens on 28 February."""
+    months = int(parameters_at(granted_on).auu.delai_renouvellement_mois)
+    index = granted_on.year * 12 + granted_on.month - 1 + months
+    year, month = divmod(index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(granted_on.day, last_day))
+
+
 def decide(request: AuuRequest, explain: bool = True) -> AuuDecision:
     trace = Trace(explain)
     p_all = parameters_at(request.request_date)
     p = p_all.auu
+    granted = request.last_granted_on
+    if granted is not None and request.request_date < renewal_date(granted):
+        again = renewal_date(granted).strftime("%d/%m/%Y")
+        trace.block(
+            f"L’aide vous a été accordée le {granted:%d/%m/%Y} : elle ne peut l’être qu’une fois par période de "
+            f"12 mois à compter de cette décision. Vous pourrez la demander de nouveau à partir du {again}.",
+            f"The aid was granted to you on {granted:%d/%m/%Y}: it can be granted only once in 12 months from "
+            f"that decision. You can ask for it again from {again}.",
+            "CASF D214-12",
+        )
+        return AuuDecision(False, None, trace.result("auu", LABEL, 0.0, period="once"))
     if request.perpetrator not in PERPETRATORS:
         trace.block(
             "L’aide concerne les violences commises par un conjoint, un concubin ou un partenaire de PACS (actuel ou ancien).",

@@ -57,16 +57,18 @@ def allocation_base(situation, trace: Trace):
                 "CSS L531-3",
             )
         return trace.result("paje_base", LABEL, 0.0)
-    count = len(situation.pf_children(month))
+    # The ceilings count the children "nés ou à naître" (CSS R531-1): the dependent ones and the expected.
+    expected = sum(1 for c in children if birth_index(c) > month)
+    count = len(situation.pf_children(month)) + expected
     income = resources(situation, month)
     full_ceiling = ceiling(situation, month, count, full_rate=True)
     partial_ceiling = ceiling(situation, month, count, full_rate=False)
     trace.step(
         "i",
         f"Revenus de N-2 : {income:.0f} € ; plafond du taux plein {full_ceiling:.0f} €, du taux partiel "
-        f"{partial_ceiling:.0f} € ({count} enfant(s) à charge)",
+        f"{partial_ceiling:.0f} € ({count} enfant(s) à charge ou à naître)",
         f"Year N-2 income: {income:.0f} €; full-rate ceiling {full_ceiling:.0f} €, partial-rate ceiling "
-        f"{partial_ceiling:.0f} € ({count} dependent child(ren))",
+        f"{partial_ceiling:.0f} € ({count} dependent or expected child(ren))",
         None,
         "CSS R531-1, R532-3",
     )

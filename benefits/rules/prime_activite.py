@@ -9,6 +9,7 @@ the prime of M is their average, not paid under 15 €, and paid only if someone
 
 from benefits.rules.aah import aah_person
 from benefits.rules.asi import asi_person
+from benefits.rules.aspa import aspa_for_rsa
 from benefits.rules.explain import Trace
 from benefits.rules.minima_resources import (
     family_benefits_counted,
@@ -106,8 +107,12 @@ def fictive_prime(situation, month: int, trace: Trace | None = None) -> float:
         lump_sum = p.ppa.montant_base * lump_sum_rate(p.rsa, len(household.adults), len(children))
     activity = sum(earned(situation, person, month) for person in household.persons)
     bonuses = sum(bonus(p, earned(situation, person, month)) for person in household.persons)
-    others = family_benefits_counted(situation, month) + sum(
-        other_resources(situation, person, month) for person in household.persons
+    # The ASPA is a social benefit the prime counts (CSS L842-4 4°, not excluded by R844-5).
+    aspa = aspa_for_rsa(situation, month)
+    others = (
+        family_benefits_counted(situation, month)
+        + sum(other_resources(situation, person, month) for person in household.persons)
+        + aspa
     )
     flat_base = p.ppa.montant_base * (
         1
@@ -129,14 +134,21 @@ def fictive_prime(situation, month: int, trace: Trace | None = None) -> float:
         else 0.0
     )
     if trace is not None:
+        aspa_fr, aspa_en = (
+            (f" (dont ASPA estimée {aspa:.2f} €)", f" (including an estimated ASPA of {aspa:.2f} €)")
+            if aspa
+            else ("", "")
+        )
         trace.step(
             "i",
             f"Mois {month // 12}-{month % 12 + 1:02d} : forfaitaire {lump_sum:.2f} €, revenus d’activité {activity:.2f} €, "
-            f"bonifications {bonuses:.2f} €, autres ressources {others:.2f} €, forfait logement {housing:.2f} € → {amount:.2f} €",
+            f"bonifications {bonuses:.2f} €, autres ressources {others:.2f} €{aspa_fr}, forfait logement {housing:.2f} € → "
+            f"{amount:.2f} €",
             f"Month {month // 12}-{month % 12 + 1:02d}: lump sum {lump_sum:.2f} €, earned income {activity:.2f} €, "
-            f"bonuses {bonuses:.2f} €, other resources {others:.2f} €, housing flat rate {housing:.2f} € → {amount:.2f} €",
+            f"bonuses {bonuses:.2f} €, other resources {others:.2f} €{aspa_en}, housing flat rate {housing:.2f} € → "
+            f"{amount:.2f} €",
             None,
-            "CSS L842-3, D843-1, D843-2",
+            "CSS L842-3, L842-4, D843-1, D843-2" if aspa else "CSS L842-3, D843-1, D843-2",
         )
     situation.memo[key] = amount
     return amount

@@ -5,6 +5,7 @@ RSA = lump sum by family size (or raised for a single parent) − resources of t
 under 6 €. Since 2016 the activity part is the prime d'activité.
 """
 
+from benefits.rules.aspa import aspa_for_rsa
 from benefits.rules.explain import Trace
 from benefits.rules.minima_resources import (
     aah_received,
@@ -202,7 +203,16 @@ def rsa_amount(situation, month: int, housing_aid_known: bool = True, trace: Tra
             benefits,
             "CASF R262-10-1, R262-11",
         )
-    amount = max(0.0, ceiling - flat - activity - other - benefits)
+    aspa = aspa_for_rsa(situation, month)
+    if aspa:
+        trace.step(
+            "-",
+            "Allocation de solidarité aux personnes âgées (ASPA) estimée, à demander à la caisse de retraite",
+            "Estimated solidarity allowance for the elderly (ASPA), to claim from the pension fund",
+            aspa,
+            "CASF L262-10, R262-6; CSS L815-1",
+        )
+    amount = max(0.0, ceiling - flat - activity - other - benefits - aspa)
     trace.step("≥", "Pas de montant négatif", "No negative amount", 0.0, "CASF L262-2")
     if amount < p_rsa.montant_minimum:
         if amount:

@@ -203,7 +203,7 @@ def test_a_person_of_aspa_age_is_told_the_aspa_comes_before_the_rsa():
     # 65 on 1 June 2026 (CSS L815-1): the note; 64: none (ages are counted as OpenFisca does, see ages.py).
     assert aspa_notes(compute(household("1961-05-15"))) == [
         "Une personne du foyer a 65 ans ou plus : l’allocation de solidarité aux personnes âgées (ASPA, "
-        "« minimum vieillesse ») n’est pas estimée ici. Elle se demande à la caisse de retraite et passe "
-        "avant le RSA, qui en tient compte (CSS L815-1 ; CASF L262-10)."
+        "« minimum vieillesse ») se demande à la caisse de retraite. Elle passe avant le RSA : le RSA et la "
+        "prime d’activité estimés ici déduisent l’ASPA estimée (CASF L262-10, R262-6 ; CSS L815-1, L842-4)."
     ]
     assert aspa_notes(compute(household("1961-07-01"))) == []
