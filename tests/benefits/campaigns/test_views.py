@@ -34,6 +34,12 @@ def test_only_staff_with_the_permission_enter(client):
     assert client.get("/operateur/campagnes/").status_code == 403
 
 
+def test_signed_out_the_operator_screens_lead_to_the_agents_login(client):
+    response = client.get("/operateur/campagnes/")
+    assert response.status_code == 302
+    assert response["Location"] == "/agent/connexion/?next=%2Foperateur%2Fcampagnes%2F"
+
+
 def test_create_dry_run_launch_follow_and_report(
     demo_file, operator_client, django_capture_on_commit_callbacks
 ):
