@@ -1,6 +1,8 @@
 """Operator screens without JavaScript: permission, create, dry run, launch, progress (full page and
 htmx partial), pause/resume/cancel, report and CSV; the site's page invariants on each page."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -45,12 +47,14 @@ def test_create_dry_run_launch_follow_and_report(
 ):
     html = check_page(operator_client.get("/operateur/campagnes/"))
     assert "Nouvelle campagne" in html
+    assert re.search(r'<option value="2026-12"[^>]*>\s*décembre 2026\s*</option>', html)
     response = operator_client.post(
         "/operateur/campagnes/", {"kind": "non_recours", "month": "2026-12", "threshold": "10"}
     )
     campaign = Campaign.objects.get()
     assert response["Location"] == f"/operateur/campagnes/{campaign.pk}/"
     html = check_page(operator_client.get(response["Location"]))
+    assert "— décembre 2026</h1>" in html
     assert "Lancer la campagne" not in html  # a dry run comes first
     refused = operator_client.post(f"/operateur/campagnes/{campaign.pk}/launch/", follow=True)
     assert "Faites d’abord un essai" in refused.content.decode()
