@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.campaigns.models import CampaignKind
 from benefits.rules import SUPPORTED_MONTHS
+from benefits.simulator.formatting import month_name
+
+
+def month_choices():
+    """ "décembre 2026" shown, "2026-12" posted; a callable, so the label follows the active language."""
+    return [(month, month_name(month)) for month in reversed(SUPPORTED_MONTHS)]
 
 
 class CampaignForm(forms.Form):
@@ -13,7 +19,7 @@ class CampaignForm(forms.Form):
     )
     month = forms.ChoiceField(
         label=_("Mois des droits calculés"),
-        choices=[(m, m) for m in reversed(SUPPORTED_MONTHS)],
+        choices=month_choices,
         help_text=_("Les revenus pris en compte sont ceux des trois mois précédents."),
     )
     threshold = forms.DecimalField(

@@ -4,6 +4,7 @@ campaigns, and read their report. Every button is a plain form; htmx only refres
 from functools import wraps
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +17,7 @@ from benefits.campaigns.forms import CampaignForm
 from benefits.campaigns.models import Campaign, CampaignStatus
 from benefits.campaigns.progress import campaign_progress
 from benefits.campaigns.report import campaign_report, report_rows
+from benefits.desk.access import agent_required
 
 PERMISSION = "benefits.operate_campaign"
 
@@ -27,7 +29,17 @@ def operator_required(view):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    return wrapper
+    # Signed out, an operator is sent to the agents' login (username, password, TOTP), never to the
+    # people's FranceConnect+ page, which refuses staff accounts: agent_required redirects there.
+    guarded = agent_required(PERMISSION)(wrapper)
+
+    @wraps(view)
+    def entry(request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.is_staff:
+            raise PermissionDenied
+        return guarded(request, *args, **kwargs)
+
+    return login_not_required(entry)
 
 
 @operator_required

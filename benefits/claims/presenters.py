@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.claims import declaration
 from benefits.simulator.formatting import euros, month_name
+from portal.dates import long_date
 
 PREFILL_MESSAGES = {
     "timeout": _("Le service qui transmet les salaires déclarés par les employeurs ne répond pas."),
@@ -54,9 +55,9 @@ def session_expiry():
 
 
 def day_text(iso: str) -> str:
-    """ "2026-09-05" → "5 septembre 2026"; anything else as it came."""
+    """ "2026-09-05" → "5 septembre 2026", "2026-09-01" → "1er septembre 2026"; anything else as it came."""
     try:
-        return date_format(date.fromisoformat(iso), "j F Y")
+        return long_date(date.fromisoformat(iso))
     except ValueError:
         return iso
 

@@ -1,18 +1,46 @@
 """Reads for the agent's 360° view of one file: household, rights, claims, drafts, incomes, journal."""
 
+from django.utils.translation import get_language
+
 from benefits.claims import declaration
 from benefits.claims.models import Claim, ClaimDraft
-from benefits.claims.presenters import person_name
+from benefits.claims.presenters import day_text, person_name
 from benefits.claims.services import current_declaration_month
 from benefits.desk.journal_view import journal_for_file
 from benefits.desk.models import Mandate
 from benefits.income.client import IncomeUnavailable, fetch_net_social_amounts
 from benefits.letters.models import Letter
+from benefits.rules import aah, af, aides_logement, ars, asf, cf, prime_activite, rsa
 from benefits.simulator.formatting import euros, month_name
 from portal.channels import AGENT
 from portal.journal import journal_record
 
 ROLES = {"applicant": "Allocataire", "partner": "Conjoint", "child": "Enfant"}
+# The rights of a file name their benefit by the core's code ("ppa"); the agent reads its label.
+BENEFIT_LABELS = {
+    "ppa": prime_activite.LABEL,
+    "rsa": rsa.LABEL,
+    "aide_logement": aides_logement.LABEL,
+    "aah": aah.LABEL,
+    "af": af.LABEL,
+    "cf": cf.LABEL,
+    "asf": asf.LABEL,
+    "ars": ars.LABEL,
+}
+
+
+def benefit_label(code: str) -> str:
+    label = BENEFIT_LABELS.get(code)
+    return label.get(get_language()) if label else code
+
+
+def income_line(line) -> dict:
+    """An employer's declared amount as the desk shows it: "1 180,55 €", "5 octobre 2026"."""
+    return {
+        "employer": line.employer,
+        "amount": euros(line.amount),
+        "declared_on": day_text(line.declared_on),
+    }
 
 
 def file_open(*, file, agent, office: str) -> None:
@@ -39,7 +67,7 @@ def incomes_of(file) -> list[dict]:
                 "months": [
                     {
                         "month": month_name(month),
-                        "lines": report.lines_for(month),
+                        "lines": [income_line(line) for line in report.lines_for(month)],
                         "missing": month in report.missing_months,
                     }
                     for month in months
@@ -53,9 +81,12 @@ def file_360(*, file, agent) -> dict:
     return {
         "file": file,
         "members": [
-            {"name": person_name(m), "role": m["role"], "birth_date": m["birth_date"]} for m in file.members
+            {"name": person_name(m), "role": m["role"], "birth_date": day_text(m["birth_date"])}
+            for m in file.members
         ],
-        "rights": [{"benefit": r["benefit"], "amount": euros(r["amount"])} for r in file.rights],
+        "rights": [
+            {"benefit": benefit_label(r["benefit"]), "amount": euros(r["amount"])} for r in file.rights
+        ],
         "claims": Claim.objects.filter(file=file).prefetch_related("history"),
         "drafts": ClaimDraft.objects.open().filter(file=file),
         "incomes": incomes_of(file),

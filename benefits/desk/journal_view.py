@@ -1,12 +1,11 @@
 """A file's journal in words: for the person ("Actions faites pour vous") and for the agent's 360° view."""
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from benefits.claims.models import Claim, ClaimDraft, Kind, Status
 from benefits.desk.models import Mandate
+from portal.dates import long_date
 from portal.models import JournalEntry
 
 CHANNELS = {
@@ -25,7 +24,7 @@ def targets_of(file) -> list[str]:
 
 
 def when(entry) -> str:
-    return date_format(timezone.localtime(entry.at), _("j F Y à H:i"))
+    return long_date(entry.at, str(_("j F Y à H:i")))
 
 
 def who(entry, viewer) -> str:

@@ -3,6 +3,7 @@
 from django import template
 
 from benefits.simulator.formatting import euros as format_euros
+from benefits.simulator.formatting import month_name
 
 register = template.Library()
 
@@ -15,3 +16,9 @@ def euros(value) -> str:
 @register.filter
 def per_second(value) -> str:
     return f"{value:,.0f}".replace(",", "\u202f")
+
+
+@register.filter
+def month(value) -> str:
+    """ "2026-12" → "décembre 2026"."""
+    return month_name(value) if value else ""

@@ -44,6 +44,12 @@ def test_receipt_appears_in_mes_courriers_then_opens_and_downloads(
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=SHOTS / "receipt-390.png", full_page=True)
     assert_accessible(page, "the receipt at 390 px")
+    # At 320 px (WCAG 1.4.10) the five-column table scrolls inside its own focusable region, never the page.
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    region = page.get_by_role("region", name="Tableau du courrier").first
+    assert region.evaluate("element => element.scrollWidth > element.clientWidth")
+    assert_accessible(page, "the receipt at 320 px")
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Télécharger le courrier en PDF").click()

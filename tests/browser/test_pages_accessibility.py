@@ -10,12 +10,16 @@ PAGES = argument_free_pages()
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("url", PAGES.values(), ids=PAGES.keys())
 def test_page_has_no_axe_violation(page, live_server, login_browser, assert_accessible, url):
+    # A script error (DSFR's own included) stops the components that start after it.
+    script_errors = []
+    page.on("pageerror", lambda error: script_errors.append(f"{page.url}: {error}"))
     response = page.goto(live_server.url + url)
     if "/compte/connexion/" in page.url and "/compte/connexion/" not in url:
         login_browser()
         response = page.goto(live_server.url + url)
     assert response.status == 200
     assert_accessible(page, url)
+    assert script_errors == []
 
 
 @pytest.mark.django_db(transaction=True)

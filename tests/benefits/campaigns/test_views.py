@@ -1,6 +1,8 @@
 """Operator screens without JavaScript: permission, create, dry run, launch, progress (full page and
 htmx partial), pause/resume/cancel, report and CSV; the site's page invariants on each page."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -34,17 +36,25 @@ def test_only_staff_with_the_permission_enter(client):
     assert client.get("/operateur/campagnes/").status_code == 403
 
 
+def test_signed_out_the_operator_screens_lead_to_the_agents_login(client):
+    response = client.get("/operateur/campagnes/")
+    assert response.status_code == 302
+    assert response["Location"] == "/agent/connexion/?next=%2Foperateur%2Fcampagnes%2F"
+
+
 def test_create_dry_run_launch_follow_and_report(
     demo_file, operator_client, django_capture_on_commit_callbacks
 ):
     html = check_page(operator_client.get("/operateur/campagnes/"))
     assert "Nouvelle campagne" in html
+    assert re.search(r'<option value="2026-12"[^>]*>\s*décembre 2026\s*</option>', html)
     response = operator_client.post(
         "/operateur/campagnes/", {"kind": "non_recours", "month": "2026-12", "threshold": "10"}
     )
     campaign = Campaign.objects.get()
     assert response["Location"] == f"/operateur/campagnes/{campaign.pk}/"
     html = check_page(operator_client.get(response["Location"]))
+    assert "— décembre 2026</h1>" in html
     assert "Lancer la campagne" not in html  # a dry run comes first
     refused = operator_client.post(f"/operateur/campagnes/{campaign.pk}/launch/", follow=True)
     assert "Faites d’abord un essai" in refused.content.decode()

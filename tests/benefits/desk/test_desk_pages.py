@@ -1,5 +1,7 @@
 """Search (journaled, rate-limited), the 360° view (journaled, shown to the person), the person's journal."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -74,3 +76,15 @@ def test_a_person_sees_only_their_own_journal(agent_client, camille_file, db):
     other = Client()
     other.force_login(stranger)
     assert "consulté par un agent" not in other.get("/mon-espace/actions/").content.decode()
+
+
+def test_the_360_view_writes_dates_amounts_and_benefits_in_french(agent_client, camille, income_emulator):  # noqa: F811
+    from tests.benefits.claims.factories import file_factory
+
+    file = file_factory(user=camille, rights=[{"benefit": "ppa", "amount": "212.40"}])
+    page = agent_client.get(f"/agent/dossier/{file.number}/").content.decode()
+    assert "10 mars 1985" in page and "1985-03-10" not in page
+    assert "Prime d’activité : 212,40\u00a0€ par mois" in page and "ppa :" not in page
+    # The employers' declared amounts: French decimals and a long date, never "742.18 €" nor "2026-10-05".
+    assert "déclaré le 5 " in page
+    assert not re.search(r"[0-9]\.[0-9]{2} €", page) and not re.search(r"déclaré le 20[0-9]{2}-", page)
