@@ -44,6 +44,12 @@ def test_receipt_appears_in_mes_courriers_then_opens_and_downloads(
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=SHOTS / "receipt-390.png", full_page=True)
     assert_accessible(page, "the receipt at 390 px")
+    # The declared figures reflow at phone width: nothing wider than the screen, and a source reads
+    # across the card (the whole width of the table) instead of a narrow fifth of it.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    table_width = page.locator("table.letter-figures").bounding_box()["width"]
+    source_width = page.locator("table.letter-figures td[data-label='Source']").first.bounding_box()["width"]
+    assert source_width >= 0.9 * table_width, (source_width, table_width)
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Télécharger le courrier en PDF").click()
