@@ -124,6 +124,8 @@ def test_housing_aid_has_its_own_recourse_paragraph(language):
         with_housing = render_to_string(
             "benefits/letters/includes/recourse.html", {"d": {"benefit_keys": ["ppa", "aide_logement"]}}
         )
-        without = render_to_string("benefits/letters/includes/recourse.html", {"d": {"benefit_keys": ["ppa"]}})
+        without = render_to_string(
+            "benefits/letters/includes/recourse.html", {"d": {"benefit_keys": ["ppa"]}}
+        )
     assert "CCH L825-1" in with_housing and "CCH L825-1" not in without
     assert with_housing.count("<h3>") == without.count("<h3>") + 1
