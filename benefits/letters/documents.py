@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from benefits.letters.presenters import letter_display
-from benefits.letters.rendering import render_pdf
+from benefits.letters.rendering import LETTER_STYLESHEET, render_pdf
 
 
 def body_template(letter) -> str:
@@ -34,4 +34,4 @@ def letter_html(letter) -> str:
 
 def letter_pdf(letter) -> tuple[bytes, int]:
     """The PDF/UA bytes of the letter and its page count."""
-    return render_pdf(html=letter_html(letter))
+    return render_pdf(html=letter_html(letter), stylesheets=(LETTER_STYLESHEET,))

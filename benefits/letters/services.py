@@ -22,6 +22,7 @@ from benefits.letters.contexts import (
     receipt_context,
 )
 from benefits.letters.models import Letter, LetterKind, LetterStatus
+from benefits.letters.queueing import render_enqueue
 from benefits.letters.rendering import pdf_from_html
 from benefits.letters.storing import letter_store_pdf
 
@@ -89,9 +90,7 @@ def letter_request(
 
 
 def letter_enqueue(letter: Letter) -> None:
-    from benefits.letters.tasks import letter_render_task  # the tasks module imports this one
-
-    letter_render_task.delay_on_commit(letter.pk)
+    render_enqueue(letter.pk)
 
 
 def letter_render(*, letter_id: int) -> Letter:

@@ -8,6 +8,7 @@ visibility timeout (CELERY_BROKER_TRANSPORT_OPTIONS) is above the time limit bel
 from celery import shared_task
 from django.conf import settings
 
+from benefits.letters.queueing import RENDER_TASK
 from benefits.letters.services import letter_mark_failed, letter_render
 
 
@@ -18,7 +19,7 @@ def backoff(retries: int) -> int:
 
 @shared_task(
     bind=True,
-    name="letters.render",
+    name=RENDER_TASK,
     acks_late=True,
     reject_on_worker_lost=True,
     max_retries=settings.LETTERS_MAX_ATTEMPTS - 1,

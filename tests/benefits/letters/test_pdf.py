@@ -113,3 +113,19 @@ def test_english_letter_is_in_english():
     pdf, _pages = letter_pdf(letter)
     assert pdf_structure(pdf)["lang"] == "en"
     assert "Appeals and time limits" in text(pdf)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_housing_aid_has_its_own_recourse_paragraph(language):
+    """A letter about the aides au logement names their prior appeal to the CAF and its basis (CCH)."""
+    from django.template.loader import render_to_string
+
+    with translation.override(language):
+        with_housing = render_to_string(
+            "benefits/letters/includes/recourse.html", {"d": {"benefit_keys": ["ppa", "aide_logement"]}}
+        )
+        without = render_to_string(
+            "benefits/letters/includes/recourse.html", {"d": {"benefit_keys": ["ppa"]}}
+        )
+    assert "CCH L825-1" in with_housing and "CCH L825-1" not in without
+    assert with_housing.count("<h3>") == without.count("<h3>") + 1
