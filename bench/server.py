@@ -29,10 +29,11 @@ ANSWERS = [
             "demandeur-disability": "none",
             "demandeur-nationality": "fr",
             "enfant1-birth_date": "01/09/2019",
+            "isolement-maintenance": "non",
         },
     ),
     ("/simulateur/logement/", {"status": "tenant_private", "rent": "650", "commune": "69123"}),
-    ("/simulateur/revenus/", {"demandeur-salary": "1100", "demandeur-alimony": "0"}),
+    ("/simulateur/revenus/", {"demandeur-salary": "1100", "demandeur-alimony": "0", "demandeur-taxable_n2": "12000"}),
 ]
 
 
