@@ -9,6 +9,7 @@ process, outside the server's) for a bounded time:
      each wrk connection with its own questionnaire session (bench/wrk_form.lua).
 Prints simulations per second, each as a ratio to the reference measured in the same run (the machine
 is shared), and the core's share of the server's CPU. Goal: ≥ 400 simulations/s on 2 cores.
+Then prints where the form path's CPU goes (bench/profile_form.py, in-process, its own process).
 Knobs: BENCH_WEB_SECONDS (10), BENCH_WEB_CONNECTIONS (8). Admission control is relaxed here
 (ADMISSION_LIMIT 16, no poller refusal): this measures capacity; bench_overload.py measures refusals. Only 127.0.0.1 is contacted.
 """
@@ -18,6 +19,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -125,9 +127,11 @@ def main() -> None:
         f"form {min(1.0, figures['form'] * core / cores):.0%}"
     )
     print(
-        "wrk shares the 2 cores with the server (it uses little CPU); on a shared machine compare the "
-        "ratios, not the absolute figures."
+        f"wrk shares the {cores} cores with the server (its own process, but on the same CPUs): the figures "
+        "understate the server; on a shared machine compare the ratios, not the absolute figures."
     )
+    # Where the form path's CPU goes (in its own process: Django is set up there, not here).
+    subprocess.run([sys.executable, "-m", "bench.profile_form"], cwd=HERE.parent, check=False, timeout=600)
 
 
 if __name__ == "__main__":
