@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.server import Browser, gunicorn
+from bench.server import Browser, gunicorn, server_cpu_seconds
 from benefits.rules import compute, parse_household
 
 HERE = Path(__file__).resolve().parent
@@ -83,22 +83,50 @@ def core_seconds() -> float:
     return (time.process_time() - started) / 200
 
 
+def with_cpu(port, figures, name, run):
+    """Runs one wrk phase; records the server's CPU time per answer (from /proc, the gunicorn processes)."""
+    before, started = server_cpu_seconds(port), time.perf_counter()
+    count = run()
+    figures[name + "_cpu_ms"] = (server_cpu_seconds(port) - before) / max(count, 1) * 1000
+    figures[name + "_cores"] = (server_cpu_seconds(port) - before) / (time.perf_counter() - started)
+
+
 def measure(port) -> dict:
     figures = {}
-    figures["healthz"], _ = wrk_rate(wrk(port, "/healthz"))
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
-        json.dump(HOUSEHOLD, body)
-    try:
-        output = wrk(port, "/api/v1/simulate", "wrk_api.lua", [body.name])
-        figures["api"], figures["api_errors"] = wrk_rate(output)
-    finally:
-        os.unlink(body.name)
-    # One connection per wrk thread: each thread follows its own session's redirect.
+
+    def healthz():
+        figures["healthz"], _ = wrk_rate(wrk(port, "/healthz"))
+        return figures["healthz"] * DURATION
+
+    def api():
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
+            json.dump(HOUSEHOLD, body)
+        try:
+            figures["api"], figures["api_errors"] = wrk_rate(
+                wrk(port, "/api/v1/simulate", "wrk_api.lua", [body.name])
+            )
+        finally:
+            os.unlink(body.name)
+        return figures["api"] * DURATION
+
+    def form():
+        # One connection per wrk thread: each thread follows its own session's redirect.
+        output = wrk(port, "/", "wrk_form.lua", sessions, threads=CONNECTIONS, connections=CONNECTIONS)
+        sims, errors, seconds = re.search(r"SIMS (\d+) ERRORS (\d+) SECONDS ([\d.]+)", output).groups()
+        figures["form"], figures["form_errors"] = int(sims) / float(seconds), int(errors)
+        return int(sims)
+
+    with_cpu(port, figures, "healthz", healthz)
+    with_cpu(port, figures, "api", api)
     sessions = form_sessions(port, CONNECTIONS)
-    output = wrk(port, "/", "wrk_form.lua", sessions, threads=CONNECTIONS, connections=CONNECTIONS)
-    sims, errors, seconds = re.search(r"SIMS (\d+) ERRORS (\d+) SECONDS ([\d.]+)", output).groups()
-    figures["form"], figures["form_errors"] = int(sims) / float(seconds), int(errors)
+    with_cpu(port, figures, "form", form)
     return figures
+
+
+def cpu_text(figures, name) -> str:
+    """The server's CPU per answer, whatever share of the machine it got: what a core could serve."""
+    ms = figures[name + "_cpu_ms"]
+    return f"[server CPU {ms:.1f} ms each -> {1000 / ms:.0f}/s per core; it got {figures[name + '_cores']:.2f} cores]"
 
 
 def main() -> None:
@@ -114,12 +142,13 @@ def main() -> None:
         f"gunicorn (portal/gunicorn.conf.py) on 127.0.0.1, load by wrk in its own process, "
         f"{DURATION} s per phase, {CONNECTIONS} connections, {cores} cores, load average {os.getloadavg()[0]:.1f}"
     )
-    print(f"reference GET /healthz      : {reference:8.0f} req/s (1.00×)")
+    print(f"reference GET /healthz      : {reference:8.0f} req/s (1.00×)  {cpu_text(figures, 'healthz')}")
     for name, label in (("api", "API POST /api/v1/simulate  "), ("form", "form POST verifier → result")):
         rate = figures[name]
         print(
             f"{label} : {rate:8.0f} sim/s ({rate / reference:.2f}× the reference, "
-            f"{figures[name + '_errors']} errors)  goal ≥ {GOAL}: {'OK' if rate >= GOAL else 'NOT MET'}"
+            f"{figures[name + '_errors']} errors)  goal ≥ {GOAL}: {'OK' if rate >= GOAL else 'NOT MET'}  "
+            f"{cpu_text(figures, name)}"
         )
     print(
         f"core alone (in-process)     : {1 / core:8.0f} sim/s on one core, {core * 1000:.2f} ms CPU; "

@@ -136,10 +136,12 @@ def main():
     body = f"csrfmiddlewaretoken={token}".encode()
 
     def simulation():
-        status, headers, _ = browser.request("POST", "/simulateur/verifier/", body, "application/x-www-form-urlencoded")
+        status, headers, _ = browser.request(
+            "POST", "/simulateur/verifier/", body, "application/x-www-form-urlencoded"
+        )
         assert status == 302, status
         status, _, page = browser.request("GET", headers["Location"])
-        assert status == 200 and "Votre estimation".encode() in page, status
+        assert status == 200 and b"Votre estimation" in page, status
         return len(page)
 
     for _ in range(20):
@@ -154,7 +156,9 @@ def main():
     shutil.rmtree(tmp, ignore_errors=True)
     per_sim = {k: v / SIMS * 1000 for k, v in spent.items()}
     total_ms = total / SIMS * 1000
-    rest = total_ms - per_sim.get("templates", 0) - per_sim.get("database", 0) - per_sim.get("core compute", 0)
+    rest = (
+        total_ms - per_sim.get("templates", 0) - per_sim.get("database", 0) - per_sim.get("core compute", 0)
+    )
     cores = os.cpu_count() or 1
     print(
         f"profile of the form path, in-process (Django's WSGI handler, no server, no load generator), "

@@ -5,7 +5,9 @@ from django.test import override_settings
 
 from portal.templatetags import layout_tags
 
-SOURCE = "{% load layout_tags %}{% rendered_once test-block lang %}{{ value }}-{{ lang }}{% endrendered_once %}"
+SOURCE = (
+    "{% load layout_tags %}{% rendered_once test-block lang %}{{ value }}-{{ lang }}{% endrendered_once %}"
+)
 
 
 def render(**context):
