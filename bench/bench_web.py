@@ -9,6 +9,7 @@ process, outside the server's) for a bounded time:
      each wrk connection with its own questionnaire session (bench/wrk_form.lua).
 Prints simulations per second, each as a ratio to the reference measured in the same run (the machine
 is shared), and the core's share of the server's CPU. Goal: ≥ 400 simulations/s on 2 cores.
+Then prints where the form path's CPU goes (bench/profile_form.py, in-process, its own process).
 Knobs: BENCH_WEB_SECONDS (10), BENCH_WEB_CONNECTIONS (8). Admission control is relaxed here
 (ADMISSION_LIMIT 16, no poller refusal): this measures capacity; bench_overload.py measures refusals. Only 127.0.0.1 is contacted.
 """
@@ -18,11 +19,12 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.server import Browser, gunicorn
+from bench.server import Browser, gunicorn, server_cpu_seconds
 from benefits.rules import compute, parse_household
 
 HERE = Path(__file__).resolve().parent
@@ -81,22 +83,50 @@ def core_seconds() -> float:
     return (time.process_time() - started) / 200
 
 
+def with_cpu(port, figures, name, run):
+    """Runs one wrk phase; records the server's CPU time per answer (from /proc, the gunicorn processes)."""
+    before, started = server_cpu_seconds(port), time.perf_counter()
+    count = run()
+    figures[name + "_cpu_ms"] = (server_cpu_seconds(port) - before) / max(count, 1) * 1000
+    figures[name + "_cores"] = (server_cpu_seconds(port) - before) / (time.perf_counter() - started)
+
+
 def measure(port) -> dict:
     figures = {}
-    figures["healthz"], _ = wrk_rate(wrk(port, "/healthz"))
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
-        json.dump(HOUSEHOLD, body)
-    try:
-        output = wrk(port, "/api/v1/simulate", "wrk_api.lua", [body.name])
-        figures["api"], figures["api_errors"] = wrk_rate(output)
-    finally:
-        os.unlink(body.name)
-    # One connection per wrk thread: each thread follows its own session's redirect.
+
+    def healthz():
+        figures["healthz"], _ = wrk_rate(wrk(port, "/healthz"))
+        return figures["healthz"] * DURATION
+
+    def api():
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body:
+            json.dump(HOUSEHOLD, body)
+        try:
+            figures["api"], figures["api_errors"] = wrk_rate(
+                wrk(port, "/api/v1/simulate", "wrk_api.lua", [body.name])
+            )
+        finally:
+            os.unlink(body.name)
+        return figures["api"] * DURATION
+
+    def form():
+        # One connection per wrk thread: each thread follows its own session's redirect.
+        output = wrk(port, "/", "wrk_form.lua", sessions, threads=CONNECTIONS, connections=CONNECTIONS)
+        sims, errors, seconds = re.search(r"SIMS (\d+) ERRORS (\d+) SECONDS ([\d.]+)", output).groups()
+        figures["form"], figures["form_errors"] = int(sims) / float(seconds), int(errors)
+        return int(sims)
+
+    with_cpu(port, figures, "healthz", healthz)
+    with_cpu(port, figures, "api", api)
     sessions = form_sessions(port, CONNECTIONS)
-    output = wrk(port, "/", "wrk_form.lua", sessions, threads=CONNECTIONS, connections=CONNECTIONS)
-    sims, errors, seconds = re.search(r"SIMS (\d+) ERRORS (\d+) SECONDS ([\d.]+)", output).groups()
-    figures["form"], figures["form_errors"] = int(sims) / float(seconds), int(errors)
+    with_cpu(port, figures, "form", form)
     return figures
+
+
+def cpu_text(figures, name) -> str:
+    """The server's CPU per answer, whatever share of the machine it got: what a core could serve."""
+    ms = figures[name + "_cpu_ms"]
+    return f"[server CPU {ms:.1f} ms each -> {1000 / ms:.0f}/s per core; it got {figures[name + '_cores']:.2f} cores]"
 
 
 def main() -> None:
@@ -112,12 +142,13 @@ def main() -> None:
         f"gunicorn (portal/gunicorn.conf.py) on 127.0.0.1, load by wrk in its own process, "
         f"{DURATION} s per phase, {CONNECTIONS} connections, {cores} cores, load average {os.getloadavg()[0]:.1f}"
     )
-    print(f"reference GET /healthz      : {reference:8.0f} req/s (1.00×)")
+    print(f"reference GET /healthz      : {reference:8.0f} req/s (1.00×)  {cpu_text(figures, 'healthz')}")
     for name, label in (("api", "API POST /api/v1/simulate  "), ("form", "form POST verifier → result")):
         rate = figures[name]
         print(
             f"{label} : {rate:8.0f} sim/s ({rate / reference:.2f}× the reference, "
-            f"{figures[name + '_errors']} errors)  goal ≥ {GOAL}: {'OK' if rate >= GOAL else 'NOT MET'}"
+            f"{figures[name + '_errors']} errors)  goal ≥ {GOAL}: {'OK' if rate >= GOAL else 'NOT MET'}  "
+            f"{cpu_text(figures, name)}"
         )
     print(
         f"core alone (in-process)     : {1 / core:8.0f} sim/s on one core, {core * 1000:.2f} ms CPU; "
@@ -125,9 +156,11 @@ def main() -> None:
         f"form {min(1.0, figures['form'] * core / cores):.0%}"
     )
     print(
-        "wrk shares the 2 cores with the server (it uses little CPU); on a shared machine compare the "
-        "ratios, not the absolute figures."
+        f"wrk shares the {cores} cores with the server (its own process, but on the same CPUs): the figures "
+        "understate the server; on a shared machine compare the ratios, not the absolute figures."
     )
+    # Where the form path's CPU goes (in its own process: Django is set up there, not here).
+    subprocess.run([sys.executable, "-m", "bench.profile_form"], cwd=HERE.parent, check=False, timeout=600)
 
 
 if __name__ == "__main__":

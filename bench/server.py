@@ -29,11 +29,33 @@ ANSWERS = [
             "demandeur-disability": "none",
             "demandeur-nationality": "fr",
             "enfant1-birth_date": "01/09/2019",
+            "isolement-maintenance": "non",
         },
     ),
     ("/simulateur/logement/", {"status": "tenant_private", "rent": "650", "commune": "69123"}),
-    ("/simulateur/revenus/", {"demandeur-salary": "1100", "demandeur-alimony": "0"}),
+    (
+        "/simulateur/revenus/",
+        {"demandeur-salary": "1100", "demandeur-alimony": "0", "demandeur-taxable_n2": "12000"},
+    ),
 ]
+
+
+SERVERS: dict[int, int] = {}  # port -> pid of the gunicorn arbiter serving it
+
+
+def server_cpu_seconds(port: int) -> float:
+    """CPU seconds (user + system) used so far by the gunicorn serving port: the arbiter and its workers."""
+    arbiter = SERVERS[port]
+    total = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:  # a process gone meanwhile
+            continue
+        if int(pid) == arbiter or int(fields[1]) == arbiter:  # fields[1]: the parent's pid
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -132,8 +154,10 @@ def gunicorn(**overrides):
                 break
             except OSError:
                 time.sleep(0.1)
+        SERVERS[port] = server.pid
         yield port
     finally:
+        SERVERS.pop(port, None)
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(tmp, ignore_errors=True)

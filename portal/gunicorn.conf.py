@@ -30,4 +30,4 @@ errorlog = "-"
 def post_fork(server, worker):
     # A thread answering the waiting page gets the interpreter within 1 ms instead of 5 ms from the
     # threads doing Django work (CPU-bound, they only yield at the switch interval).
-    sys.setswitchinterval(0.001)
+    sys.setswitchinterval(float(os.environ.get("GUNICORN_SWITCH_INTERVAL_MS", "1")) / 1000)
