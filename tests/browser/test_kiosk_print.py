@@ -110,3 +110,21 @@ def test_without_javascript_imprimer_leads_to_the_print_view_and_the_end_erases_
         expect(page.locator("main")).not_to_contain_text("Ce que vous avez déclaré")
     finally:
         context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_exit_page_and_the_install_page_pass_axe_on_a_kiosk(
+    page, context, live_server, assert_accessible
+):
+    from portal.kiosk.enrolment import kiosk_token_issue
+
+    enrol(context, live_server)
+    page.goto(f"{live_server.url}/compte/connexion/")
+    # FranceConnect's "Qu'est-ce que FranceConnect ?" link, rewritten to the exit page.
+    exit_href = page.locator("a[href*='/kiosque/sortie/?vers=']").first.get_attribute("href")
+    page.goto(live_server.url + exit_href)
+    expect(page.get_by_text("il ne fait pas partie du poste en libre-service")).to_be_visible()
+    assert_accessible(page, "the exit page on a kiosk")
+    page.goto(f"{live_server.url}/kiosque/installer/?jeton={kiosk_token_issue(office='Villeurbanne')}")
+    expect(page.get_by_text("Villeurbanne").first).to_be_visible()
+    assert_accessible(page, "the install page with a valid token")
