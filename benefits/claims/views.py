@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from benefits.claims import first_claim, presenters, selectors, services
 from benefits.claims.files import file_in_scope
 from benefits.claims.models import ClaimDraft, Kind
+from benefits.letters.selectors import receipt_of_claim
 from benefits.simulator.formatting import month_name
 from portal.channels import mandate_required_for_agents
 
@@ -62,6 +63,7 @@ def claim(request, pk):
         "figures": presenters.figure_lines(claim.figures, claim.file),
         "estimate": presenters.estimate_lines(claim.estimate),
         "month_name": month_name(claim.month),
+        "receipt": receipt_of_claim(user=request.user, claim=claim),
     }
     return render(request, "benefits/claims/claim.html", context)
 

@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from benefits.desk.expert_family import ExpertFamily, with_defaults
 from benefits.rules import HouseholdInputError
 from benefits.simulator import forms as simulator_forms
 from benefits.simulator import presenters, services
@@ -44,6 +45,7 @@ class ExpertEntry:
     """Every form of the page, bound to one POST (or unbound), and the answers they make together."""
 
     def __init__(self, data, month: str):
+        data = with_defaults(data, CHILD_ROWS)
         self.month = month
         self.months = recent_months(month)
         income = {
@@ -79,6 +81,7 @@ class ExpertEntry:
         )
         # The N-2 taxable income is the whole household's: asked once, with the applicant's incomes.
         del self.partner_incomes.fields["taxable_n2"]
+        self.family = ExpertFamily(data, month, CHILD_ROWS)
         self.compute_errors = []
         self._name_sections()
 
@@ -116,10 +119,18 @@ class ExpertEntry:
             forms += [self.partner, self.partner_incomes]
         elif any(f.has_changed() for f in self.children):
             forms.append(self.single_parent)  # asked of a person alone with children, as in the simulator
-        return forms
+        return forms + self.family.checked_forms(self.filled_rows())
+
+    def filled_rows(self) -> list[int]:
+        """Numbers (from 1) of the child rows with a birth date: a row left empty is not a child."""
+        return [
+            n
+            for n, f in enumerate(self.children, start=1)
+            if f.is_valid() and f.cleaned_data.get("birth_date")
+        ]
 
     def filled_children(self) -> list:
-        return [f for f in self.children if f.is_valid() and f.cleaned_data.get("birth_date")]
+        return [self.children[row - 1] for row in self.filled_rows()]
 
     def is_valid(self) -> bool:
         if not self.household.is_bound:
@@ -146,6 +157,7 @@ class ExpertEntry:
                 "zone": housing.get("zone", ""),
             },
             "incomes": {"applicant": self.applicant_incomes.answers()},
+            "family": self.family.answers(self.filled_rows()),
         }
         if self.couple:
             answers["partner"] = presenters.person_answers(self.partner)

@@ -12,6 +12,11 @@ def letter_of_user(*, user, pk) -> Letter | None:
     return letters_of_user(user=user).filter(pk=pk).first()
 
 
+def receipt_of_claim(*, user, claim) -> Letter | None:
+    """The accusé de réception of a filed claim, when this person may read it (benefits/letters/claim_letters.py)."""
+    return letters_of_user(user=user).filter(idempotency_key=f"receipt:claim:{claim.pk}:1").first()
+
+
 def inbox_summary(*, user) -> dict:
     letters = letters_of_user(user=user)
     return {

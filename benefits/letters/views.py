@@ -1,7 +1,7 @@
-"""Mes courriers: the list (refreshed by htmx while a letter is prepared), a letter, its PDF."""
+"""Mes courriers: the list (refreshed by htmx while a letter is prepared), a letter, its print view, its PDF."""
 
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import translation
 
 from benefits.letters import selectors
@@ -25,29 +25,48 @@ def inbox(request):
     return render(request, template, context)
 
 
+def with_body(context: dict, found) -> dict:
+    letter_mark_read(letter=found)
+    # The body is printed in the letter's own language, inside the page of the person's language.
+    with translation.override(found.language):
+        context.update(letter_page_context(found))
+    return context
+
+
 def letter(request, pk):
     found = selectors.letter_of_user(user=request.user, pk=pk)
     if found is None:
         raise Http404
     context = {"letter": found, "poll_seconds": POLL_SECONDS}
     if found.is_ready:
-        letter_mark_read(letter=found)
-        # The body is printed in the letter's own language, inside the page of the person's language.
-        with translation.override(found.language):
-            context.update(letter_page_context(found))
+        with_body(context, found)
     template = "benefits/letters/letter.html#status" if request.htmx else "benefits/letters/letter.html"
     return render(request, template, context)
+
+
+def print_view(request, pk):
+    """The letter alone, laid out for paper: where "Imprimer" leads without JavaScript (with it, the
+    letter page prints itself, static/benefits/letter-print.js)."""
+    found = selectors.letter_of_user(user=request.user, pk=pk)
+    if found is None:
+        raise Http404
+    if not found.is_ready:
+        return redirect("letters:letter", pk=found.pk)
+    return render(request, "benefits/letters/print.html", with_body({}, found))
 
 
 def download(request, pk):
     found = selectors.letter_of_user(user=request.user, pk=pk)
     if found is None or not found.is_ready:
         raise Http404
+    if request.channel == KIOSK:
+        # A PDF, even shown inline, has its viewer's own "download" button, and a file saved to the
+        # shared PC's disk is beyond Clear-Site-Data: on a kiosk a letter is printed from its print view.
+        return redirect("letters:print", pk=found.pk)
     letter_mark_read(letter=found)
-    # On a kiosk the PDF opens in the browser, to print, rather than being saved to the shared PC's disk.
     response = FileResponse(
         found.pdf.open("rb"),
-        as_attachment=request.channel != KIOSK,
+        as_attachment=True,
         filename=found.download_name,
         content_type="application/pdf",
     )

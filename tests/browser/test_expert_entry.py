@@ -47,9 +47,13 @@ def test_expert_entry_with_htmx(page, live_server, assert_accessible):
     expect(region).to_have_attribute("aria-live", "polite")
     expect(region.get_by_role("heading", name="Résultat")).to_be_visible()
     expect(region).to_contain_text("Total estimé pour")
-    # Swapped in place: what was typed is still there, focus still in the field.
+    # Swapped in place, above the form: what was typed is still there, focus goes to the result.
     expect(page.locator("#id_logement-rent")).to_have_value("550")
-    expect(page.locator("#id_logement-rent")).to_be_focused()
+    expect(page.locator("#resultat-titre")).to_be_focused()
+    assert (
+        page.locator("#resultat-titre").bounding_box()["y"]
+        < page.locator("#foyer-legende").bounding_box()["y"]
+    )
     assert_accessible(page, "expert entry, result")
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / "result-desktop.png", full_page=True)
@@ -83,6 +87,25 @@ def test_expert_entry_without_javascript(no_js_page, live_server):
     page.locator("#id_demandeur-birth_date").fill("25/03/1990")
     page.get_by_role("button", name="Calculer").click()
     expect(page.get_by_role("heading", name="Résultat")).to_be_visible()
-    expect(page.get_by_role("link", name="Aller au résultat, sous le formulaire")).to_be_visible()
+    assert page.url.endswith("#saisie")  # the page opens on the result, above the form
+    expect(page.get_by_role("heading", name="Résultat")).to_be_in_viewport()
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=SHOTS / "nojs-result-390.png", full_page=True)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_family_questions_are_folded_and_the_month_can_be_chosen(page, live_server, assert_accessible):
+    agent = agent_factory(office="Lyon", username="expert-family")
+    agent_signs_in(page, live_server, agent)
+    page.get_by_label("Mois du calcul").select_option("2026-09")
+    page.get_by_role("button", name="Changer de mois").click()
+    page.wait_for_url("**/agent/saisie-rapide/?mois=2026-09")
+    type_household(page)
+    expect(page.get_by_label("Enfant 1 : handicap reconnu par la CDAPH")).to_be_hidden()
+    page.locator("details.portal-expert-family > summary").click()
+    page.get_by_label("Enfant 1 : handicap reconnu par la CDAPH").select_option("80")
+    assert_accessible(page, "expert entry, family questions open")
+    page.locator("#id_logement-rent").press("Enter")
+    region = page.locator("#resultat-expert")
+    expect(region).to_contain_text("Total estimé pour septembre 2026")
+    expect(region).to_contain_text("Allocation d’éducation de l’enfant handicapé")

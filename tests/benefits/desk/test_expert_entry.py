@@ -129,3 +129,56 @@ def test_htmx_with_errors_swaps_the_whole_entry(agent_client):
     assert page.lstrip().startswith('<div id="saisie">') and "<html" not in page
     assert "Indiquez une date réelle au format JJ/MM/AAAA, par exemple 25/03/1990." in page
     assert 'value="31/02/1990"' in page
+
+
+def test_the_result_comes_above_the_form_and_the_form_returns_to_it(agent_client):
+    page = agent_client.post(URL, household_post()).content.decode()
+    form = f'action="{URL}?mois={current_month()}#saisie"'
+    assert page.index('id="resultat-titre"') < page.index(form)
+
+
+def test_another_month_is_computed_for_that_month(agent_client):
+    month = "2026-09"
+    assert month != current_month()
+    page = agent_client.get(URL, {"mois": month}).content.decode()
+    assert '<option value="2026-09" selected>' in page
+    assert 'name="revenus-demandeur-salary_2026-08"' in page  # the incomes of that month's quarter
+    response = agent_client.post(f"{URL}?mois={month}", household_post())
+    shown = {b["name"]: b["amount"] for b in response.context["result"]["benefits"]}
+    assert shown == reference_amounts(month)
+    assert "Total estimé pour septembre 2026" in response.content.decode()
+
+
+def test_a_month_outside_the_choices_is_the_current_one(agent_client):
+    response = agent_client.get(URL, {"mois": "1999-01"})
+    assert response.context["month"] == current_month()
+
+
+def test_the_family_questions_reach_the_core_for_the_right_child(agent_client):
+    """Row 1 left empty, the child typed in row 3 with a disability: it is the household's first child."""
+    data = household_post(
+        **{
+            "enfant1-birth_date": "",
+            "enfant3-birth_date": "01/05/2018",
+            "handicap3-disability": "80",
+            "handicap1-disability": "50",  # an empty row's answer is not read
+        }
+    )
+    response = agent_client.post(URL, data)
+    extras = {e["name"]: e["amount"] for e in response.context["result"]["extras"]}
+    assert extras.get("aeeh", 0) > 0
+    without = agent_client.post(URL, dict(data, **{"handicap3-disability": "none"}))
+    assert "aeeh" not in {e["name"] for e in without.context["result"]["extras"]}
+    assert 'id="id_handicap3-disability"' in response.content.decode()
+
+
+def test_a_family_answer_is_checked_with_the_simulators_message(agent_client):
+    data = household_post(**{"grossesse-expecting": "oui", "grossesse-due_date": "01/01/2020"})
+    page = agent_client.post(URL, data).content.decode()
+    assert (
+        "Famille — Si oui : date prévue de naissance : La date prévue doit être après le mois estimé" in page
+    )
+    assert '<details class="portal-expert-family" open>' in page
+    assert 'id="resultat-titre"' not in page
+    closed = agent_client.post(URL, household_post()).content.decode()
+    assert '<details class="portal-expert-family" open>' not in closed and "portal-expert-family" in closed
