@@ -8,7 +8,7 @@ allowances of R821-4. A person entitled before keeps the couple-based calculatio
 """
 
 from benefits.rules.asi import asi_person
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.params import first_month_with
 from benefits.rules.text import Text
 
@@ -130,7 +130,7 @@ def aah_person(situation, person, month, trace: Trace | None = None) -> float:
     key = ("aah", person.id, month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     amount = 0.0
     if month < first_month_with("aah", "asi"):
         # Only reached through the ASI's resources of an early month (see asi.asi_person): no AAH is

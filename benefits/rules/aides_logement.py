@@ -19,7 +19,7 @@ from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported
     resources,
     work_or_unemployment,
 )
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import individual_base
 from benefits.rules.params import parameters_at
 from benefits.rules.text import Text
@@ -108,7 +108,7 @@ def housing_aid(situation, month: int, trace: Trace | None = None) -> float:
     key = ("aide_logement", month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     housing = situation.household.housing
     amount = 0.0
     if not housing.is_tenant:

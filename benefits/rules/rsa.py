@@ -5,7 +5,7 @@ RSA = lump sum by family size (or raised for a single parent) − resources of t
 under 6 €. Since 2016 the activity part is the prime d'activité.
 """
 
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.minima_resources import (
     aah_received,
     activity_income,
@@ -89,7 +89,7 @@ def rsa_amount(situation, month: int, housing_aid_known: bool = True, trace: Tra
     key = ("rsa", month, housing_aid_known)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     from benefits.rules.aides_logement import housing_aid as housing_aid_of
 
     household = situation.household
