@@ -7,6 +7,7 @@ from benefits.rules.input_values import (
     MAX_AMOUNT,
     MAX_MONTHS_PER_INCOME,
     MAX_YEARS,
+    MONTH_INDEXES,
     YEAR_RE,
     parse_amount,
     shown,
@@ -28,35 +29,38 @@ def parse_incomes(errors, path, raw_incomes, raw_yearly):
             f"{path}.incomes", "Les revenus doivent être un objet JSON.", "Incomes must be a JSON object."
         )
         raw_incomes = {}
+    month_index_of = MONTH_INDEXES.get  # "AAAA-MM" → index, filled by valid_month_index
     for kind, months in (raw_incomes or {}).items():
-        kind_path = f"{path}.incomes.{shown(kind)}"
+        # The paths of error messages are formatted on error only (the batch parses valid input).
         if kind not in MONTHLY_INCOME_TYPES:
             errors.add(
-                kind_path,
+                f"{path}.incomes.{shown(kind)}",
                 f"Type de revenu inconnu « {shown(kind)} ».",
                 f"Unknown income type '{shown(kind)}'.",
             )
             continue
         if not isinstance(months, dict):
             errors.add(
-                kind_path,
+                f"{path}.incomes.{kind}",
                 "Les montants doivent être donnés par mois (AAAA-MM).",
                 "Amounts must be given by month.",
             )
             continue
         if len(months) > MAX_MONTHS_PER_INCOME:
             errors.add(
-                kind_path,
+                f"{path}.incomes.{kind}",
                 f"Au plus {MAX_MONTHS_PER_INCOME} mois par type de revenu.",
                 f"At most {MAX_MONTHS_PER_INCOME} months per income type.",
             )
             continue
         values = {}
         for month, amount in months.items():
-            index = valid_month_index(month)
+            index = month_index_of(month) if type(month) is str else None
+            if index is None:
+                index = valid_month_index(month)
             if index is None:
                 errors.add(
-                    f"{kind_path}.{shown(month)}",
+                    f"{path}.incomes.{kind}.{shown(month)}",
                     f"« {shown(month)} » n’est pas un mois AAAA-MM.",
                     f"'{shown(month)}' is not a month.",
                 )
@@ -66,7 +70,7 @@ def parse_incomes(errors, path, raw_incomes, raw_yearly):
             if type(amount) in (int, float) and 0 <= amount <= MAX_AMOUNT:
                 parsed = float(amount)
             else:
-                parsed = parse_amount(errors, f"{kind_path}.{month}", amount)
+                parsed = parse_amount(errors, f"{path}.incomes.{kind}.{month}", amount)
             if parsed:
                 values[index] = parsed
         series[kind] = values

@@ -39,6 +39,8 @@ def single_parent_raise(situation, month, children: int) -> bool:
 def earned(situation, person, month) -> float:
     """Earned income of one month: salary, micro-enterprise profit, sickness allowances counted as
     activity; the AAH counts as earned income above 29 hours of SMIC (CSS L842-8)."""
+    if not person.incomes:  # no income at all: 0, under the AAH threshold too
+        return 0.0
     key = ("ppa_earned", person.id, month)  # asked three times per person and month: memoised
     memo = situation.memo
     if key in memo:
@@ -60,6 +62,8 @@ def _earned(situation, person, month) -> float:
 
 
 def other_resources(situation, person, month) -> float:
+    if not person.incomes:  # no income at all (most children): no ASI either; only the AAH can count
+        return 0.0 + aah_person(situation, person, month)
     p = situation.params(month)
     income = (
         person.income("unemployment_benefit", month)
