@@ -2,6 +2,8 @@
 yearly taxable incomes of N-2, spread on the months of their year without a monthly figure.
 """
 
+import math
+
 from benefits.rules.household import MONTHLY_INCOME_TYPES, YEARLY_INCOME_TYPES
 from benefits.rules.input_values import (
     MAX_AMOUNT,
@@ -14,6 +16,7 @@ from benefits.rules.input_values import (
     valid_month_index,
 )
 
+NUMBER_TYPES = frozenset({int, float})  # bool is neither
 # Yearly salary, unemployment and pension totals fill the months of their year without a monthly figure.
 SPREAD_CATEGORIES = {
     "salary": ("salary", "salary_taxable"),
@@ -29,7 +32,6 @@ def parse_incomes(errors, path, raw_incomes, raw_yearly):
             f"{path}.incomes", "Les revenus doivent être un objet JSON.", "Incomes must be a JSON object."
         )
         raw_incomes = {}
-    month_index_of = MONTH_INDEXES.get  # "AAAA-MM" → index, filled by valid_month_index
     for kind, months in (raw_incomes or {}).items():
         # The paths of error messages are formatted on error only (the batch parses valid input).
         if kind not in MONTHLY_INCOME_TYPES:
@@ -53,26 +55,7 @@ def parse_incomes(errors, path, raw_incomes, raw_yearly):
                 f"At most {MAX_MONTHS_PER_INCOME} months per income type.",
             )
             continue
-        values = {}
-        for month, amount in months.items():
-            index = month_index_of(month) if type(month) is str else None
-            if index is None:
-                index = valid_month_index(month)
-            if index is None:
-                errors.add(
-                    f"{path}.incomes.{kind}.{shown(month)}",
-                    f"« {shown(month)} » n’est pas un mois AAAA-MM.",
-                    f"'{shown(month)}' is not a month.",
-                )
-                continue
-            # A valid amount is the common case: test it inline and build the error path only on error
-            # (NaN fails the comparisons and goes to parse_amount, which names it).
-            if type(amount) in (int, float) and 0 <= amount <= MAX_AMOUNT:
-                parsed = float(amount)
-            else:
-                parsed = parse_amount(errors, f"{path}.incomes.{kind}.{month}", amount)
-            if parsed:
-                values[index] = parsed
+        values = _parse_series(errors, path, kind, months)
         series[kind] = values
     # Taxable series default to the net amount of the same month (schema), month by month.
     for net, taxable in (
@@ -125,6 +108,43 @@ def parse_incomes(errors, path, raw_incomes, raw_yearly):
             else:
                 _spread_yearly(series, int(year), category, parsed)
     return {kind: values for kind, values in series.items() if values}, profit
+
+
+def _parse_series(errors, path, kind, months) -> dict[int, float]:
+    """One income type's {month index: euros}, zero months left out. A series whose months are all
+    known "AAAA-MM" and whose amounts are all finite numbers within the limits (the common case) is
+    checked at once, in C (set inclusion, min, max, sum); anything else goes through the month-by-month
+    loop, which names every wrong month and amount."""
+    amounts = months.values()
+    if not months:
+        return {}
+    if (
+        months.keys() <= MONTH_INDEXES.keys()
+        and {*map(type, amounts)} <= NUMBER_TYPES
+        and min(amounts) >= 0
+        and max(amounts) <= MAX_AMOUNT
+        and math.isfinite(sum(amounts))  # NaN escapes min and max, not the sum
+    ):
+        return {MONTH_INDEXES[month]: float(amount) for month, amount in months.items() if amount}
+    values = {}
+    for month, amount in months.items():
+        index = valid_month_index(month)  # memoised: fills MONTH_INDEXES for the check above
+        if index is None:
+            errors.add(
+                f"{path}.incomes.{kind}.{shown(month)}",
+                f"« {shown(month)} » n’est pas un mois AAAA-MM.",
+                f"'{shown(month)}' is not a month.",
+            )
+            continue
+        # A valid amount is the common case: test it inline and build the error path only on error
+        # (NaN fails the comparisons and goes to parse_amount, which names it).
+        if type(amount) in (int, float) and 0 <= amount <= MAX_AMOUNT:
+            parsed = float(amount)
+        else:
+            parsed = parse_amount(errors, f"{path}.incomes.{kind}.{month}", amount)
+        if parsed:
+            values[index] = parsed
+    return values
 
 
 def _spread_yearly(series, year, category, amount):

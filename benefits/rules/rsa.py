@@ -175,6 +175,10 @@ def rsa_amount(situation, month: int, housing_aid_known: bool = True, trace: Tra
         situation.memo[key] = 0.0
         return 0.0
     other = sum(other_income(situation, person, month) for person in counted)
+    if not trace.enabled and ceiling - flat - activity - other < p_rsa.montant_minimum:
+        # The family benefits and the AAH counted below are >= 0: the same speed-up, one line later.
+        situation.memo[key] = 0.0
+        return 0.0
     benefits = family_benefits_counted(situation, month) + sum(
         aah_received(situation, a, month) for a in household.persons
     )
