@@ -43,10 +43,10 @@ def quarterly_resources(situation, person, month) -> tuple[float, float]:
     """Activity and other resources of the three previous months, × 4 (CSS R821-4)."""
     first, last = month - 3, month - 1
     p = situation.params(month)
-    activity = sum(person.income_sum(kind, first, last) for kind in ACTIVITY_INCOMES)
+    activity = sum([person.income_sum(kind, first, last) for kind in ACTIVITY_INCOMES])
     activity += person.income_sum("self_employment", first, last) * (1 - p.micro_bic_services_abattement)
-    other = sum(person.income_sum(kind, first, last) for kind in OTHER_INCOMES)
-    other += sum(asi_person(situation, person, m) for m in range(first, last + 1))
+    other = sum([person.income_sum(kind, first, last) for kind in OTHER_INCOMES])
+    other += sum([asi_person(situation, person, m) for m in range(first, last + 1)])
     return activity * 4, other * 4
 
 

@@ -112,7 +112,7 @@ def af_parts(situation, month: int, trace: Trace | None = None) -> dict:
         if complement:
             trace.step("+", "Complément dégressif", "Degressive complement", complement, "CSS L521-1, D521-3")
     parts["total"] = sum(
-        parts[k] for k in ("base", "majoration", "forfait", "complement", "forfait_complement")
+        [parts[k] for k in ("base", "majoration", "forfait", "complement", "forfait_complement")]
     )
     situation.memo[key] = parts
     return parts

@@ -156,7 +156,7 @@ def resources(situation, month: int) -> float:
     neutralised = any(work_or_unemployment(person, month) for person in household.adults) and neutralisation(
         situation, month
     )
-    total = sum(individual_resources(situation, person, month, neutralised) for person in household.adults)
+    total = sum([individual_resources(situation, person, month, neutralised) for person in household.adults])
     year = month // 12 - 2
     child_allowance = parameters_at(date(year, 12, 31)).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
     for child in household.children:

@@ -54,7 +54,7 @@ def asf_amount(situation, month: int, trace: Trace | None = None) -> float:
             gross,
             "CSS D523-1",
         )
-        alimony = sum(person.income("alimony_received", month) for person in situation.household.persons)
+        alimony = sum([person.income("alimony_received", month) for person in situation.household.persons])
         if alimony:
             trace.step(
                 "-",

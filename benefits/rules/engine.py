@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from benefits.rules.aah import allocation_adulte_handicape
 from benefits.rules.af import allocations_familiales
@@ -136,6 +137,6 @@ def compute_amounts(household: Household) -> dict[str, float]:
     `compute(household, explain=False).to_dict(explain=False)["benefits"]`, without building what only
     a result shows (BenefitResult, blocking reasons, assumptions, Decimals). `household.month` must be
     set and supported, as parse_household makes it."""
-    situation = Situation(household, household.month)
+    situation = Situation(household, cast(int, household.month))
     amounts = {name: calculate(situation, SILENT) for name, calculate in CALCULATORS.items()}
     return {name: amounts[name] for name in BENEFITS}

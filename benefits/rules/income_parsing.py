@@ -158,7 +158,7 @@ def _spread_yearly(series, year, category, amount):
     free = [m for m in months if m not in taxable_series]
     if not free:
         return
-    share = (amount - sum(taxable_series[m] for m in known)) / len(free)
+    share = (amount - sum([taxable_series[m] for m in known])) / len(free)
     for m in free:
         taxable_series[m] = share
         net_series[m] = net_series.get(m, 0.0) + share

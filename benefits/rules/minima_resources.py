@@ -104,7 +104,7 @@ def activity_income(situation, person, month) -> float:
     if not (stopped(person, "self_employment", month) and not substitute):
         total += profit
     if person.incomes.get("sickness_benefit"):  # most people have none: skip four zero look-ups
-        sickness = sum(sickness_as_activity(person, m) for m in range(month - 3, month))
+        sickness = sum([sickness_as_activity(person, m) for m in range(month - 3, month)])
         sickness_now, sickness_before = (
             sickness_as_activity(person, month),
             sickness_as_activity(person, month - 1),
@@ -167,8 +167,10 @@ def aah_received(situation, person, month) -> float:
 
     return (
         sum(
-            aah_person(situation, person, m) + asi_person(situation, person, m)
-            for m in range(month - 3, month)
+            [
+                aah_person(situation, person, m) + asi_person(situation, person, m)
+                for m in range(month - 3, month)
+            ]
         )
         / 3
     )

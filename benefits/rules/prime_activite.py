@@ -108,10 +108,10 @@ def fictive_prime(situation, month: int, trace: Trace | None = None) -> float:
         lump_sum = p.ppa.montant_base * (p.rsa.isolement_base + p.rsa.isolement_par_enfant * len(children))
     else:
         lump_sum = p.ppa.montant_base * lump_sum_rate(p.rsa, len(household.adults), len(children))
-    activity = sum(earned(situation, person, month) for person in household.persons)
-    bonuses = sum(bonus(p, earned(situation, person, month)) for person in household.persons)
+    activity = sum([earned(situation, person, month) for person in household.persons])
+    bonuses = sum([bonus(p, earned(situation, person, month)) for person in household.persons])
     others = family_benefits_counted(situation, month) + sum(
-        other_resources(situation, person, month) for person in household.persons
+        [other_resources(situation, person, month) for person in household.persons]
     )
     flat_base = p.ppa.montant_base * (
         1

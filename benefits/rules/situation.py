@@ -102,7 +102,9 @@ class Situation:
     def children_aged(self, month: int, low: int, high: int) -> int:
         """Children aged low..high (inclusive) who are not financially autonomous."""
         return sum(
-            1
-            for c in self.household.children
-            if low <= self.age(c, month) <= high and not self.financially_autonomous(c, month)
+            [
+                1
+                for c in self.household.children
+                if low <= self.age(c, month) <= high and not self.financially_autonomous(c, month)
+            ]
         )
