@@ -74,9 +74,11 @@ def main(argv: list[str]) -> int:
     batch_median = statistics.median(batch_times)
     result = {
         "single_median_s": round(statistics.median(single), 4),
+        "single_best_s": round(min(single), 4),
         "single_runs": len(single),
         "batch_households_per_s": round(len(batch) / batch_median, 1),
         "batch_median_s": round(batch_median, 3),
+        "batch_best_households_per_s": round(len(batch) / min(batch_times), 1),
         "batch_runs": len(batch_times),
         "n": len(batch),
         "month": cases[0][1],

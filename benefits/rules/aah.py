@@ -8,7 +8,7 @@ allowances of R821-4. A person entitled before keeps the couple-based calculatio
 """
 
 from benefits.rules.asi import asi_person
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.params import first_month_with
 from benefits.rules.text import Text
 
@@ -43,10 +43,10 @@ def quarterly_resources(situation, person, month) -> tuple[float, float]:
     """Activity and other resources of the three previous months, × 4 (CSS R821-4)."""
     first, last = month - 3, month - 1
     p = situation.params(month)
-    activity = sum(person.income_sum(kind, first, last) for kind in ACTIVITY_INCOMES)
+    activity = sum([person.income_sum(kind, first, last) for kind in ACTIVITY_INCOMES])
     activity += person.income_sum("self_employment", first, last) * (1 - p.micro_bic_services_abattement)
-    other = sum(person.income_sum(kind, first, last) for kind in OTHER_INCOMES)
-    other += sum(asi_person(situation, person, m) for m in range(first, last + 1))
+    other = sum([person.income_sum(kind, first, last) for kind in OTHER_INCOMES])
+    other += sum([asi_person(situation, person, m) for m in range(first, last + 1)])
     return activity * 4, other * 4
 
 
@@ -130,7 +130,7 @@ def aah_person(situation, person, month, trace: Trace | None = None) -> float:
     key = ("aah", person.id, month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     amount = 0.0
     if month < first_month_with("aah", "asi"):
         # Only reached through the ASI's resources of an early month (see asi.asi_person): no AAH is

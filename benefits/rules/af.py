@@ -7,7 +7,7 @@ resources (×1, ×½, ×¼ above two ceilings) with a degressive complement just
 
 from datetime import date
 
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import pf_base
 from benefits.rules.text import Text
 
@@ -38,7 +38,7 @@ def af_parts(situation, month: int, trace: Trace | None = None) -> dict:
     key = ("af", month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     p = situation.params(month)
     children = situation.pf_children(month)
     count = len(children)
@@ -112,7 +112,7 @@ def af_parts(situation, month: int, trace: Trace | None = None) -> dict:
         if complement:
             trace.step("+", "Complément dégressif", "Degressive complement", complement, "CSS L521-1, D521-3")
     parts["total"] = sum(
-        parts[k] for k in ("base", "majoration", "forfait", "complement", "forfait_complement")
+        [parts[k] for k in ("base", "majoration", "forfait", "complement", "forfait_complement")]
     )
     situation.memo[key] = parts
     return parts

@@ -19,7 +19,7 @@ from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported
     resources,
     work_or_unemployment,
 )
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import individual_base
 from benefits.rules.params import parameters_at
 from benefits.rules.text import Text
@@ -28,6 +28,7 @@ LABEL = Text("Aide au logement (APL, ALF ou ALS)", "Housing aid (APL, ALF or ALS
 CSS_CCH = "CCH L821-1"
 FURNISHED_RATIO = 2 / 3  # furnished rent counts for two thirds (CCH R823-3; arrêté du 27 septembre 2019)
 DISABLED_DEPENDANT_RATE = 0.8
+ZONE_KEYS = {1: "zone_1", 2: "zone_2", 3: "zone_3"}  # parameter names, not formatted per call
 DEPENDANT_CHILD_AGE = 21  # "jusqu'au mois précédent ses 21 ans" (CCH R823-2, CSS R512-2 age of CF)
 
 
@@ -63,7 +64,7 @@ def by_composition(values, couple: bool, pac: int, *, single="personnes_seules",
 
 
 def rent_ceiling(p, zone: int, couple: bool, pac: int) -> float:
-    table = getattr(p.aides_logement.plafond_loyer, f"zone_{zone}")
+    table = getattr(p.aides_logement.plafond_loyer, ZONE_KEYS[zone])
     if pac == 0:
         return round(table.couples if couple else table.personnes_seules, 2)
     return round(table.un_enfant + max(pac - 1, 0) * table.majoration_par_enf_supp, 2)
@@ -108,7 +109,7 @@ def housing_aid(situation, month: int, trace: Trace | None = None) -> float:
     key = ("aide_logement", month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     housing = situation.household.housing
     amount = 0.0
     if not housing.is_tenant:
@@ -172,8 +173,8 @@ def tenant_aid(situation, month: int, trace: Trace) -> float:
             trace.step("-", "Non versée sous 10 €", "Not paid under 10 €", amount, "CCH D823-22")
         amount = 0.0
     coefficients = (
-        getattr(al.coefficient_degressivite, f"zone_{zone}"),
-        getattr(al.coefficient_suppression, f"zone_{zone}"),
+        getattr(al.coefficient_degressivite, ZONE_KEYS[zone]),
+        getattr(al.coefficient_suppression, ZONE_KEYS[zone]),
     )
     high, stop = round(ceiling * coefficients[0], 2), round(ceiling * coefficients[1], 2)
     if real_rent > high:
@@ -230,8 +231,8 @@ def tenant_aid(situation, month: int, trace: Trace) -> float:
 
 def solidarity_rent_reduction(p, zone: int, couple: bool, pac: int, income: float) -> float:
     """RLS of social landlords, 98 % of which is taken from the APL (CCH L442-2-1, L823-3)."""
-    ceilings = getattr(p.rls.plafond, f"zone_{zone}")
-    amounts = getattr(p.rls.montant, f"zone_{zone}")
+    ceilings = getattr(p.rls.plafond, ZONE_KEYS[zone])
+    amounts = getattr(p.rls.montant, ZONE_KEYS[zone])
     if pac == 0:
         ceiling = ceilings.couples if couple else ceilings.personnes_seules
         amount = amounts.couples if couple else amounts.personnes_seules

@@ -23,7 +23,7 @@ def individual_resources(situation, person, month: int, neutralised: bool) -> fl
     year = month // 12
     salaries = person.income_sum("salary_taxable", first, last)
     unemployment = person.income_sum("unemployment_benefit_taxable", first, last)
-    tax_n1 = parameters_at(date(year - 1, 1, 1)).impot
+    tax_n1 = situation.params((year - 1) * 12).impot  # in force on 1 January N-1
     deduction = round(
         min(
             max(tax_n1.abattement_salaires_taux * (salaries + unemployment), tax_n1.abattement_salaires_min),
@@ -156,7 +156,7 @@ def resources(situation, month: int) -> float:
     neutralised = any(work_or_unemployment(person, month) for person in household.adults) and neutralisation(
         situation, month
     )
-    total = sum(individual_resources(situation, person, month, neutralised) for person in household.adults)
+    total = sum([individual_resources(situation, person, month, neutralised) for person in household.adults])
     year = month // 12 - 2
     child_allowance = parameters_at(date(year, 12, 31)).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
     for child in household.children:

@@ -9,7 +9,7 @@ questionnaire asks single parents the question (`other_parent_pays_maintenance`,
 (assumptions.NO_MAINTENANCE). The CAF checks the rest (e.g. an agreement fixed by a judge or an act).
 """
 
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.text import Text
 
 LABEL = Text("Allocation de soutien familial", "Family support allowance")
@@ -29,7 +29,7 @@ def asf_amount(situation, month: int, trace: Trace | None = None) -> float:
     key = ("asf", month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     p = situation.params(month)
     amount = 0.0
     children = asf_children(situation, month)
@@ -54,7 +54,7 @@ def asf_amount(situation, month: int, trace: Trace | None = None) -> float:
             gross,
             "CSS D523-1",
         )
-        alimony = sum(person.income("alimony_received", month) for person in situation.household.persons)
+        alimony = sum([person.income("alimony_received", month) for person in situation.household.persons])
         if alimony:
             trace.step(
                 "-",

@@ -39,7 +39,7 @@ def resources(situation, person, month) -> float:
     from benefits.rules.aah import aah_person
 
     p = situation.params(month)
-    total = sum(max(0.0, person.income_sum(kind, month - 3, month - 1)) for kind in INCOMES)
+    total = sum([max(0.0, person.income_sum(kind, month - 3, month - 1)) for kind in INCOMES])
     total += person.income_sum("self_employment", month - 3, month - 1) * (
         1 - p.micro_bic_services_abattement
     )
@@ -48,7 +48,7 @@ def resources(situation, person, month) -> float:
         or asi_eligible(situation, person, month)
         or person.income("invalidity_pension", month) > 0
     ):
-        total += sum(aah_person(situation, person, m) for m in range(month - 3, month))
+        total += sum([aah_person(situation, person, m) for m in range(month - 3, month)])
     return total / 3
 
 
@@ -70,14 +70,14 @@ def asi_person(situation, person, month) -> float:
         adults = household.adults
         asi = [asi_eligible(situation, a, month) for a in adults]
         aspa = [aspa_eligible(situation, a, month) for a in adults]
-        allowances = sum(1 for a, b in zip(asi, aspa, strict=True) if a or b)
+        allowances = sum([1 for a, b in zip(asi, aspa, strict=True) if a or b])
         share = 0.0
         ceiling = 0.0
         if allowances == 1:
             share, ceiling = 1.0, (p.asi.plafond_couple if household.in_couple else p.asi.plafond_seul)
         elif len(adults) == 2 and all(asi):
             share, ceiling = 0.5, p.asi.plafond_couple
-        base = sum(resources(situation, a, month) for a in adults)
+        base = sum([resources(situation, a, month) for a in adults])
         amount = share * max(ceiling / 12 - base, 0.0)
     situation.memo[key] = amount
     return amount

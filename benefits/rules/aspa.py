@@ -53,7 +53,7 @@ def person_resources(situation, person, month: int, couple: bool) -> float:
     )
     salary = salary_quarter(person, month)
     total = pension_quarter(person, month) + salary - min(salary, allowance)
-    total += sum(max(0.0, person.income_sum(kind, month - 3, month - 1)) for kind in OTHER_INCOMES)
+    total += sum([max(0.0, person.income_sum(kind, month - 3, month - 1)) for kind in OTHER_INCOMES])
     total += person.income_sum("self_employment", month - 3, month - 1) * (
         1 - p.micro_bic_services_abattement
     )
@@ -62,7 +62,7 @@ def person_resources(situation, person, month: int, couple: bool) -> float:
         or asi_eligible(situation, person, month)
         or person.income("invalidity_pension", month) > 0
     ):
-        total += sum(aah_person(situation, person, m) for m in range(month - 3, month))
+        total += sum([aah_person(situation, person, m) for m in range(month - 3, month)])
     return total / 3
 
 
@@ -97,7 +97,7 @@ def aspa_amount(situation, month: int, trace: Trace) -> float:
             "l’un a droit à l’ASPA, l’autre à l’ASI",
             "one is entitled to the ASPA, the other to the ASI",
         )
-    base = sum(person_resources(situation, a, month, couple) for a in adults)
+    base = sum([person_resources(situation, a, month, couple) for a in adults])
     excess = max(base + maximum - limit, 0.0)
     trace.step(
         "=",

@@ -7,8 +7,9 @@ depend on the household — the parameters in force each month — is resolved o
 
 from collections.abc import Iterable, Iterator
 
-from benefits.rules.engine import compute
+from benefits.rules.engine import compute, compute_amounts
 from benefits.rules.errors import HouseholdInputError
+from benefits.rules.months import month_label
 
 
 def load_cases(document, default_month: str | None = None) -> Iterator[tuple[str, str | None, dict]]:
@@ -62,6 +63,13 @@ def compute_batch(
                 }
             ]
             yield {"id": case_id, "month": month, "errors": errors}
+            continue
+        if not explain and not extra:  # the campaigns' path: amounts only
+            yield {
+                "id": case_id,
+                "month": month_label(household.month),
+                "benefits": compute_amounts(household),
+            }
             continue
         row = compute(household, explain=explain, extra=extra).to_dict(explain=explain)
         row["id"] = case_id

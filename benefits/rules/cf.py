@@ -4,7 +4,7 @@ At least three dependent children all aged 3 to 20; resources of N-2 under a cei
 the children (majoré under half the ceiling), a differential amount just above it; not with the PAJE.
 """
 
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import dual_earners, family_base
 from benefits.rules.paje import paje_base
 from benefits.rules.text import Text
@@ -25,7 +25,7 @@ def cf_parts(situation, month: int, trace: Trace | None = None) -> dict:
     key = ("cf", month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     p = situation.params(month)
     dependents = [c for c in situation.household.children if cf_dependent(situation, c, month)]
     eligible = [c for c in dependents if situation.age(c, month) >= p.cf.age_min]

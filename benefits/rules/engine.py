@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from benefits.rules.aah import allocation_adulte_handicape
 from benefits.rules.af import allocations_familiales
@@ -11,7 +12,7 @@ from benefits.rules.asf import allocation_soutien_familial
 from benefits.rules.assumptions import GENERAL, household_assumptions
 from benefits.rules.cf import complement_familial
 from benefits.rules.errors import HouseholdInputError, InputError
-from benefits.rules.explain import BenefitResult, Trace
+from benefits.rules.explain import SILENT, BenefitResult, Trace
 from benefits.rules.extra_benefits import EXTRA_CALCULATORS
 from benefits.rules.household import Household
 from benefits.rules.months import month_index, month_label
@@ -129,3 +130,13 @@ def compute(
         assumptions=household_assumptions(household, index),
         extras=extras,
     )
+
+
+def compute_amounts(household: Household) -> dict[str, float]:
+    """The batch's path (explanation off, no extra benefits): the eight amounts as floats, equal to
+    `compute(household, explain=False).to_dict(explain=False)["benefits"]`, without building what only
+    a result shows (BenefitResult, blocking reasons, assumptions, Decimals). `household.month` must be
+    set and supported, as parse_household makes it."""
+    situation = Situation(household, cast(int, household.month))
+    amounts = {name: calculate(situation, SILENT) for name, calculate in CALCULATORS.items()}
+    return {name: amounts[name] for name in BENEFITS}

@@ -140,6 +140,27 @@ class Trace:
         )
 
 
+class SilentTrace(Trace):
+    """The batch's trace: records nothing, keeps no blocking reason, and its result is the amount alone
+    (a float, the same as `float(BenefitResult.amount)`). Stateless, so one instance serves every call:
+    the rules' internal look-ups (another month's housing aid, last month's RSA...) use `SILENT`
+    instead of allocating a Trace each time."""
+
+    __slots__ = ()
+
+    def step(self, op: str, fr: str, en: str, amount: float | None, basis: str) -> None:
+        return None
+
+    def block(self, fr: str, en: str, basis: str) -> None:
+        return None
+
+    def result(self, name: str, label: Text, amount: float, period: str = "month") -> float:  # type: ignore[override]
+        return float(money(amount))
+
+
+SILENT = SilentTrace(False)
+
+
 def replay(steps) -> Decimal:
     total = Decimal(0)
     for step in steps:

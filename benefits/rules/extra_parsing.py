@@ -45,9 +45,9 @@ def check_birth_after_month(errors, path: str, role: str, birth: date, computed:
 
 def parse_person_fields(errors, path: str, raw: dict, role: str, parse_date) -> dict:
     """The children's AEEH and adoption fields, as keyword arguments of Person."""
-    present = PERSON_FIELDS & set(raw)
-    if not present:
+    if PERSON_FIELDS.isdisjoint(raw):  # most persons: none of these fields
         return {}
+    present = PERSON_FIELDS & set(raw)
     if role != CHILD:
         for key in sorted(present):
             errors.add(

@@ -57,9 +57,11 @@ def family_base(situation, month: int, counts_child) -> float:
     if key not in situation.memo:
         year = reference_year(month)
         situation.memo[key] = sum(
-            individual_base(p, year)
-            for p in situation.household.persons
-            if p.is_adult or counts_child(situation, p, month)
+            [
+                individual_base(p, year)
+                for p in situation.household.persons
+                if p.is_adult or counts_child(situation, p, month)
+            ]
         )
     return situation.memo[key]
 

@@ -26,7 +26,7 @@ SHOWN_LENGTH = 40  # characters of a wrong value echoed in an error message
 OVERSEAS_PREFIX = "97"  # INSEE codes of the overseas departments (971 to 976)
 OVERSEAS_FR = "les départements d'outre-mer ne sont pas encore couverts par ce simulateur"
 OVERSEAS_EN = "the overseas departments are not covered by this simulator yet"
-_MONTH_INDEXES: dict[str, int] = {}  # "AAAA-MM" → month index, see valid_month_index
+MONTH_INDEXES: dict[str, int] = {}  # "AAAA-MM" → month index, see valid_month_index
 
 
 def shown(value) -> str:
@@ -91,11 +91,11 @@ def valid_month_index(month) -> int | None:
     in every household, and the check with a regular expression is the costly part of parsing."""
     if not isinstance(month, str):
         return None
-    index = _MONTH_INDEXES.get(month)
+    index = MONTH_INDEXES.get(month)
     if index is None and MONTH_RE.match(month):
         index = month_index(month)
-        if len(_MONTH_INDEXES) < 10_000:  # bounded: only well-formed months get here
-            _MONTH_INDEXES[month] = index
+        if len(MONTH_INDEXES) < 10_000:  # bounded: only well-formed months get here
+            MONTH_INDEXES[month] = index
     return index
 
 

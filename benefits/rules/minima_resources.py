@@ -58,6 +58,8 @@ def nationality_condition(person, p_rsa) -> bool:
 
 
 def has_replacement_income(person, month) -> bool:
+    if not person.incomes:  # no income at all (most children): the sum below is 0
+        return False
     return (
         person.income("unemployment_benefit", month)
         + person.income("sickness_benefit", month)
@@ -73,7 +75,10 @@ def stopped(person, kind, month) -> bool:
 def sickness_as_activity(person, month) -> float:
     """Sickness allowances count as activity income while working, or in the first three months of a
     sick leave (CASF R262-7; CSS R844-1)."""
-    amount = person.income("sickness_benefit", month)
+    series = person.incomes.get("sickness_benefit")
+    if not series:  # most people: no sickness allowance, nothing to count
+        return 0.0
+    amount = series.get(month, 0.0)
     if amount and (person.income("salary", month) > 0 or person.income("sickness_benefit", month - 3) == 0):
         return amount
     return 0.0
@@ -82,6 +87,8 @@ def sickness_as_activity(person, month) -> float:
 def activity_income(situation, person, month) -> float:
     """Average monthly activity income of the quarter before `month` (salaries, micro-enterprise
     profit after the flat allowance, sickness allowances counted as activity)."""
+    if not person.incomes:  # no income at all (most children): every term below is 0
+        return 0.0
     key = ("activity_income", person.id, month)
     if key in situation.memo:
         return situation.memo[key]
@@ -97,7 +104,7 @@ def activity_income(situation, person, month) -> float:
     if not (stopped(person, "self_employment", month) and not substitute):
         total += profit
     if person.incomes.get("sickness_benefit"):  # most people have none: skip four zero look-ups
-        sickness = sum(sickness_as_activity(person, m) for m in range(month - 3, month))
+        sickness = sum([sickness_as_activity(person, m) for m in range(month - 3, month)])
         sickness_now, sickness_before = (
             sickness_as_activity(person, month),
             sickness_as_activity(person, month - 1),
@@ -110,6 +117,8 @@ def activity_income(situation, person, month) -> float:
 
 def other_income(situation, person, month) -> float:
     """Average monthly non-activity income of the quarter before `month`."""
+    if not person.incomes:  # no income at all (most children): every term below is 0
+        return 0.0
     key = ("other_income", person.id, month)
     if key in situation.memo:
         return situation.memo[key]
@@ -158,8 +167,10 @@ def aah_received(situation, person, month) -> float:
 
     return (
         sum(
-            aah_person(situation, person, m) + asi_person(situation, person, m)
-            for m in range(month - 3, month)
+            [
+                aah_person(situation, person, m) + asi_person(situation, person, m)
+                for m in range(month - 3, month)
+            ]
         )
         / 3
     )

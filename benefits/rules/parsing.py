@@ -88,7 +88,7 @@ def parse_household(data, month: str | None = None) -> Household:
         raise HouseholdInputError(
             [InputError("", "Le foyer doit être un objet JSON.", "The household must be a JSON object.")]
         )
-    for key in sorted(map(str, set(data) - HOUSEHOLD_KEYS)):
+    for key in () if HOUSEHOLD_KEYS.issuperset(data) else sorted(map(str, set(data) - HOUSEHOLD_KEYS)):
         errors.add(shown(key), f"Champ inconnu « {shown(key)} ».", f"Unknown field '{shown(key)}'.")
     computed = parse_month(errors, "month", month if month is not None else data.get("month"), required=False)
     if computed is not None and not FIRST_SUPPORTED <= computed <= LAST_SUPPORTED:
@@ -214,7 +214,7 @@ def _parse_person(errors, path, raw, computed):
     if not isinstance(raw, dict):
         errors.add(path, "Chaque personne doit être un objet JSON.", "Each person must be a JSON object.")
         return None
-    for key in sorted(map(str, set(raw) - PERSON_KEYS)):
+    for key in () if PERSON_KEYS.issuperset(raw) else sorted(map(str, set(raw) - PERSON_KEYS)):
         errors.add(
             f"{path}.{shown(key)}", f"Champ inconnu « {shown(key)} ».", f"Unknown field '{shown(key)}'."
         )

@@ -40,6 +40,8 @@ def single_parent_raise(situation, month, children: int) -> bool:
 def earned(situation, person, month) -> float:
     """Earned income of one month: salary, micro-enterprise profit, sickness allowances counted as
     activity; the AAH counts as earned income above 29 hours of SMIC (CSS L842-8)."""
+    if not person.incomes:  # no income at all: 0, under the AAH threshold too
+        return 0.0
     key = ("ppa_earned", person.id, month)  # asked three times per person and month: memoised
     memo = situation.memo
     if key in memo:
@@ -61,6 +63,8 @@ def _earned(situation, person, month) -> float:
 
 
 def other_resources(situation, person, month) -> float:
+    if not person.incomes:  # no income at all (most children): no ASI either; only the AAH can count
+        return 0.0 + aah_person(situation, person, month)
     p = situation.params(month)
     income = (
         person.income("unemployment_benefit", month)
@@ -105,13 +109,13 @@ def fictive_prime(situation, month: int, trace: Trace | None = None) -> float:
         lump_sum = p.ppa.montant_base * (p.rsa.isolement_base + p.rsa.isolement_par_enfant * len(children))
     else:
         lump_sum = p.ppa.montant_base * lump_sum_rate(p.rsa, len(household.adults), len(children))
-    activity = sum(earned(situation, person, month) for person in household.persons)
-    bonuses = sum(bonus(p, earned(situation, person, month)) for person in household.persons)
+    activity = sum([earned(situation, person, month) for person in household.persons])
+    bonuses = sum([bonus(p, earned(situation, person, month)) for person in household.persons])
     # The ASPA is a social benefit the prime counts (CSS L842-4 4°, not excluded by R844-5).
     aspa = aspa_for_rsa(situation, month)
     others = (
         family_benefits_counted(situation, month)
-        + sum(other_resources(situation, person, month) for person in household.persons)
+        + sum([other_resources(situation, person, month) for person in household.persons])
         + aspa
     )
     flat_base = p.ppa.montant_base * (

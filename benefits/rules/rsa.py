@@ -6,7 +6,7 @@ under 6 €. Since 2016 the activity part is the prime d'activité.
 """
 
 from benefits.rules.aspa import aspa_for_rsa
-from benefits.rules.explain import Trace
+from benefits.rules.explain import SILENT, Trace
 from benefits.rules.minima_resources import (
     aah_received,
     activity_income,
@@ -90,7 +90,7 @@ def rsa_amount(situation, month: int, housing_aid_known: bool = True, trace: Tra
     key = ("rsa", month, housing_aid_known)
     if key in situation.memo and trace is None:
         return situation.memo[key]
-    trace = trace or Trace(False)
+    trace = trace or SILENT
     from benefits.rules.aides_logement import housing_aid as housing_aid_of
 
     household = situation.household
@@ -169,15 +169,19 @@ def rsa_amount(situation, month: int, housing_aid_known: bool = True, trace: Tra
             "CASF R262-9, R262-10",
         )
     counted = list(household.adults) + children
-    activity = sum(activity_income(situation, person, month) for person in counted)
+    activity = sum([activity_income(situation, person, month) for person in counted])
     if not trace.enabled and ceiling - flat - activity < p_rsa.montant_minimum:
         # Every other resource is >= 0, so nothing can be paid: skip the family benefits and AAH of
         # the quarter (a speed-up only, the amount is the same; explanations still show every line).
         situation.memo[key] = 0.0
         return 0.0
-    other = sum(other_income(situation, person, month) for person in counted)
+    other = sum([other_income(situation, person, month) for person in counted])
+    if not trace.enabled and ceiling - flat - activity - other < p_rsa.montant_minimum:
+        # The family benefits and the AAH counted below are >= 0: the same speed-up, one line later.
+        situation.memo[key] = 0.0
+        return 0.0
     benefits = family_benefits_counted(situation, month) + sum(
-        aah_received(situation, a, month) for a in household.persons
+        [aah_received(situation, a, month) for a in household.persons]
     )
     if activity:
         trace.step(

@@ -92,13 +92,19 @@ class Situation:
     def expecting(self, month: int) -> bool:
         """A child of the household born in the next six months means a pregnancy in `month` (it opens
         the single-parent RSA and prime d'activité, and the couple scale of housing aid)."""
-        ages = [self.age_in_months(c, month) for c in self.household.children]
-        return bool(ages) and -6 < min(ages) < 0
+        key = ("expecting", month)  # asked ~10 times per household and month
+        value = self.memo.get(key)
+        if value is None:
+            ages = [self.age_in_months(c, month) for c in self.household.children]
+            value = self.memo[key] = bool(ages) and -6 < min(ages) < 0
+        return value
 
     def children_aged(self, month: int, low: int, high: int) -> int:
         """Children aged low..high (inclusive) who are not financially autonomous."""
         return sum(
-            1
-            for c in self.household.children
-            if low <= self.age(c, month) <= high and not self.financially_autonomous(c, month)
+            [
+                1
+                for c in self.household.children
+                if low <= self.age(c, month) <= high and not self.financially_autonomous(c, month)
+            ]
         )

@@ -72,10 +72,30 @@ def _plural(match: re.Match) -> str:
     return f"{count} {word}" if int(count) < 2 else f"{count} {word}s"  # French: "0 enfant", "1 enfant"
 
 
+_TYPOGRAPHY: dict[str, str] = {}  # label → French label; the same lines recur from household to household
+TYPOGRAPHY_MEMO_SIZE = 4096
+
+
 def french_typography(label: str) -> str:
     """ "Loyer de 1148.90 €, taux 2.6850%, 3 personne(s), Mois 2026-09" → French typography."""
-    label = _MONTH.sub(_month, label)
-    label = _PERCENT.sub(_percent, label)
-    label = _EUROS.sub(_euros, label)
-    label = _DECIMAL.sub(r"\1,\2", label)
-    return _PLURAL.sub(_plural, label)
+    done = _TYPOGRAPHY.get(label)
+    if done is None:
+        done = _french_typography(label)
+        if len(_TYPOGRAPHY) < TYPOGRAPHY_MEMO_SIZE:  # bounded, like explain.money's memo
+            _TYPOGRAPHY[label] = done
+    return done
+
+
+def _french_typography(label: str) -> str:
+    # Each pattern needs its own character: a label without it is left alone without running the pattern.
+    if "-" in label:
+        label = _MONTH.sub(_month, label)
+    if "%" in label:
+        label = _PERCENT.sub(_percent, label)
+    if "€" in label:
+        label = _EUROS.sub(_euros, label)
+    if "." in label:
+        label = _DECIMAL.sub(r"\1,\2", label)
+    if "(s)" in label:
+        label = _PLURAL.sub(_plural, label)
+    return label
