@@ -23,6 +23,9 @@ EXEMPT_PATHS = frozenset({"/healthz"})
 # Set by the gunicorn worker (portal/gunicorn_worker.py) to have the waiting page built by this app.
 REFUSE_KEY = "portal.admission.refuse"
 API_PREFIX = "/api/"
+# The waiting page's "Ne plus recharger automatiquement" link adds this to the address: the page then
+# comes without the timed reload (WCAG 2.2.1: a time limit the person can turn off; docs/capacity.md).
+NO_RELOAD_QUERY = "rechargement=non"
 
 
 class Gate:
@@ -74,7 +77,7 @@ gate = Gate(
     priority_wait=settings.ADMISSION_PRIORITY_WAIT_MS / 1000,
 )
 _session_store = import_module(settings.SESSION_ENGINE).SessionStore
-_pages: dict[tuple[str, int], bytes] = {}
+_pages: dict[tuple[str, int, bool], bytes] = {}
 
 
 def has_live_session(request) -> bool:
@@ -83,15 +86,27 @@ def has_live_session(request) -> bool:
     return bool(key) and _session_store().exists(key)
 
 
-def waiting_page(language: str, retry_after: int) -> bytes:
-    """Rendered once per language and delay, then served from memory: refusing must stay cheap."""
-    if (language, retry_after) not in _pages:
+def waiting_page(language: str, retry_after: int, reload: bool = True) -> bytes:
+    """Rendered once per language, delay and reload choice, then served from memory: refusing must
+    stay cheap."""
+    key = (language, retry_after, reload)
+    if key not in _pages:
         with translation.override(language):
             html = render_to_string(
-                "portal/errors/busy.html", {"retry_after": retry_after, "SITE_NAME": settings.SITE_NAME}
+                "portal/errors/busy.html",
+                {
+                    "retry_after": retry_after,
+                    "reload": reload,
+                    "no_reload_query": NO_RELOAD_QUERY,
+                    "SITE_NAME": settings.SITE_NAME,
+                },
             )
-        _pages[(language, retry_after)] = html.encode()
-    return _pages[(language, retry_after)]
+        _pages[key] = html.encode()
+    return _pages[key]
+
+
+def wants_no_reload(query_string: str) -> bool:
+    return NO_RELOAD_QUERY in query_string.split("&")
 
 
 def busy_response(request) -> HttpResponse:
@@ -112,11 +127,14 @@ def busy_response(request) -> HttpResponse:
         )
     else:
         language = translation.get_language_from_request(request)
-        response = HttpResponse(waiting_page(language, retry_after), status=503)
+        reload = not wants_no_reload(request.META.get("QUERY_STRING", ""))
+        response = HttpResponse(waiting_page(language, retry_after, reload), status=503)
         response["Content-Language"] = language
-        # Reloads this address after Retry-After, without JavaScript. A header, not a <meta> refresh:
-        # the page says so in words and offers the link at once (WCAG 2.2.1, docs/capacity.md).
-        response["Refresh"] = str(retry_after)
+        if reload:
+            # Reloads this address after Retry-After, without JavaScript. A header, not a <meta>
+            # refresh; the page says so in words, offers to retry at once and to turn the reload off
+            # (WCAG 2.2.1, docs/capacity.md).
+            response["Refresh"] = str(retry_after)
         # The layer below would add these; a refused request does not reach it.
         response["X-Frame-Options"] = "DENY"
         response["Permissions-Policy"] = settings.PERMISSIONS_POLICY
@@ -149,12 +167,14 @@ class AdmissionMiddleware:
             gate.leave()
 
 
-def parse_head(head: bytes) -> tuple[str, bool, str]:
-    """From the first bytes of an HTTP/1 request: its path, whether it carries a session cookie, and
-    the language it asks for (cookie, then Accept-Language). For the worker's poller: no Django."""
+def parse_head(head: bytes) -> tuple[str, bool, str, bool]:
+    """From the first bytes of an HTTP/1 request: its path, whether it carries a session cookie, the
+    language it asks for (cookie, then Accept-Language), and whether the person turned the waiting
+    page's reload off. For the worker's poller: no Django."""
     lines = head.split(b"\r\n")
     parts = lines[0].split(b" ")
-    path = parts[1].split(b"?")[0].decode("latin-1") if len(parts) > 1 else "/"
+    target = parts[1].decode("latin-1") if len(parts) > 1 else "/"
+    path, _, query = target.partition("?")
     cookies, accept = "", ""
     for line in lines[1:]:
         name, _, value = line.decode("latin-1").partition(":")
@@ -173,12 +193,14 @@ def parse_head(head: bytes) -> tuple[str, bool, str]:
             continue
     else:
         language = settings.LANGUAGE_CODE
-    return path, settings.SESSION_COOKIE_NAME in jar, language
+    return path, settings.SESSION_COOKIE_NAME in jar, language, wants_no_reload(query)
 
 
-def refusal_key(path: str, has_session: bool, language: str) -> tuple[str, str] | None:
+def refusal_key(
+    path: str, has_session: bool, language: str, no_reload: bool = False
+) -> tuple[str, str, bool] | None:
     """Which waiting page a request would get from the poller, or None if it must reach Django:
     /healthz and static files are always served, a session may be a journey under way."""
     if has_session or path in EXEMPT_PATHS or path.startswith(settings.STATIC_URL):
         return None
-    return (API_PREFIX, "") if path.startswith(API_PREFIX) else ("/", language)
+    return (API_PREFIX, "", False) if path.startswith(API_PREFIX) else ("/", language, no_reload)

@@ -18,7 +18,7 @@ from functools import partial
 
 from gunicorn.workers.gthread import ThreadWorker
 
-from portal.admission import parse_head, refusal_key
+from portal.admission import NO_RELOAD_QUERY, parse_head, refusal_key
 
 VARIANTS = 4
 
@@ -29,7 +29,7 @@ class AdmissionThreadWorker(ThreadWorker):
 
         self.queue_limit = settings.ADMISSION_QUEUE_LIMIT
         self.host = next((host.lstrip(".") for host in settings.ALLOWED_HOSTS if host != "*"), "localhost")
-        self.canned: dict[tuple[str, str], list[bytes]] = {}
+        self.canned: dict[tuple[str, str, bool], list[bytes]] = {}
         super().init_process()
 
     def enqueue_req(self, conn):
@@ -73,7 +73,7 @@ class AdmissionThreadWorker(ThreadWorker):
             variants.append(self.render(*key))
         return random.choice(variants)
 
-    def render(self, path, language) -> bytes:
+    def render(self, path, language, no_reload) -> bytes:
         captured = {}
 
         def start_response(status, headers, exc_info=None):
@@ -82,6 +82,7 @@ class AdmissionThreadWorker(ThreadWorker):
         environ = {
             "REQUEST_METHOD": "GET",
             "PATH_INFO": path,
+            "QUERY_STRING": NO_RELOAD_QUERY if no_reload else "",
             "SERVER_NAME": "127.0.0.1",
             "SERVER_PORT": "80",
             "HTTP_HOST": self.host,

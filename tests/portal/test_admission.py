@@ -31,6 +31,20 @@ def test_saturated_gate_answers_503_with_retry_after_and_the_waiting_page(client
     assert client.get("/simulateur/").status_code == 200
 
 
+def test_the_timed_reload_can_be_turned_off(client):
+    with gate.held():
+        page = client.get("/simulateur/").content.decode()
+        assert 'href="?rechargement=non">Ne plus recharger automatiquement</a>' in page
+        response = client.get("/simulateur/", {"rechargement": "non"})
+    assert response.status_code == 503 and "Retry-After" in response.headers
+    assert "Refresh" not in response.headers
+    html = response.content.decode()
+    assert "Le rechargement automatique est arrêté" in html
+    assert "se recharge d’elle-même" not in html
+    # Once a slot is free, the same address is the page itself: the parameter changes nothing there.
+    assert client.get("/simulateur/", {"rechargement": "non"}).status_code == 200
+
+
 def test_waiting_page_speaks_the_visitors_language(settings):
     with gate.held():
         response = Client(headers={"accept-language": "en"}).get("/")
