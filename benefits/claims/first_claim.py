@@ -13,21 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from stdnum import bic, iban
 from stdnum.exceptions import ValidationError as NumberError
 
+from benefits.choices import PAYS_RENT, YES_NO, housing_choices, radio
 from benefits.claims import declaration
 from benefits.claims.models import Kind
 
 FIRST_CLAIMS = (Kind.PPA, Kind.RSA)
-YES_NO = [("oui", _("Oui")), ("non", _("Non"))]
-HOUSING = [
-    ("tenant_private", _("Locataire d’un logement vide")),
-    ("tenant_private_furnished", _("Locataire d’un logement meublé")),
-    ("tenant_social", _("Locataire d’un logement social (HLM)")),
-    ("owner", _("Propriétaire sans prêt en cours")),
-    ("owner_with_loan", _("Propriétaire avec un prêt en cours")),
-    ("hosted_free", _("Hébergé gratuitement (famille, amis)")),
-    ("homeless", _("Sans domicile stable (domiciliation)")),
-]
-RENTS = {"tenant_private", "tenant_private_furnished", "tenant_social", "owner_with_loan"}
+HOUSING = housing_choices(homeless=_("Sans domicile stable (domiciliation)"))
+RENTS = PAYS_RENT
 # Each adult's situation; "self_employed" is computed as work (its turnover is declared with the incomes).
 SITUATIONS = [
     ("employed", _("Salarié·e (CDI, CDD, intérim, apprentissage)")),
@@ -47,23 +39,17 @@ def is_first_claim(kind: str) -> bool:
 class FirstClaimForm(forms.Form):
     """Validates data["claim"]; built for the adults of the file (one situation question each)."""
 
-    household_confirmed = forms.ChoiceField(
-        label=_("Ces personnes sont-elles bien celles qui vivent avec vous ?"),
-        choices=YES_NO,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Indiquez si votre foyer est bien celui-ci.")},
+    household_confirmed = radio(
+        _("Ces personnes sont-elles bien celles qui vivent avec vous ?"),
+        YES_NO,
+        _("Indiquez si votre foyer est bien celui-ci."),
     )
     household_changes = forms.CharField(
         label=_("Si non : qui est arrivé ou parti, et depuis quand ?"),
         required=False,
         max_length=500,
     )
-    housing_status = forms.ChoiceField(
-        label=_("Votre logement"),
-        choices=HOUSING,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Indiquez votre situation de logement.")},
-    )
+    housing_status = radio(_("Votre logement"), HOUSING, _("Indiquez votre situation de logement."))
     rent = forms.CharField(
         label=_("Loyer ou mensualité de prêt, par mois, sans les charges (en euros)"),
         help_text=_("Seulement si vous êtes locataire ou remboursez un prêt. Par exemple 650 ou 1 200,50."),
@@ -94,11 +80,10 @@ class FirstClaimForm(forms.Form):
         self.adults = list(adults)
         for adult in self.adults:
             name = f"{adult['given_names']} {adult['family_name']}".strip()
-            self.fields[f"situation_{adult['id']}"] = forms.ChoiceField(
-                label=format_lazy(_("Situation actuelle de {name}"), name=name),
-                choices=SITUATIONS,
-                widget=forms.RadioSelect,
-                error_messages={"required": _("Indiquez la situation de cette personne.")},
+            self.fields[f"situation_{adult['id']}"] = radio(
+                format_lazy(_("Situation actuelle de {name}"), name=name),
+                SITUATIONS,
+                _("Indiquez la situation de cette personne."),
             )
 
     def clean_rent(self):

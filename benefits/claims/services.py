@@ -1,53 +1,42 @@
-"""Writes of the claims feature: open a draft (prefilled), save it, file it once, change its status.
+"""Writes of the claims feature: open a draft (prefilled), save it; filing it once and changing its status
+are in benefits/claims/filing.py, whose names are handed out here too.
 
 Every write is recorded in the journal (portal.journal) with who, and through which channel.
 """
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from benefits.claims import declaration, first_claim, revisions
-from benefits.claims.first_claim_services import sworn_problem
-from benefits.claims.models import (
-    TRANSITIONS,
-    AllocataireFile,
-    Claim,
-    ClaimDraft,
-    Kind,
-    Status,
-    StatusChange,
+from benefits.claims.filing import (
+    AlreadyDeclared,
+    NotReadyToFile,
+    StatusNotAllowed,
+    claim_estimate,
+    claim_set_status,
+    claim_submit,
+    declared_claim,
 )
+from benefits.claims.models import AllocataireFile, ClaimDraft
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
-from benefits.letters.claim_letters import letter_for_claim_decided, letter_for_claim_filed
-from benefits.rules import SUPPORTED_MONTHS, compute, parse_household
+from benefits.rules import SUPPORTED_MONTHS
 from portal.journal import journal_record
 
+__all__ = [
+    "AlreadyDeclared",
+    "NotReadyToFile",
+    "StatusNotAllowed",
+    "claim_draft_open",
+    "claim_draft_refresh_prefill",
+    "claim_estimate",
+    "claim_save_draft",
+    "claim_set_status",
+    "claim_submit",
+    "current_declaration_month",
+    "declared_claim",
+]
+
 MAX_TYPED_LENGTH = 32
-
-
-class NotReadyToFile(Exception):
-    def __init__(self, problems):
-        self.problems = problems
-        super().__init__(f"{len(problems)} answer(s) to complete")
-
-
-class StatusNotAllowed(Exception):
-    pass
-
-
-class AlreadyDeclared(Exception):
-    """The quarterly declaration of this month is already filed: a quarter is declared once."""
-
-    def __init__(self, claim):
-        self.claim = claim
-        super().__init__(f"already declared: claim {claim.pk}")
-
-
-def declared_claim(*, file: AllocataireFile, kind: str, month: str) -> Claim | None:
-    """The filed declaration of this quarter, if any (only declarations are once per quarter)."""
-    if kind != Kind.DECLARATION:
-        return None
-    return Claim.objects.filter(file=file, kind=kind, month=month).first()
 
 
 def current_declaration_month() -> str:
@@ -212,91 +201,3 @@ def merge_other_incomes(data: dict, values: dict, adults: list[str], months: lis
                 if name in values:
                     typed = str(values[name])[:MAX_TYPED_LENGTH]
                     data.setdefault("other", {}).setdefault(person, {}).setdefault(month, {})[kind] = typed
-
-
-def claim_estimate(*, draft: ClaimDraft):
-    """The right the core computes from the declared figures (an estimate shown before filing).
-    Raises HouseholdInputError when the file cannot be computed."""
-    household = declaration.household(draft.file, draft.data, draft.month)
-    if first_claim.is_first_claim(draft.kind):
-        household = first_claim.apply_answers(household, draft)
-    return household, compute(parse_household(household, draft.month), draft.month, explain=True)
-
-
-def claim_submit(*, draft: ClaimDraft, by, channel: str, mandate=None) -> Claim:
-    """Files the draft exactly once: a double click, two tabs or a replayed POST return the same claim.
-
-    The draft's row is locked in a transaction, an existing claim with the draft's key is returned, and
-    the database refuses a second claim for the same draft or key (unique constraints) should two
-    requests ever get past the lock. `mandate`: the mandate an agent files under (the receipt says who helped).
-    """
-    try:
-        with transaction.atomic():
-            locked = ClaimDraft.objects.select_for_update().select_related("file").get(pk=draft.pk)
-            existing = Claim.objects.filter(key=locked.key).first()
-            if existing:
-                return existing
-            AllocataireFile.objects.select_for_update().get(pk=locked.file_id)
-            if filed := declared_claim(file=locked.file, kind=locked.kind, month=locked.month):
-                raise AlreadyDeclared(filed)
-            months = declaration.quarter(locked.month)
-            problems = declaration.problems(locked.data, locked.file.adult_ids, months)
-            # A first claim also needs its own answers and the sworn statement (issue 17, D4).
-            problems += first_claim.claim_problems(locked) + sworn_problem(locked)
-            if problems:
-                raise NotReadyToFile(problems)
-            household, result = claim_estimate(draft=locked)
-            claim = Claim.objects.create(
-                draft=locked,
-                key=locked.key,
-                file=locked.file,
-                kind=locked.kind,
-                month=locked.month,
-                inputs=locked.data,
-                figures=declaration.figure_rows(locked.data, locked.file.adult_ids, months),
-                household=household,
-                estimate=result.to_dict(explain=True),
-                engine_version=result.engine_version,
-                parameters_version=result.parameters_version,
-                mandate=mandate,
-            )
-            StatusChange.objects.create(claim=claim, status=Status.FILED, channel=channel)
-            journal_record(
-                action="claim_filed",
-                target=f"claim:{claim.pk}",
-                by=by,
-                channel=channel,
-                details={"kind": claim.kind},
-            )
-            # The accusé de réception commits with the claim; it is rendered once the commit is done.
-            letter_for_claim_filed(claim=claim, helper=mandate.helper_description() if mandate else None)
-            return claim
-    except IntegrityError:
-        # Another request filed the same draft at the same moment: that claim is the one; or another
-        # draft of the same quarter was filed first (one_declaration_per_quarter).
-        claim = Claim.objects.filter(key=draft.key).first()
-        if claim is None:
-            raise AlreadyDeclared(
-                declared_claim(file=draft.file, kind=draft.kind, month=draft.month)
-            ) from None
-        return claim
-
-
-def claim_set_status(*, claim: Claim, status: str, by, channel: str) -> Claim:
-    """Moves a filed claim along déposée → en instruction → acceptée / refusée (agents, in /gestion/)."""
-    with transaction.atomic():
-        claim = Claim.objects.select_for_update().get(pk=claim.pk)
-        if status not in TRANSITIONS[Status(claim.status)]:
-            raise StatusNotAllowed(f"{claim.status} → {status}")
-        claim.status = status
-        claim.save(update_fields=["status"])
-        StatusChange.objects.create(claim=claim, status=status, channel=channel)
-        journal_record(
-            action="claim_status",
-            target=f"claim:{claim.pk}",
-            by=by,
-            channel=channel,
-            details={"status": status},
-        )
-        letter_for_claim_decided(claim=claim)
-    return claim

@@ -8,10 +8,10 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from benefits.choices import HOUSING, TENANTS, YES_NO, radio
 from benefits.simulator.communes import resolve_commune
 from benefits.simulator.formatting import month_name
 
-YES_NO = [("oui", _("Oui")), ("non", _("Non"))]
 ACTIVITIES = [
     ("employed", _("Je travaille (salarié, intérimaire, apprenti, indépendant)")),
     ("unemployed", _("Je suis au chômage")),
@@ -29,22 +29,12 @@ NATIONALITY = [
     ("eee", _("D’un pays de l’Union européenne, de l’EEE ou Suisse")),
     ("autre", _("D’un autre pays")),
 ]
-HOUSING = [
-    ("tenant_private", _("Locataire d’un logement vide")),
-    ("tenant_private_furnished", _("Locataire d’un logement meublé")),
-    ("tenant_social", _("Locataire d’un logement social (HLM)")),
-    ("owner", _("Propriétaire sans prêt en cours")),
-    ("owner_with_loan", _("Propriétaire avec un prêt en cours")),
-    ("hosted_free", _("Hébergé gratuitement (famille, amis)")),
-    ("homeless", _("Sans logement")),
-]
 ZONES = [
     ("", _("Je ne sais pas")),
     ("1", _("Zone 1 : Paris et sa proche banlieue")),
     ("2", _("Zone 2 : grandes villes et leur agglomération")),
     ("3", _("Zone 3 : ailleurs")),
 ]
-TENANTS = {"tenant_private", "tenant_private_furnished", "tenant_social"}
 MAX_EUROS = Decimal("100000")
 MAX_CHILDREN = 12
 
@@ -93,12 +83,11 @@ def birth_date(label):
 
 
 class HouseholdForm(forms.Form):
-    couple = forms.ChoiceField(
-        label=_("Vivez-vous en couple ?"),
+    couple = radio(
+        _("Vivez-vous en couple ?"),
+        YES_NO,
+        _("Indiquez si vous vivez en couple."),
         help_text=_("Marié, pacsé ou en concubinage."),
-        choices=YES_NO,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Indiquez si vous vivez en couple.")},
     )
     children = forms.IntegerField(
         label=_("Combien d’enfants vivent avec vous et sont à votre charge ?"),
@@ -116,30 +105,18 @@ class HouseholdForm(forms.Form):
 
 class PersonForm(forms.Form):
     birth_date = birth_date(_("Date de naissance"))
-    activity = forms.ChoiceField(
-        label=_("Situation actuelle"),
-        choices=ACTIVITIES,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choisissez une situation.")},
-    )
-    disability = forms.ChoiceField(
-        label=_("Un handicap est-il reconnu par la CDAPH (MDPH) ?"),
-        choices=DISABILITY,
+    activity = radio(_("Situation actuelle"), ACTIVITIES, _("Choisissez une situation."))
+    disability = radio(
+        _("Un handicap est-il reconnu par la CDAPH (MDPH) ?"),
+        DISABILITY,
+        _("Indiquez si un handicap est reconnu."),
         initial="none",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Indiquez si un handicap est reconnu.")},
     )
     rsdae = forms.BooleanField(
         label=_("La CDAPH a reconnu une restriction substantielle et durable d’accès à l’emploi"),
         required=False,
     )
-    nationality = forms.ChoiceField(
-        label=_("Nationalité"),
-        choices=NATIONALITY,
-        initial="fr",
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Indiquez la nationalité.")},
-    )
+    nationality = radio(_("Nationalité"), NATIONALITY, _("Indiquez la nationalité."), initial="fr")
     permit_years = forms.IntegerField(
         label=_("Depuis combien d’années avez-vous un titre de séjour ?"),
         help_text=_("Seulement si vous n’êtes pas de nationalité française."),
@@ -195,12 +172,7 @@ class ChildForm(forms.Form):
 
 
 class HousingForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Votre logement"),
-        choices=HOUSING,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choisissez votre situation de logement.")},
-    )
+    status = radio(_("Votre logement"), HOUSING, _("Choisissez votre situation de logement."))
     rent = euros(
         _("Loyer mensuel hors charges (ou mensualité du prêt)"),
         _("Sans les charges : les aides au logement comptent les charges de façon forfaitaire."),
