@@ -19,7 +19,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation.trans_real import get_supported_language_variant, parse_accept_lang_header
 
-EXEMPT_PATHS = frozenset({"/healthz"})
+# The portal's public keys are fetched by FranceConnect+ in the middle of a person's login (server to
+# server, no session): refusing them fails a login already under way ("token_http_error"). A static
+# document, cheap to serve. Measured 2026-12-01 under `make run`: one long request held a slot, the login's
+# callback and token call two more, and the keys' fetch was refused.
+EXEMPT_PATHS = frozenset({"/healthz", "/compte/franceconnect/jwks.json"})
 # Set by the gunicorn worker (portal/gunicorn_worker.py) to have the waiting page built by this app.
 REFUSE_KEY = "portal.admission.refuse"
 API_PREFIX = "/api/"

@@ -1,7 +1,5 @@
 """Reads for the agent's 360° view of one file: household, rights, claims, drafts, incomes, journal."""
 
-from django.utils.translation import get_language
-
 from benefits.claims import declaration
 from benefits.claims.models import Claim, ClaimDraft
 from benefits.claims.presenters import day_text, person_name
@@ -9,29 +7,13 @@ from benefits.claims.services import current_declaration_month
 from benefits.desk.journal_view import journal_for_file
 from benefits.desk.models import Mandate
 from benefits.income.client import IncomeUnavailable, fetch_net_social_amounts
+from benefits.labels import benefit_label
 from benefits.letters.models import Letter
-from benefits.rules import aah, af, aides_logement, ars, asf, cf, prime_activite, rsa
 from benefits.simulator.formatting import euros, month_name
 from portal.channels import AGENT
 from portal.journal import journal_record
 
 ROLES = {"applicant": "Allocataire", "partner": "Conjoint", "child": "Enfant"}
-# The rights of a file name their benefit by the core's code ("ppa"); the agent reads its label.
-BENEFIT_LABELS = {
-    "ppa": prime_activite.LABEL,
-    "rsa": rsa.LABEL,
-    "aide_logement": aides_logement.LABEL,
-    "aah": aah.LABEL,
-    "af": af.LABEL,
-    "cf": cf.LABEL,
-    "asf": asf.LABEL,
-    "ars": ars.LABEL,
-}
-
-
-def benefit_label(code: str) -> str:
-    label = BENEFIT_LABELS.get(code)
-    return label.get(get_language()) if label else code
 
 
 def income_line(line) -> dict:

@@ -2,6 +2,8 @@
 
 from django import template
 
+from benefits.campaigns.models import Outcome
+from benefits.labels import benefit_label
 from benefits.simulator.formatting import euros as format_euros
 from benefits.simulator.formatting import month_name
 
@@ -22,3 +24,24 @@ def per_second(value) -> str:
 def month(value) -> str:
     """ "2026-12" → "décembre 2026"."""
     return month_name(value) if value else ""
+
+
+@register.filter
+def benefit(code) -> str:
+    """ "ppa" → "Prime d’activité"."""
+    return benefit_label(code)
+
+
+@register.filter
+def outcome(value) -> str:
+    """ "non_concerne" → "Non concerné"."""
+    return Outcome(value).label if value in Outcome.values else value
+
+
+@register.filter
+def count(value) -> str:
+    """5007 → "5 007" (French thousands, a narrow no-break space); anything else as it came."""
+    try:
+        return f"{int(value):,}".replace(",", "\u202f")
+    except (TypeError, ValueError):
+        return value

@@ -25,3 +25,22 @@ def test_header_height_and_chart_text_at_375_px(browser, live_server):
     label_texts = page.locator(".portal-chart__label").all_text_contents()
     assert "Aide au logement (APL, ALF ou ALS)" in label_texts  # whole, not truncated
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_page_of_the_walk_scrolls_sideways_at_320_px(page, live_server, login_browser):
+    """WCAG 1.4.10 (reflow): at 320 CSS px nothing pushes the page sideways (the API page's code
+    samples did by 700 px); a wide data table scrolls inside its own region instead."""
+    from tests.site_walk import argument_free_pages
+
+    login_browser()
+    page.set_viewport_size({"width": 320, "height": 640})
+    wide = {}
+    for name, url in argument_free_pages().items():
+        page.goto(live_server.url + url)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            wide[name] = overflow
+    assert wide == {}

@@ -1,5 +1,5 @@
 """Admission control: beyond the concurrency limit, 503 + Retry-After at once and the waiting page;
-problem+json for the API; /healthz and static files still served; a journey under way goes first."""
+problem+json for the API; /healthz, the FC+ keys and static files still served; a journey under way goes first."""
 
 import re
 
@@ -70,6 +70,12 @@ def test_healthz_and_static_files_are_always_served(client):
         assert static.status_code == 200
         assert b"".join(static.streaming_content)
         static.close()
+
+
+def test_the_keys_franceconnect_fetches_mid_login_are_always_served(client):
+    with gate.held():
+        response = client.get("/compte/franceconnect/jwks.json")
+    assert response.status_code == 200 and response.json()["keys"]
 
 
 def test_a_journey_under_way_passes_before_new_arrivals(client):

@@ -141,4 +141,5 @@ def test_a_receipt_filed_with_an_agent_says_who_helped(claim):
             claim=claim, helper={"name": "Sam Agent", "organisation": "CAF du Rhône"}
         )
     helped.refresh_from_db()
-    assert "Sam Agent (CAF du Rhône)" in letter_html(helped)
+    # A label and a colon: "avec l'aide de Alex" lacked its elision before a vowel ("d'Alex").
+    assert "Personne qui vous a aidé·e pour cette démarche : Sam Agent (CAF du Rhône)." in letter_html(helped)
