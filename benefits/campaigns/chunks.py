@@ -26,6 +26,7 @@ from benefits.campaigns.models import (
     PaymentOrder,
 )
 from benefits.campaigns.payments import next_payment_day
+from benefits.campaigns.services import campaign_maybe_finish
 from benefits.claims.models import AllocataireFile
 from benefits.rules import ENGINE_VERSION, parameters_version
 
@@ -59,8 +60,6 @@ def chunk_run(*, chunk_id: int) -> str:
         write(campaign, evaluate(campaign, files))
         chunk.status, chunk.households, chunk.done_at = ChunkStatus.DONE, len(files), timezone.now()
         chunk.save(update_fields=["status", "households", "done_at"])
-    from benefits.campaigns.services import campaign_maybe_finish
-
     campaign_maybe_finish(campaign_id=campaign.pk)
     return "done"
 
@@ -69,10 +68,7 @@ def write(campaign, evaluations) -> None:
     versions = {"engine_version": ENGINE_VERSION, "parameters_version": parameters_version()}
     notified = [e for e in evaluations if e.decision.outcome == Outcome.NOTIFIED]
     files = AllocataireFile.objects.in_bulk([e.file["pk"] for e in notified]) if notified else {}
-    letters = {
-        e.file["pk"]: notify.campaign_letter(campaign=campaign, file=files[e.file["pk"]], evaluation=e)
-        for e in notified
-    }
+    letters = notify.campaign_letters(campaign=campaign, files=files, evaluations=notified)
     CampaignResult.objects.bulk_create(
         [
             CampaignResult(
@@ -127,7 +123,5 @@ def chunk_fail(*, chunk_id: int, error: str, retries: int) -> int | None:
             chunk.status = ChunkStatus.PARKED
         chunk.save(update_fields=["attempts", "error", "status"])
     if park:
-        from benefits.campaigns.services import campaign_maybe_finish
-
         campaign_maybe_finish(campaign_id=chunk.campaign_id)
     return chunk.attempts
