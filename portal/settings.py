@@ -426,3 +426,10 @@ CAMPAIGN_CHUNK_SIZE = env_int("CAMPAIGN_CHUNK_SIZE", 1000, minimum=1)
 CAMPAIGN_CHUNK_RETRIES = env_int("CAMPAIGN_CHUNK_RETRIES", 3, minimum=0)
 CAMPAIGN_RETRY_BACKOFF = env_int("CAMPAIGN_RETRY_BACKOFF", 10, minimum=0)
 CAMPAIGN_PAYMENT_CUTOFF_DAYS = env_int("CAMPAIGN_PAYMENT_CUTOFF_DAYS", 3, minimum=0)
+# The sweep (benefits/campaigns/sweep.py, `celery -A portal beat`): a running campaign without a chunk
+# done for CAMPAIGN_SWEEP_AFTER seconds (above the longest chunk) has its queued chunks enqueued again.
+CAMPAIGN_SWEEP_AFTER = env_int("CAMPAIGN_SWEEP_AFTER", 600, minimum=1)
+CAMPAIGN_SWEEP_INTERVAL = env_int("CAMPAIGN_SWEEP_INTERVAL", 300, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "campaigns-sweep": {"task": "campaigns.sweep", "schedule": float(CAMPAIGN_SWEEP_INTERVAL)},
+}
