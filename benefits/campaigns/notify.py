@@ -5,15 +5,18 @@ source_key "campaign:<id>:file:<id>", so a chunk delivered twice asks twice and 
 it is called inside the chunk's transaction, so a chunk rolled back (a worker killed) leaves no letter
 and queues no rendering. A whole chunk's letters cost a fixed number of queries: the changed incomes
 of all its notified households in one read, the letters in one bulk insert.
-The exceptional aid reuses the recalculation letter's layout (old → new, its explanation).
+The exceptional aid has its own letter (benefits/campaigns/aid_letter.py).
 """
 
 from collections import defaultdict
 
 from django.urls import reverse
+from django.utils import timezone
 
+from benefits.campaigns.aid_letter import exceptional_aid_context
 from benefits.campaigns.feed_models import IncomeKind, IncomeRecord
 from benefits.campaigns.households import quarter
+from benefits.campaigns.payments import next_payment_day
 from benefits.letters.bulk import LetterAsk, letters_request_bulk
 from benefits.letters.services import LetterKind, eligibility_context, recalculation_context
 from benefits.rules import ENGINE_VERSION, parameters_version
@@ -21,7 +24,7 @@ from benefits.rules import ENGINE_VERSION, parameters_version
 LETTER_KINDS = {
     "non_recours": LetterKind.ELIGIBILITY,
     "recalcul": LetterKind.RECALCULATION,
-    "aide_exceptionnelle": LetterKind.RECALCULATION,
+    "aide_exceptionnelle": LetterKind.EXCEPTIONAL_AID,
 }
 KIND_LABELS = {
     IncomeKind.SALARY: {"fr": "Salaire (montant net social)", "en": "Salary (net social amount)"},
@@ -75,6 +78,15 @@ def changed_incomes(file, month: str, by_nir: dict) -> list[dict]:
 
 def letter_context(*, campaign, file, evaluation, changes: dict, claim_url: str) -> dict:
     decision = evaluation.decision
+    if campaign.kind == "aide_exceptionnelle":
+        return exceptional_aid_context(
+            file=file,
+            month=campaign.month,
+            amount=decision.payment,
+            payment_day=next_payment_day(timezone.localdate()),  # the payment order's (chunks.py)
+            explanation=evaluation.explanation,
+            versions={"engine_version": ENGINE_VERSION, "parameters_version": parameters_version()},
+        )
     if campaign.kind == "non_recours":
         return eligibility_context(
             file=file, month=campaign.month, result=estimate(evaluation), claim_url=claim_url
