@@ -54,10 +54,13 @@ def test_one_letter_per_ask_with_its_reference_and_the_same_ones_when_asked_agai
 def test_a_rolled_back_chunk_leaves_no_letter_and_queues_no_rendering(
     files, django_capture_on_commit_callbacks, render_letters
 ):
-    with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            letters_request_bulk(asks(files))
-            raise RuntimeError("worker killed")
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        letters_request_bulk(asks(files))
+        raise RuntimeError("worker killed")
     assert not Letter.objects.exists() and callbacks == []
     with django_capture_on_commit_callbacks() as callbacks:
         letters_request_bulk(asks(files))
