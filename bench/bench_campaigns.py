@@ -1,11 +1,13 @@
 """A campaign over generated households on real Celery workers (`make bench`), against the core's batch.
 
-In one run, on PostgreSQL and Redis (BENCH_DATABASE_URL, BENCH_REDIS_URL; skipped without them):
-  1. `campaign_demo --households N` (BENCH_CAMPAIGN_HOUSEHOLDS, default 100 000) in a bench database;
-  2. the core's batch (`compute_batch`, explanation off) on a sample of the same households, in this
-     process: households per second on one core — the reference;
+In one run, on PostgreSQL and Redis (BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_BROKER_URL; skipped
+without them; `make bench-campaigns N=… WORKERS=…` runs this one alone):
+  1. a fresh bench database, `campaign_demo --households N` (BENCH_CAMPAIGN_HOUSEHOLDS, 100 000);
+  2. the core alone on a sample of the same households, in this process: the batch (`compute_batch`,
+     explanation off) and the explained computation a notified household also gets — the references;
   3. a quarterly-recalculation campaign with BENCH_CAMPAIGN_WORKERS (2) worker processes on a queue of
-     its own: households per second, and the share of (core batch × workers) it reaches (goal ≥ 80 %);
+     its own: households per second, the share of (core batch × workers) it reaches (goal ≥ 80 %), and
+     the share of the time the core's own work for this campaign (batch + explanations) takes;
   4. each worker's peak memory (VmHWM), and the projection for 13.5 million households on N workers.
 The throughput compares households that go through the core: a recalculation computes only current
 recipients, the others are decided without computing.
