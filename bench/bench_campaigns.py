@@ -14,6 +14,7 @@ recipients, the others are decided without computing.
 """
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -26,6 +27,8 @@ FILE_SIZE = 13_500_000
 GOAL_SHARE = 0.80
 PASSED = (
     "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
     "DATABASE_URL",
     "REDIS_URL",
     "CELERY_BROKER_URL",
@@ -46,7 +49,11 @@ def port_open(host: str, port: int) -> bool:
 def environment(queue: str) -> dict:
     return {
         **os.environ,
-        "DEBUG": "true",
+        # As in production: with DEBUG on, Django keeps every query's SQL (multi-megabyte bulk inserts)
+        # and a worker's memory grows with the number of chunks it ran.
+        "DEBUG": "false",
+        "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY", secrets.token_urlsafe(48)),
+        "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": os.environ.get(
             "BENCH_DATABASE_URL", "postgres://root@127.0.0.1:5432/campaigns_bench"
         ),
