@@ -10,7 +10,7 @@ HOST_PORT ?= 127.0.0.1:8000
 
 include make/oracle.mk
 
-.PHONY: install run serve test test-fast quality fix messages bench migrate demo clean prod-serve
+.PHONY: install run serve test test-fast quality fix messages bench bench-campaigns migrate demo clean prod-serve
 
 install: $(STAMP)
 
@@ -61,6 +61,10 @@ messages: install
 
 bench: install
 	$(PY) -m bench
+
+# The campaigns' bench alone (needs PostgreSQL and Redis): make bench-campaigns N=20000 WORKERS=2
+bench-campaigns: install
+	BENCH_CAMPAIGN_HOUSEHOLDS=$(or $(N),100000) BENCH_CAMPAIGN_WORKERS=$(or $(WORKERS),2) $(PY) -m bench bench_campaigns
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -130,6 +130,7 @@ def server_env(port: int, tmp: str, **overrides) -> dict:
         **overrides,
     }
     env.pop("REDIS_URL", None)
+    env.pop("CELERY_BROKER_URL", None)  # no broker: Celery in-process, as without REDIS_URL
     return env
 
 

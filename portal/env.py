@@ -57,3 +57,20 @@ def env_url(name: str, default: str = "", *, schemes: tuple[str, ...]) -> str:
     if parsed.scheme not in schemes or not (parsed.netloc or parsed.path):
         raise ImproperlyConfigured(f"{name} must be a URL with scheme {' or '.join(schemes)}, got {raw!r}")
     return raw
+
+
+REDIS_DATABASES = 16  # Redis's default `databases`
+
+
+def broker_url_default(redis_url: str) -> str:
+    """The Celery broker when CELERY_BROKER_URL is unset: the cache's Redis server, the next database
+    (the previous one for the last), so that clearing the cache (FLUSHDB) never deletes queued tasks."""
+    if not redis_url:
+        return ""
+    parsed = urlparse(redis_url)
+    db = parsed.path.strip("/") or "0"
+    if not db.isdigit():
+        raise ImproperlyConfigured(f"REDIS_URL's database must be a number, got {db!r}")
+    number = int(db)
+    other = number + 1 if number + 1 < REDIS_DATABASES else number - 1
+    return parsed._replace(path=f"/{other}").geturl()

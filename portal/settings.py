@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_int, env_list, env_str, env_url
+from portal.env import broker_url_default, env_bool, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -129,10 +129,16 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Celery: a real worker on Redis when REDIS_URL is set, tasks run in-process otherwise.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+# Celery: a real worker when a broker is configured, tasks run in-process otherwise. The broker has its
+# own URL (Redis or RabbitMQ), never the cache's database: a cache clear (FLUSHDB) would delete the
+# queued tasks. Unset, it is the cache's Redis server on the next database (portal/env.py).
+CELERY_BROKER_URL = env_url(
+    "CELERY_BROKER_URL", broker_url_default(REDIS_URL), schemes=("redis", "rediss", "amqp", "amqps")
+)
+BROKER_IS_REDIS = CELERY_BROKER_URL.startswith(("redis://", "rediss://"))
+CELERY_RESULT_BACKEND = (CELERY_BROKER_URL if BROKER_IS_REDIS else REDIS_URL) or "cache+memory://"
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
@@ -428,3 +434,10 @@ CAMPAIGN_CHUNK_SIZE = env_int("CAMPAIGN_CHUNK_SIZE", 1000, minimum=1)
 CAMPAIGN_CHUNK_RETRIES = env_int("CAMPAIGN_CHUNK_RETRIES", 3, minimum=0)
 CAMPAIGN_RETRY_BACKOFF = env_int("CAMPAIGN_RETRY_BACKOFF", 10, minimum=0)
 CAMPAIGN_PAYMENT_CUTOFF_DAYS = env_int("CAMPAIGN_PAYMENT_CUTOFF_DAYS", 3, minimum=0)
+# The sweep (benefits/campaigns/sweep.py, `celery -A portal beat`): a running campaign without a chunk
+# done for CAMPAIGN_SWEEP_AFTER seconds (above the longest chunk) has its queued chunks enqueued again.
+CAMPAIGN_SWEEP_AFTER = env_int("CAMPAIGN_SWEEP_AFTER", 600, minimum=1)
+CAMPAIGN_SWEEP_INTERVAL = env_int("CAMPAIGN_SWEEP_INTERVAL", 300, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "campaigns-sweep": {"task": "campaigns.sweep", "schedule": float(CAMPAIGN_SWEEP_INTERVAL)},
+}

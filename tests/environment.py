@@ -17,7 +17,11 @@ CI_DATABASE_URL = "postgres://root@127.0.0.1:5432/test"
 # One Redis database per test process (pytest-xdist worker), so that clearing the cache in one
 # process never empties another's cache or Celery queue.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-CI_REDIS_URL = f"redis://127.0.0.1:6379/{15 - int(WORKER.removeprefix('gw') or 0) % 8}"
+# CI owns databases 8-15: a process's cache on 15-k and its Celery broker on 11-k (k < 4), so that a
+# cache.clear() (FLUSHDB) never deletes queued tasks, its own or another process's.
+CI_INDEX = int(WORKER.removeprefix("gw") or 0) % 4
+CI_REDIS_URL = f"redis://127.0.0.1:6379/{15 - CI_INDEX}"
+CI_BROKER_URL = f"redis://127.0.0.1:6379/{11 - CI_INDEX}"
 
 
 def is_ci() -> bool:
@@ -51,6 +55,10 @@ if is_ci():
     # Not setdefault: pytest-xdist workers inherit the controller's environment, and each worker
     # must use its own database (TEST_REDIS_URL overrides the server for a whole run).
     os.environ["REDIS_URL"] = os.environ.get("TEST_REDIS_URL", CI_REDIS_URL)
+    # TEST_REDIS_URL alone (one database for a whole run) carries the broker too, unless
+    # TEST_CELERY_BROKER_URL gives it its own.
+    default_broker = os.environ["REDIS_URL"] if "TEST_REDIS_URL" in os.environ else CI_BROKER_URL
+    os.environ["CELERY_BROKER_URL"] = os.environ.get("TEST_CELERY_BROKER_URL", default_broker)
 
 
 def pytest_configure(config):

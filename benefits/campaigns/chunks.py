@@ -8,8 +8,11 @@ redelivered task starts again from scratch. Results are inserted under the uniqu
 with insert-or-skip, so even two campaigns' chunks overlapping could never double a result.
 """
 
+import json
+
 from django.conf import settings
-from django.db import transaction
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
 from django.utils import timezone
 
 from benefits.campaigns import notify
@@ -26,6 +29,7 @@ from benefits.campaigns.models import (
     PaymentOrder,
 )
 from benefits.campaigns.payments import next_payment_day
+from benefits.campaigns.services import campaign_maybe_finish
 from benefits.claims.models import AllocataireFile
 from benefits.rules import ENGINE_VERSION, parameters_version
 
@@ -59,8 +63,6 @@ def chunk_run(*, chunk_id: int) -> str:
         write(campaign, evaluate(campaign, files))
         chunk.status, chunk.households, chunk.done_at = ChunkStatus.DONE, len(files), timezone.now()
         chunk.save(update_fields=["status", "households", "done_at"])
-    from benefits.campaigns.services import campaign_maybe_finish
-
     campaign_maybe_finish(campaign_id=campaign.pk)
     return "done"
 
@@ -69,10 +71,7 @@ def write(campaign, evaluations) -> None:
     versions = {"engine_version": ENGINE_VERSION, "parameters_version": parameters_version()}
     notified = [e for e in evaluations if e.decision.outcome == Outcome.NOTIFIED]
     files = AllocataireFile.objects.in_bulk([e.file["pk"] for e in notified]) if notified else {}
-    letters = {
-        e.file["pk"]: notify.campaign_letter(campaign=campaign, file=files[e.file["pk"]], evaluation=e)
-        for e in notified
-    }
+    letters = notify.campaign_letters(campaign=campaign, files=files, evaluations=notified)
     CampaignResult.objects.bulk_create(
         [
             CampaignResult(
@@ -93,9 +92,7 @@ def write(campaign, evaluations) -> None:
         batch_size=settings.CAMPAIGN_CHUNK_SIZE,
     )
     if campaign.kind == CampaignKind.RECALCULATION and notified:
-        for e in notified:
-            files[e.file["pk"]].rights = rights_after(e.file["rights"], e.decision)
-        AllocataireFile.objects.bulk_update(list(files.values()), ["rights"])
+        rights_update({e.file["pk"]: rights_after(e.file["rights"], e.decision) for e in notified})
     if campaign.kind == CampaignKind.EXCEPTIONAL_AID and notified:
         due_on = next_payment_day(timezone.localdate())
         PaymentOrder.objects.bulk_create(
@@ -113,6 +110,20 @@ def write(campaign, evaluations) -> None:
         )
 
 
+def rights_update(rights: dict[int, list]) -> None:
+    """The new rights of a chunk's files in one statement (PostgreSQL: UPDATE … FROM unnest)."""
+    if connection.vendor != "postgresql":
+        files = [AllocataireFile(pk=pk, rights=value) for pk, value in rights.items()]
+        AllocataireFile.objects.bulk_update(files, ["rights"], batch_size=settings.CAMPAIGN_CHUNK_SIZE)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {AllocataireFile._meta.db_table} AS f SET rights = v.rights "
+            "FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::jsonb[]) AS rights) AS v WHERE f.id = v.id",
+            [list(rights), [json.dumps(value, cls=DjangoJSONEncoder) for value in rights.values()]],
+        )
+
+
 def chunk_fail(*, chunk_id: int, error: str, retries: int) -> int | None:
     """Counts a failed attempt and returns the count; a chunk out of retries is parked with its error
     (None: the chunk is no longer queued) and the rest of the campaign goes on."""
@@ -127,7 +138,5 @@ def chunk_fail(*, chunk_id: int, error: str, retries: int) -> int | None:
             chunk.status = ChunkStatus.PARKED
         chunk.save(update_fields=["attempts", "error", "status"])
     if park:
-        from benefits.campaigns.services import campaign_maybe_finish
-
         campaign_maybe_finish(campaign_id=chunk.campaign_id)
     return chunk.attempts

@@ -68,7 +68,9 @@ def load_households(n: int, last_month: str, seed: int, non_recours_share: float
 def store(pending, rights_month, rng, non_recours_share) -> None:
     if not pending:
         return
-    rights = rights_of((demo, rights_month) for demo in pending)
+    # The same draw per household, in order, as before; a non-recourant's rights are not computed.
+    claims = {demo.number: rng.random() >= non_recours_share for demo in pending}
+    rights = rights_of((demo, rights_month) for demo in pending if claims[demo.number])
     files = []
     for demo in pending:
         applicant = demo.members[0]
@@ -80,7 +82,7 @@ def store(pending, rights_month, rng, non_recours_share) -> None:
                 birth_date=applicant["birth_date"],
                 members=demo.members,
                 housing=demo.housing,
-                rights=[] if rng.random() < non_recours_share else rights[demo.number],
+                rights=rights[demo.number] if claims[demo.number] else [],
             )
         )
     AllocataireFile.objects.bulk_create(files, ignore_conflicts=True, batch_size=BATCH)

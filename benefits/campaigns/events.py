@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from benefits.campaigns.models import Campaign, CampaignChunk, CampaignKind, CampaignStatus
+from benefits.campaigns.services import chunks_enqueue
 from benefits.rules import SUPPORTED_MONTHS
 from benefits.rules.months import month_index, month_label
 
@@ -21,8 +22,6 @@ def right_month(feed_months: set[str]) -> str:
 
 
 def recalculation_on_import(*, feed, file_ids: set[int], months: set[str]) -> Campaign:
-    from benefits.campaigns.services import chunks_enqueue
-
     ordered = sorted(file_ids)
     size = settings.CAMPAIGN_CHUNK_SIZE
     with transaction.atomic():

@@ -1,8 +1,8 @@
 """income_feed_import: one monthly feed file into IncomeRecord rows, idempotently and in large batches.
 
-The same file twice is recognised by its digest and changes nothing. Within a file, each batch reads
-the stored amounts of its keys in one query, then writes only the lines that are new or changed in
-one bulk insert-or-update; an unchanged line is not written at all. The files whose incomes changed
+The same file twice is recognised by its digest and changes nothing. Within a file, each batch of
+lines is merged in one statement (benefits/campaigns/feed_store.py: COPY and INSERT … ON CONFLICT on
+PostgreSQL) that writes only the lines that are new or changed; an unchanged line is not written. The files whose incomes changed
 get their recalculation enqueued once the import is committed (benefits/campaigns/events.py).
 """
 
@@ -13,9 +13,10 @@ from itertools import islice
 from django.db import transaction
 
 from benefits.campaigns.feed import FeedLine, FeedRefused, Refusal, read_feed
-from benefits.campaigns.feed_models import IncomeFeedImport, IncomeRecord, PersonNir
+from benefits.campaigns.feed_models import IncomeFeedImport, PersonNir
+from benefits.campaigns.feed_store import store_batch
 
-BATCH = 5000
+BATCH = 20000
 KEPT_REFUSALS = 1000  # a file with more bad lines is a wrong file: the count says it, not the list
 
 
@@ -32,37 +33,6 @@ def batches(iterable, size):
     iterator = iter(iterable)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def store_batch(feed: IncomeFeedImport, lines: list[FeedLine]) -> set[str]:
-    """Writes the new or changed lines of `lines`; returns the NIRs whose incomes changed."""
-    stored = {
-        (nir, month, payer, kind): amount
-        for nir, month, payer, kind, amount in IncomeRecord.objects.filter(
-            nir__in={line.nir for line in lines}, month__in={line.month for line in lines}
-        ).values_list("nir", "month", "payer", "kind", "amount")
-    }
-    changed = [line for line in lines if stored.get(line.key) != line.amount]
-    IncomeRecord.objects.bulk_create(
-        [
-            IncomeRecord(
-                nir=line.nir,
-                month=line.month,
-                payer=line.payer,
-                kind=line.kind,
-                amount=line.amount,
-                feed=feed,
-            )
-            for line in changed
-        ],
-        update_conflicts=True,
-        unique_fields=["nir", "month", "payer", "kind"],
-        update_fields=["amount", "previous_amount", "feed"],
-        batch_size=BATCH,
-    )
-    feed.stored += len(changed)
-    feed.unchanged += len(lines) - len(changed)
-    return {line.nir for line in changed}
 
 
 def income_feed_import(

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
+from benefits.campaigns.enqueue import chunk_enqueue, dispatch_enqueue
 from benefits.campaigns.models import Campaign, CampaignChunk, CampaignStatus, ChunkStatus
 from benefits.claims.models import AllocataireFile
 from portal.journal import journal_record
@@ -51,17 +52,13 @@ def pk_ranges(chunk_size: int, queryset=None):
 
 def campaign_launch(*, campaign: Campaign, by) -> Campaign:
     """Marks the campaign running and enqueues its dispatcher once the transaction commits."""
-    from benefits.campaigns.tasks import campaign_dispatch_task
-
     with transaction.atomic():
         updated = Campaign.objects.filter(pk=campaign.pk, status=CampaignStatus.DRAFT).update(
             status=CampaignStatus.RUNNING, started_at=timezone.now()
         )
         if updated:
             journal(action="campaign_launched", campaign=campaign, by=by)
-            transaction.on_commit(
-                lambda: campaign_dispatch_task.apply_async(args=[campaign.pk], queue=settings.CAMPAIGNS_QUEUE)
-            )
+            transaction.on_commit(lambda: dispatch_enqueue(campaign.pk))
     campaign.refresh_from_db()
     return campaign
 
@@ -83,11 +80,9 @@ def campaign_dispatch(*, campaign_id: int) -> int:
 
 
 def chunks_enqueue(*, campaign: Campaign) -> int:
-    from benefits.campaigns.tasks import campaign_chunk_task
-
     ids = list(campaign.chunks.filter(status=ChunkStatus.QUEUED).order_by("pk").values_list("pk", flat=True))
     for chunk_id in ids:
-        campaign_chunk_task.apply_async(args=[chunk_id], queue=settings.CAMPAIGNS_QUEUE)
+        chunk_enqueue(chunk_id)
     if not ids:
         campaign_maybe_finish(campaign_id=campaign.pk)
     return len(ids)

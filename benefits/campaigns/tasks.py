@@ -11,6 +11,7 @@ from django.conf import settings
 
 from benefits.campaigns.chunks import chunk_fail, chunk_run
 from benefits.campaigns.services import campaign_dispatch
+from benefits.campaigns.sweep import campaigns_sweep
 
 RELIABLE = {"acks_late": True, "reject_on_worker_lost": True}
 
@@ -37,3 +38,9 @@ def campaign_chunk_task(self, chunk_id: int) -> str:
                 return "parked"
             if not self.request.is_eager:
                 raise self.retry(countdown=settings.CAMPAIGN_RETRY_BACKOFF * 2 ** (attempts - 1)) from error
+
+
+@shared_task(name="campaigns.sweep")
+def campaigns_sweep_task() -> dict:
+    """Celery beat's (CELERY_BEAT_SCHEDULE): stalled campaigns get their queued chunks enqueued again."""
+    return {str(pk): count for pk, count in campaigns_sweep().items()}

@@ -56,6 +56,8 @@ class LetterKind(models.TextChoices):
     ELIGIBILITY = "eligibility", _("Vous pourriez avoir droit à une aide")
     # The aide universelle d'urgence's receipt (benefits/auu/letters.py): a neutral label on purpose.
     CONFIDENTIAL_RECEIPT = "confidential_receipt", _("Accusé de réception de votre demande")
+    # The exceptional aid a campaign pays (benefits/campaigns/aid_letter.py).
+    EXCEPTIONAL_AID = "exceptional_aid", _("Aide exceptionnelle de solidarité")
 
 
 class LetterStatus(models.TextChoices):

@@ -199,12 +199,24 @@ def confidential_receipt(ctx: dict) -> dict:
     }
 
 
+def exceptional_aid(ctx: dict) -> dict:
+    """The one-off aid a campaign pays (benefits/campaigns/aid_letter.py)."""
+    return {
+        "month": month_name(ctx["month"]),
+        "amount": money(ctx["amount"]),
+        "payment_day": day_text(ctx["payment_day"]),
+        "legal_basis": pick(ctx["legal_basis"]),
+        "benefits": benefits(ctx["benefits"]),
+    }
+
+
 PRESENTERS = {
     "receipt": receipt,
     "decision": decision,
     "recalculation": recalculation,
     "eligibility": eligibility,
     "confidential_receipt": confidential_receipt,
+    "exceptional_aid": exceptional_aid,
 }
 
 

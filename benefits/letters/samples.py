@@ -32,6 +32,7 @@ SUBJECTS = {
     LetterKind.RECALCULATION: "Nouveau calcul de vos droits",
     LetterKind.ELIGIBILITY: "Vous pourriez avoir droit à une aide",
     LetterKind.CONFIDENTIAL_RECEIPT: "Accusé de réception : votre demande du 01/12/2026",
+    LetterKind.EXCEPTIONAL_AID: "Aide exceptionnelle de solidarité",
 }
 
 
@@ -110,6 +111,8 @@ def sample_context(kind: str, file) -> dict:
         claim_set_status(claim=claim, status=Status.INSTRUCTING, by=user, channel="agent")
         claim = claim_set_status(claim=claim, status=Status.ACCEPTED, by=user, channel="agent")
         return decision_context(claim=claim)
+    if kind == LetterKind.EXCEPTIONAL_AID:  # benefits/campaigns/aid_letter.py
+        return exceptional_aid_sample(file, parse_household(claim.household, SAMPLE_MONTH))
     result = compute(parse_household(claim.household, SAMPLE_MONTH), SAMPLE_MONTH, explain=True)
     if kind == LetterKind.RECALCULATION:
         old = {"rsa": "0.00", "ppa": "212.40"}
@@ -136,6 +139,24 @@ def sample_context(kind: str, file) -> dict:
         month=SAMPLE_MONTH,
         result=result,
         claim_url="https://portail.example.fr/mon-espace/demarches/",
+    )
+
+
+def exceptional_aid_sample(file, household) -> dict:
+    from datetime import date
+    from decimal import Decimal
+
+    from benefits.campaigns.aid_letter import exceptional_aid_context
+    from benefits.rules.aide_exceptionnelle import aide_exceptionnelle
+
+    aid = aide_exceptionnelle(household, SAMPLE_MONTH, {"rsa": Decimal("350.00")})
+    return exceptional_aid_context(
+        file=file,
+        month=SAMPLE_MONTH,
+        amount=aid.amount,
+        payment_day=date(2026, 12, 5),
+        explanation={"aide_exceptionnelle": aid.as_dict(explain=True)},
+        versions={"engine_version": "", "parameters_version": ""},
     )
 
 

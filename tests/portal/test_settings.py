@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from portal.env import env_bool, env_int, env_list, env_url
+from portal.env import broker_url_default, env_bool, env_int, env_list, env_url
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV_SET_BY_TESTS = {
@@ -105,3 +105,42 @@ def test_emulators_are_not_mounted_in_production():
     )
     assert result.returncode == 0, result.stderr
     assert "MOUNTED" not in result.stdout
+
+
+def test_the_broker_defaults_to_another_database_than_the_cache():
+    """A cache clear (FLUSHDB of REDIS_URL's database) must never delete Celery's queued tasks."""
+    assert broker_url_default("redis://127.0.0.1:6379/0") == "redis://127.0.0.1:6379/1"
+    assert broker_url_default("redis://cache.internal:6379") == "redis://cache.internal:6379/1"
+    assert broker_url_default("rediss://:pw@cache:6380/15") == "rediss://:pw@cache:6380/14"
+    assert broker_url_default("") == ""
+    with pytest.raises(ImproperlyConfigured):
+        broker_url_default("redis://127.0.0.1:6379/cache")
+
+
+def test_settings_read_their_own_broker_url_and_stay_in_process_without_one():
+    code = "from django.conf import settings as s; print(s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER)"
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ENV_SET_BY_TESTS | {"REDIS_URL", "CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER"}
+    }
+    base |= {"DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "true"}
+
+    def read(**env):
+        out = subprocess.run(
+            [sys.executable, "-c", "import django; django.setup(); " + code],
+            cwd=ROOT,
+            env={**base, **env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert out.returncode == 0, out.stderr
+        return out.stdout.split()
+
+    assert read() == ["memory://", "True"]
+    assert read(REDIS_URL="redis://127.0.0.1:6379/4") == ["redis://127.0.0.1:6379/5", "False"]
+    assert read(REDIS_URL="redis://127.0.0.1:6379/4", CELERY_BROKER_URL="amqp://guest@mq:5672//") == [
+        "amqp://guest@mq:5672//",
+        "False",
+    ]

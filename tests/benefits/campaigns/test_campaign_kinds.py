@@ -95,3 +95,28 @@ def test_exceptional_aid_records_one_payment_per_eligible_household_with_the_mod
         assert payments.get(file.pk, Decimal(0)) == expected
     assert CampaignResult.objects.filter(campaign=campaign, outcome=Outcome.NOTIFIED).count() == len(payments)
     assert all(p.due_on.day == 5 for p in PaymentOrder.objects.all())
+
+
+def test_the_exceptional_aid_has_its_own_letter_with_the_amount_the_day_and_the_decree(
+    demo_file, operator, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    from benefits.letters.documents import letter_html
+    from benefits.letters.models import Letter, LetterKind
+
+    campaign = run("aide_exceptionnelle", operator, django_capture_on_commit_callbacks)
+    payment = PaymentOrder.objects.filter(campaign=campaign).first()
+    result = CampaignResult.objects.get(campaign=campaign, file=payment.file)
+    letter = Letter.objects.get(pk=result.letter_id)
+    assert letter.kind == LetterKind.EXCEPTIONAL_AID
+    assert Letter.objects.filter(kind=LetterKind.EXCEPTIONAL_AID).count() == PaymentOrder.objects.count()
+    amount = f"{payment.amount:.2f}".replace(".", ",")
+    french = letter_html(letter)
+    assert "aide exceptionnelle de solidarité" in french and "décret n° 2020-519 du 5 mai 2020" in french
+    assert amount in french.replace("\u202f", " ").replace("\xa0", " ")
+    assert "art. 2" in french  # the module's explanation lines cite the decree's articles
+    letter.language = "en"
+    with translation.override("en"):
+        english = letter_html(letter)
+    assert "exceptional solidarity aid" in english.lower() and "decree no. 2020-519" in english

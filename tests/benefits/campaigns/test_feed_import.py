@@ -1,6 +1,7 @@
 """The income feed import: idempotent, refusals by line, strict mode, JSON lines, event recalculation."""
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -41,7 +42,8 @@ def test_a_line_seen_again_in_another_file_is_stored_once_and_a_correction_repla
     )
     assert (again.feed.stored, again.feed.unchanged) == (1, 1)
     income_feed_import(data=(HEADER + f"{NIR},2026-10,Mairie,salary,1400.00\n").encode(), name="c.csv")
-    assert IncomeRecord.objects.get(month="2026-10").amount == 1400
+    corrected = IncomeRecord.objects.get(month="2026-10")
+    assert (corrected.amount, corrected.previous_amount) == (1400, Decimal("1432.67"))
     assert IncomeRecord.objects.count() == 2
 
 

@@ -61,7 +61,7 @@ def start_worker(queue: str, log: Path) -> subprocess.Popen:
 def broker_state(queue: str) -> str:
     """What the broker holds: the campaign's waiting messages and the unacknowledged ones (all queues).
     Both at 0 with chunks still queued means the messages were lost (e.g. a FLUSHDB of the same Redis
-    database by another test run's cache.clear(): cache and broker share REDIS_URL)."""
+    database by a cache.clear() when cache and broker share one database, e.g. TEST_REDIS_URL alone)."""
     with celery_app.connection_for_write() as conn:
         client = conn.default_channel.client
         return f"{client.llen(queue)} waiting on {queue}, {client.zcard('unacked_index')} unacknowledged"

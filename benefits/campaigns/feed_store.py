@@ -1,0 +1,75 @@
+"""Writing one batch of feed lines: only the new or changed ones, the old amount kept as previous_amount.
+
+On PostgreSQL the batch is copied (COPY) into a temporary table and merged with one
+INSERT … SELECT … ON CONFLICT DO UPDATE … WHERE the amount differs, RETURNING the NIRs written: a
+million lines take seconds, not minutes. Elsewhere (SQLite, the local runs) one read of the stored
+amounts and one bulk insert-or-update of the lines that differ. Both write the same rows.
+"""
+
+from django.db import connection
+
+from benefits.campaigns.feed import FeedLine
+from benefits.campaigns.feed_models import IncomeFeedImport, IncomeRecord
+
+STAGE = "income_feed_stage"
+MERGE = f"""
+INSERT INTO {IncomeRecord._meta.db_table} (nir, month, payer, kind, amount, previous_amount, feed_id)
+SELECT nir, month, payer, kind, amount, NULL, %s FROM {STAGE}
+ON CONFLICT (nir, month, payer, kind) DO UPDATE
+SET previous_amount = {IncomeRecord._meta.db_table}.amount, amount = EXCLUDED.amount, feed_id = EXCLUDED.feed_id
+WHERE {IncomeRecord._meta.db_table}.amount IS DISTINCT FROM EXCLUDED.amount
+RETURNING nir
+"""
+
+
+def store_batch(feed: IncomeFeedImport, lines: list[FeedLine]) -> set[str]:
+    """Writes the new or changed lines of `lines`; returns the NIRs whose incomes changed."""
+    merge = copy_merge if connection.vendor == "postgresql" else bulk_merge
+    changed = merge(feed, lines)
+    feed.stored += len(changed)
+    feed.unchanged += len(lines) - len(changed)
+    return set(changed)
+
+
+def copy_merge(feed: IncomeFeedImport, lines: list[FeedLine]) -> list[str]:
+    with connection.cursor() as cursor:
+        # The import is one transaction (feed_import.py): the stage lives until it commits.
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE} "
+            "(nir text, month text, payer text, kind text, amount numeric(10, 2)) ON COMMIT DROP"
+        )
+        cursor.execute(f"TRUNCATE {STAGE}")
+        with cursor.copy(f"COPY {STAGE} (nir, month, payer, kind, amount) FROM STDIN") as copy:
+            for line in lines:
+                copy.write_row((line.nir, line.month, line.payer, line.kind, line.amount))
+        cursor.execute(MERGE, [feed.pk])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def bulk_merge(feed: IncomeFeedImport, lines: list[FeedLine]) -> list[str]:
+    stored = {
+        (nir, month, payer, kind): amount
+        for nir, month, payer, kind, amount in IncomeRecord.objects.filter(
+            nir__in={line.nir for line in lines}, month__in={line.month for line in lines}
+        ).values_list("nir", "month", "payer", "kind", "amount")
+    }
+    changed = [line for line in lines if stored.get(line.key) != line.amount]
+    IncomeRecord.objects.bulk_create(
+        [
+            IncomeRecord(
+                nir=line.nir,
+                month=line.month,
+                payer=line.payer,
+                kind=line.kind,
+                amount=line.amount,
+                previous_amount=stored.get(line.key),
+                feed=feed,
+            )
+            for line in changed
+        ],
+        update_conflicts=True,
+        unique_fields=["nir", "month", "payer", "kind"],
+        update_fields=["amount", "previous_amount", "feed"],
+        batch_size=5000,
+    )
+    return [line.nir for line in changed]

@@ -1,0 +1,67 @@
+"""letters_request_bulk: a chunk's letters in a fixed number of queries, idempotent, queued on commit."""
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+
+from benefits.letters.bulk import LetterAsk, letters_request_bulk
+from benefits.letters.models import Letter, LetterKind
+from tests.benefits.campaigns.helpers import make_file
+
+pytestmark = pytest.mark.django_db
+
+
+def asks(files, revision=1):
+    return [
+        LetterAsk(
+            file_id=f.pk,
+            kind=LetterKind.ELIGIBILITY,
+            source_key=f"campaign:1:file:{f.pk}",
+            revision=revision,
+            context={"kind": "eligibility", "parameters_version": "p1"},
+            subject="Vous pourriez avoir droit à une aide",
+        )
+        for f in files
+    ]
+
+
+@pytest.fixture
+def files():
+    return [make_file(number=f"B{i:07d}", nir=f"1850375000{i:03d}00") for i in range(30)]
+
+
+def test_one_letter_per_ask_with_its_reference_and_the_same_ones_when_asked_again(
+    files, monkeypatch, django_capture_on_commit_callbacks
+):
+    queued = []
+    monkeypatch.setattr("benefits.letters.services.letter_enqueue", lambda letter: queued.append(letter.pk))
+    with CaptureQueriesContext(connection) as queries:
+        ids = letters_request_bulk(asks(files))
+    few = len(queries)
+    assert len(ids) == Letter.objects.count() == len(files)
+    assert sorted(queued) == sorted(ids.values())
+    letter = Letter.objects.get(pk=ids[f"campaign:1:file:{files[0].pk}"])
+    assert letter.file_id == files[0].pk and letter.parameters_version == "p1"
+    assert letter.reference == f"{letter.created_at:%Y-%m}-{letter.pk:06d}"
+
+    with CaptureQueriesContext(connection) as queries:
+        again = letters_request_bulk(asks(files + [make_file(number="B0000099", nir="185037500009900")]))
+    assert {k: v for k, v in again.items() if k in ids} == ids  # the same letters, one new
+    assert Letter.objects.count() == len(files) + 1 and len(queued) == len(files) + 1
+    assert len(queries) <= few + 2  # a fixed number of queries, not one per letter (+ the new file's)
+
+
+def test_a_rolled_back_chunk_leaves_no_letter_and_queues_no_rendering(
+    files, django_capture_on_commit_callbacks, render_letters
+):
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        letters_request_bulk(asks(files))
+        raise RuntimeError("worker killed")
+    assert not Letter.objects.exists() and callbacks == []
+    with django_capture_on_commit_callbacks() as callbacks:
+        letters_request_bulk(asks(files))
+    assert len(callbacks) == len(files)  # committed: one rendering queued per letter
