@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 # Local development defaults (the settings refuse them when DEBUG is off).
-RUN_ENV := DEBUG=true
+RUN_ENV := DEBUG=true CAMPAIGNS_RUN_IN_THREAD=true
 HOST_PORT ?= 127.0.0.1:8000
 
 include make/oracle.mk

@@ -31,7 +31,9 @@ def check_cache() -> str:
 
 def check_celery() -> str:
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        health_ping_task.delay().get(timeout=CELERY_TIMEOUT_SECONDS)
+        # In-process: Celery's "inside a task" flag is per process, so an eager campaign running in a
+        # thread of this process (`make run`) would make .get() refuse here; the call itself is the check.
+        health_ping_task.delay().get(timeout=CELERY_TIMEOUT_SECONDS, disable_sync_subtasks=False)
         return "ok (eager)"
     if health_ping_task.delay().get(timeout=CELERY_TIMEOUT_SECONDS) != "pong":
         raise RuntimeError("unexpected answer from the worker")

@@ -436,6 +436,9 @@ CAMPAIGN_RETRY_BACKOFF = env_int("CAMPAIGN_RETRY_BACKOFF", 10, minimum=0)
 CAMPAIGN_PAYMENT_CUTOFF_DAYS = env_int("CAMPAIGN_PAYMENT_CUTOFF_DAYS", 3, minimum=0)
 # The sweep (benefits/campaigns/sweep.py, `celery -A portal beat`): a running campaign without a chunk
 # done for CAMPAIGN_SWEEP_AFTER seconds (above the longest chunk) has its queued chunks enqueued again.
+# Without a broker (eager Celery, `make run`), a launched campaign runs in a background thread of the
+# web process instead of inside the operator's request (development only: `make run` sets it).
+CAMPAIGNS_RUN_IN_THREAD = env_bool("CAMPAIGNS_RUN_IN_THREAD", False)
 CAMPAIGN_SWEEP_AFTER = env_int("CAMPAIGN_SWEEP_AFTER", 600, minimum=1)
 CAMPAIGN_SWEEP_INTERVAL = env_int("CAMPAIGN_SWEEP_INTERVAL", 300, minimum=1)
 CELERY_BEAT_SCHEDULE = {

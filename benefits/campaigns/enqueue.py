@@ -7,18 +7,43 @@ still runs it in-process; a process that has not imported the tasks modules yet 
 imports them once, as a worker does at start.
 """
 
+import threading
+
 from celery import current_app
 from django.conf import settings
+from django.db import connections
 
 DISPATCH_TASK = "campaigns.dispatch"
 CHUNK_TASK = "campaigns.chunk"
+THREAD_NAME = "campaign-in-process"
 
 
 def task_enqueue(name: str, *args) -> None:
     app = current_app
     if name not in app.tasks:
         app.loader.import_default_modules()
+    in_thread = threading.current_thread().name == THREAD_NAME
+    if settings.CELERY_TASK_ALWAYS_EAGER and settings.CAMPAIGNS_RUN_IN_THREAD and not in_thread:
+        in_background(app.tasks[name].apply_async, args=list(args), queue=settings.CAMPAIGNS_QUEUE)
+        return
     app.tasks[name].apply_async(args=list(args), queue=settings.CAMPAIGNS_QUEUE)
+
+
+def in_background(function, **kwargs) -> threading.Thread:
+    """Without a broker (`make run`), runs an eager task in a thread of the web process, so that the
+    operator's request returns at once and the progress page shows the campaign moving. The eager
+    chunks it enqueues then run one after the other in that same thread; production has a broker and
+    workers."""
+
+    def run():
+        try:
+            function(**kwargs)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name=THREAD_NAME, daemon=True)
+    thread.start()
+    return thread
 
 
 def dispatch_enqueue(campaign_id: int) -> None:
