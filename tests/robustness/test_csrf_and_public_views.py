@@ -59,6 +59,14 @@ PUBLIC = {
     "desk:mandate_use",
     "desk:mandate_end",
     "desk:expert",
+    # The operators' campaign screens use the same agents' guard plus their permission
+    # (benefits.campaigns.views.operator_required); test_every_self_guarded_view_refuses_strangers.
+    "campaigns:index",
+    "campaigns:detail",
+    "campaigns:dry_run",
+    "campaigns:action",
+    "campaigns:report",
+    "campaigns:report_csv",
 }
 # Without CSRF check, each for a reason: a JSON API for programs (no cookie, no session), and the
 # emulators' machine-to-machine endpoints (never mounted in production).
@@ -100,6 +108,32 @@ def test_the_public_views_are_the_pinned_ones():
         and not name.startswith(("fcplus_emulator:", "income_"))
     }
     assert public == PUBLIC
+
+
+def visit(client, url):
+    """GET, or POST for a view that takes only POST (the test client skips the CSRF check)."""
+    response = client.get(url)
+    return client.post(url) if response.status_code == 405 else response
+
+
+@pytest.mark.parametrize("prefix", ["desk:", "campaigns:"])
+def test_every_self_guarded_view_refuses_strangers(prefix):
+    guarded = [
+        url
+        for name, url, _callback in routes()
+        if name in PUBLIC and name.startswith(prefix) and name != "desk:login"
+    ]
+    assert guarded
+    person = Client()
+    person.force_login(UserFactory())
+    for url in guarded:
+        signed_out = visit(Client(), url)
+        assert signed_out.status_code == 302 and signed_out["Location"].startswith("/agent/connexion/"), url
+        # A person signed in with FranceConnect+ is refused, or asked to sign in as an agent.
+        as_person = visit(person, url)
+        assert as_person.status_code in (403, 404) or (
+            as_person.status_code == 302 and as_person["Location"].startswith("/agent/connexion/")
+        ), url
 
 
 def test_only_the_pinned_views_skip_the_csrf_check():
