@@ -9,6 +9,7 @@ from benefits.simulator.communes import resolve_commune
 from benefits.simulator.formatting import day, euros, month_name
 from benefits.simulator.models import Simulation
 from benefits.simulator.steps import current_month
+from portal.dates import long_date
 from tests.benefits.simulator.journey import SINGLE_PARENT, walk
 from tests.htmx import outer_html, swap_outer_html
 
@@ -107,6 +108,9 @@ def test_result_shows_french_amounts_next_steps_and_versions(client):
     assert f"Estimation pour {month_name(simulation.month)}" in html
     assert "Demander la prime d’activité" in html and 'href="/mon-espace/demarches/"' in html
     assert simulation.parameters_version in html and simulation.engine_version in html
+    # Dates as French writes them ("1er décembre", never "1 décembre"), by portal.dates.long_date.
+    assert f"Estimation calculée le {long_date(simulation.created_at)} " in html
+    assert "calculée le 1 " not in html
     assert "C’est une estimation" in html
     # The chart has a text equivalent: the table gives every amount the bars show.
     chart = re.search(r"<svg.*?</svg>", html, re.S).group(0)
