@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 # Local development defaults (the settings refuse them when DEBUG is off).
-RUN_ENV := DEBUG=true CAMPAIGNS_RUN_IN_THREAD=true
+RUN_ENV := DEBUG=true
 HOST_PORT ?= 127.0.0.1:8000
 
 include make/oracle.mk
@@ -29,7 +29,7 @@ demo: migrate
 # The portal logs in with FranceConnect+ against its own emulator, on the same host and port.
 run: demo
 	@echo "Portail allocataires: http://$(HOST_PORT)/ (Ctrl+C to stop)"
-	$(RUN_ENV) FCPLUS_ISSUER="$${FCPLUS_ISSUER:-http://$(HOST_PORT)/_fcplus/api/v2}" \
+	$(RUN_ENV) CAMPAIGNS_RUN_IN_THREAD=true FCPLUS_ISSUER="$${FCPLUS_ISSUER:-http://$(HOST_PORT)/_fcplus/api/v2}" \
 		INCOME_API_URL="$${INCOME_API_URL:-http://$(HOST_PORT)/_revenus/api/v1}" $(MANAGE) runserver $(HOST_PORT)
 
 # The production-like server used by the benchmarks: gunicorn, static files by WhiteNoise.

@@ -7,6 +7,7 @@ still runs it in-process; a process that has not imported the tasks modules yet 
 imports them once, as a worker does at start.
 """
 
+import queue
 import threading
 
 from celery import current_app
@@ -29,21 +30,39 @@ def task_enqueue(name: str, *args) -> None:
     app.tasks[name].apply_async(args=list(args), queue=settings.CAMPAIGNS_QUEUE)
 
 
-def in_background(function, **kwargs) -> threading.Thread:
-    """Without a broker (`make run`), runs an eager task in a thread of the web process, so that the
-    operator's request returns at once and the progress page shows the campaign moving. The eager
-    chunks it enqueues then run one after the other in that same thread; production has a broker and
-    workers."""
+_calls: queue.SimpleQueue = queue.SimpleQueue()
+_worker_lock = threading.Lock()
+_worker: threading.Thread | None = None
 
-    def run():
+
+def in_background(function, **kwargs) -> threading.Thread:
+    """Without a broker (`make run`), hands an eager task to one background thread of the web
+    process, so that the operator's request returns at once and the progress page shows the campaign
+    moving. Calls run one after the other in that thread, as on a one-process worker (a resume that
+    enqueues every queued chunk does not start a thread per chunk); the chunks a dispatcher enqueues
+    run inline in it. The thread ends when nothing is left. Production has a broker and workers."""
+    global _worker
+    _calls.put((function, kwargs))
+    with _worker_lock:
+        if _worker is None or not _worker.is_alive():
+            _worker = threading.Thread(target=_drain, name=THREAD_NAME, daemon=True)
+            _worker.start()
+        return _worker
+
+
+def _drain() -> None:
+    global _worker
+    while True:
+        with _worker_lock:
+            try:
+                function, kwargs = _calls.get_nowait()
+            except queue.Empty:
+                _worker = None
+                return
         try:
             function(**kwargs)
         finally:
             connections.close_all()
-
-    thread = threading.Thread(target=run, name=THREAD_NAME, daemon=True)
-    thread.start()
-    return thread
 
 
 def dispatch_enqueue(campaign_id: int) -> None:
