@@ -57,6 +57,8 @@ def edit(request, key):
             return render(request, "benefits/claims/edit.html#saved", context)
         for line in not_saved:
             messages.warning(request, line)
+        if not_saved:
+            messages.info(request, _("Vos autres saisies sont enregistrées."))
         if request.POST.get("action") != "continue" or not_saved:
             if not not_saved:
                 messages.success(request, _("Brouillon enregistré."))

@@ -6,13 +6,18 @@ is walked first so each step has the answers it needs. FUZZ_EXAMPLES=N draws mor
 """
 
 import re
+from copy import deepcopy
+from importlib import import_module
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benefits.claims.models import ClaimDraft
+from benefits.simulator.models import Simulation
 from tests.benefits.claims.factories import file_factory
 from tests.benefits.simulator.journey import walk
 from tests.factories import UserFactory
@@ -69,41 +74,75 @@ STEPS = ["/simulateur/foyer/", "/simulateur/personnes/", "/simulateur/logement/"
 SLOW = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
+class Questionnaire:
+    """A questionnaire answered to the end, taken once per test: its session's answers and the field
+    names of each page. Every example starts from a copy of that session in a new client, and draws
+    from the field names read here: what an example posts (a child added, a couple answered) never
+    changes what the next one draws or starts from, so an example replays the same (no "inconsistent
+    data generation", whatever the .hypothesis database holds)."""
+
+    def __init__(self):
+        # One client for the whole test (a new Client loads the middleware again, WhiteNoise's scan of
+        # the static files included: about a second); each example gets a new session and no cookie.
+        self.browser = client = Client(raise_request_exception=True)
+        walk(client)
+        self.answers = deepcopy(dict(client.session.items()))
+        self.names = {url: field_names(client.get(url).content.decode()) for url in STEPS}
+        self.names["/simulateur/verifier/"] = field_names(
+            client.get("/simulateur/verifier/").content.decode()
+        )
+        self.names["/langue/"] = ["language", "next"]
+        self.result_url = f"/simulateur/resultat/{Simulation.objects.order_by('pk').first().token}/"
+        self.names[self.result_url] = field_names(client.get(self.result_url).content.decode())
+
+    def client(self) -> Client:
+        # The rate-limit counters too: past 60 posts a minute every example would meet the 429 page.
+        cache.clear()
+        self.browser.cookies.clear()
+        session = import_module(django_settings.SESSION_ENGINE).SessionStore()
+        session.update(deepcopy(self.answers))
+        session.create()
+        self.browser.cookies[django_settings.SESSION_COOKIE_NAME] = session.session_key
+        return self.browser
+
+
 @pytest.fixture
-def walked_client():
-    """A questionnaire answered to the end: every step has what it needs (shared by the examples;
-    a fuzzed post that happens to be valid only changes an answer)."""
-    client = Client(raise_request_exception=True)
-    walk(client)
-    return client
+def questionnaire():
+    return Questionnaire()
 
 
 @pytest.mark.parametrize("url", [*STEPS, "/simulateur/verifier/", "/langue/"])
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=SLOW)
 @given(data=st.data())
-def test_the_questionnaire_never_answers_a_server_error(walked_client, url, data):
+def test_the_questionnaire_never_answers_a_server_error(questionnaire, url, data):
     if url == "/simulateur/logement/" and data.draw(st.integers(0, 3), label="sampled") != 0:
         # A commune search scans every commune (about 0.3 s, benefits/rules/communes.py): one
         # example in four posts here, so the page's share of the run stays bounded.
         return
-    page = walked_client.get(url if url != "/langue/" else "/").content.decode()
-    names = field_names(page) if url != "/langue/" else ["language", "next"]
-    posted = {name: data.draw(VALUES, label=name) for name in names}
+    posted = {name: data.draw(VALUES, label=name) for name in questionnaire.names[url]}
     if data.draw(st.booleans(), label="with action"):
         posted["action"] = data.draw(HOSTILE, label="action")
-    assert_no_server_error(walked_client, url, posted)
+    assert_no_server_error(questionnaire.client(), url, posted)
+
+
+def test_every_example_starts_from_the_walked_answers(questionnaire):
+    """What an example posts stays in its own session: two children added in one are not in the next."""
+    first = questionnaire.client()
+    first.post("/simulateur/personnes/", {"action": "add_child"})
+    first.post("/simulateur/personnes/", {"action": "add_child"})
+    grown = field_names(first.get("/simulateur/personnes/").content.decode())
+    assert len(grown) > len(questionnaire.names["/simulateur/personnes/"])
+    again = field_names(questionnaire.client().get("/simulateur/personnes/").content.decode())
+    assert again == questionnaire.names["/simulateur/personnes/"]
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=SLOW)
 @given(data=st.data())
-def test_the_result_page_forms_never_answer_a_server_error(walked_client, data):
-    from benefits.simulator.models import Simulation
-
-    url = f"/simulateur/resultat/{Simulation.objects.order_by('pk').first().token}/"
-    names = field_names(walked_client.get(url).content.decode())
-    posted = {name: data.draw(VALUES, label=name) for name in names}
+def test_the_result_page_forms_never_answer_a_server_error(questionnaire, data):
+    url = questionnaire.result_url
+    posted = {name: data.draw(VALUES, label=name) for name in questionnaire.names[url]}
     headers = {"HTTP_HX_REQUEST": "true"} if data.draw(st.booleans(), label="htmx") else {}
-    assert walked_client.post(url, posted, **headers).status_code < 500
+    assert questionnaire.client().post(url, posted, **headers).status_code < 500
 
 
 @pytest.fixture
