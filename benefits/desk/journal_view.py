@@ -69,9 +69,32 @@ ACTIONS = {
 }
 
 
+JOURNAL_LENGTH = 200
+
+
+def repeats(entry, previous) -> bool:
+    """An autosave right after (or before) another of the same draft, by the same person and channel:
+    htmx saves at each change, so one visit would otherwise read "Brouillon enregistré" many times."""
+    return (
+        previous is not None
+        and entry.action == previous.action == "draft_saved"
+        and (entry.target, entry.actor_id, entry.channel)
+        == (previous.target, previous.actor_id, previous.channel)
+        and entry.details.get("mandate") == previous.details.get("mandate")
+    )
+
+
 def journal_for_file(file, *, viewer) -> list[dict]:
-    """The file's journal, newest first, each entry in words (no personal data: the journal holds none)."""
+    """The file's journal, newest first, each entry in words (no personal data: the journal holds none).
+    Consecutive saves of one draft are one line, at the time of the latest."""
     entries = JournalEntry.objects.filter(target__in=targets_of(file)).select_related("actor__desk_agent")
+    shown, previous = [], None
+    for entry in entries.order_by("-at", "-pk").iterator(chunk_size=JOURNAL_LENGTH):
+        if not repeats(entry, previous):
+            if len(shown) == JOURNAL_LENGTH:
+                break
+            shown.append(entry)
+        previous = entry
     return [
         {
             "at": entry.at,
@@ -80,5 +103,5 @@ def journal_for_file(file, *, viewer) -> list[dict]:
             "mandate": entry.details.get("mandate"),
             "by_agent": bool(entry.actor_id and entry.actor.is_staff),
         }
-        for entry in entries.order_by("-at", "-pk")[:200]
+        for entry in shown
     ]
