@@ -109,6 +109,25 @@ def problems(data: dict, adults: list[str], months: list[str]) -> list[tuple[str
     return found
 
 
+def amount_problems(data: dict, adults: list[str], months: list[str]) -> list[tuple[str, str]]:
+    """(field name, French message) for every typed amount that is not an amount of euros ("abc"): the
+    page says so at each save, beside the field, while the draft keeps what was typed."""
+    found = []
+    for person in adults:
+        for month in months:
+            for position, line in enumerate(data.get("figures", {}).get(person, {}).get(month, [])):
+                typed = str(line.get("typed") or "")
+                if typed.strip() and to_amount(typed) is None:
+                    message = _("Indiquez le montant corrigé en euros, par exemple 1250,50.")
+                    found.append((f"{person}-{month}-{position}-typed", str(message)))
+            for kind in OTHER_INCOMES:
+                typed = other_typed(data, person, month, kind)
+                if typed not in ("", None) and to_amount(typed) is None:
+                    message = _("Indiquez un montant en euros, par exemple 1250,50.")
+                    found.append((f"{person}-{month}-{kind}", str(message)))
+    return found
+
+
 def figure_rows(data: dict, adults: list[str], months: list[str]) -> list[dict]:
     """Every declared figure with its source, as filed: what the claim keeps for the instruction and audit.
 

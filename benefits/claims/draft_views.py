@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from benefits.claims import declaration, first_claim, presenters, selectors, services
 from benefits.claims.first_claim_services import claim_save_answers
-from benefits.claims.save_messages import save_messages
+from benefits.claims.save_messages import amount_messages, save_messages
 from benefits.claims.views import already_declared_message
 from benefits.rules import HouseholdInputError
 from benefits.simulator.formatting import month_name
@@ -37,6 +37,12 @@ def problems_of(draft) -> dict:
     return dict(declaration.problems(draft.data, draft.file.adult_ids, declaration.quarter(draft.month)))
 
 
+def amount_problems_of(draft) -> dict:
+    """The typed amounts that are not amounts: shown on every render, the rest after "continuer"."""
+    months = declaration.quarter(draft.month)
+    return dict(declaration.amount_problems(draft.data, draft.file.adult_ids, months))
+
+
 @mandate_required_for_agents
 def edit(request, key):
     draft, response = own_open_draft(request, key)
@@ -51,6 +57,7 @@ def edit(request, key):
             context = {
                 "draft": draft,
                 "not_saved": not_saved,
+                "not_amounts": amount_messages(draft, amount_problems_of(draft)),
                 "revision": posted_revision(request.POST),
                 "page": posted_page(request.POST),
             }
@@ -66,6 +73,7 @@ def edit(request, key):
         problems = problems_of(draft)
         if not problems:
             return redirect("claims:check", key=draft.key)
+    problems = {**amount_problems_of(draft), **problems}
     return render(request, "benefits/claims/edit.html", edit_context(draft, problems))
 
 
@@ -101,6 +109,7 @@ def edit_context(draft, problems: dict) -> dict:
     people = presenters.edit_people(draft, problems)
     return {
         "not_saved": [],
+        "not_amounts": [],
         "revision": draft.revision,
         "page": secrets.token_urlsafe(12),
         "draft": draft,

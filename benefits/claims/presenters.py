@@ -84,6 +84,7 @@ def edit_people(draft, problems: dict) -> list[dict]:
                         line,
                         name=name,
                         error=error,
+                        error_field=f"{name}-choice" if problems.get(f"{name}-choice") else f"{name}-typed",
                         prefilled_text=amount_text(line["prefilled"]),
                         declared_text=day_text(line.get("declared_on", "")),
                     )
@@ -132,7 +133,7 @@ def error_summary(people: list[dict]) -> list[tuple[str, str]]:
         for row in person["rows"]:
             for line in row["lines"]:
                 if line["error"]:
-                    field = f"{line['name']}-typed" if line.get("choice") else f"{line['name']}-choice"
+                    field = line["error_field"]
                     payer = format_lazy(_("salaire versé par {employer}"), employer=line["employer"])
                     summary.append(
                         (field, f"{person['name']}, {row['month_name']}, {payer} : {line['error']}")

@@ -55,3 +55,13 @@ def save_messages(draft) -> list[str]:
         for name in getattr(draft, "refused", [])
     ]
     return lines
+
+
+def amount_messages(draft, problems: dict) -> list[str]:
+    """After an autosave, the typed amounts that are not amounts, each named: the page's status region
+    says it at once (the field itself shows the message at the next render)."""
+    return [
+        _("« %(field)s » : %(message)s Votre saisie est gardée dans le brouillon.")
+        % {"field": field_label(draft, name), "message": message}
+        for name, message in problems.items()
+    ]

@@ -1,0 +1,76 @@
+"""A typed amount that is not an amount ("abc") is said at once, beside its field, and nothing is lost."""
+
+import html
+import re
+
+import pytest
+
+from benefits.claims.models import ClaimDraft
+from tests.benefits.claims.factories import file_factory
+
+pytestmark = pytest.mark.django_db
+AMOUNT_ERROR = "Indiquez un montant en euros, par exemple 1250,50."
+
+
+def start(client):
+    return client.post("/mon-espace/demarches/nouvelle/dtr/")["Location"]
+
+
+def field_markup(page: str, name: str) -> str:
+    return re.search(rf'<input[^>]*\sname="{re.escape(name)}"[^>]*>', page)[0]
+
+
+def test_a_saved_amount_that_is_not_one_is_shown_beside_its_field_with_the_value_kept(logged_client, user):
+    file_factory(user=user)
+    url = start(logged_client)
+    posted = {
+        "a-2026-10-alimony_received": "abc",
+        "a-2026-09-unemployment_benefit": "310,40",
+        "a-2026-08-0-choice": "correct",
+        "a-2026-08-0-typed": "7OO",
+        "action": "save",
+    }
+    response = logged_client.post(url, posted)
+    assert response.status_code == 302
+    page = logged_client.get(response["Location"]).content.decode()
+
+    alimony = field_markup(page, "a-2026-10-alimony_received")
+    assert 'value="abc"' in alimony and 'aria-invalid="true"' in alimony
+    assert 'aria-describedby="a-2026-10-alimony_received-error"' in alimony
+    error = re.search(r'<p class="fr-error-text" id="a-2026-10-alimony_received-error">([^<]*)</p>', page)
+    assert error[1] == AMOUNT_ERROR
+    typed = field_markup(page, "a-2026-08-0-typed")
+    assert 'value="7OO"' in typed and 'aria-describedby="a-2026-08-0-error"' in typed
+    assert "Indiquez le montant corrigé en euros, par exemple 1250,50." in page
+    # The summary links to each field in error; the other answers are kept and shown.
+    assert 'href="#a-2026-10-alimony_received"' in page and 'href="#a-2026-08-0-typed"' in page
+    assert 'value="310,40"' in field_markup(page, "a-2026-09-unemployment_benefit")
+    data = ClaimDraft.objects.get().data
+    assert data["other"]["a"]["2026-10"]["alimony_received"] == "abc"
+    assert data["other"]["a"]["2026-09"]["unemployment_benefit"] == "310,40"
+    # Corrected, the error is gone.
+    logged_client.post(url, {"a-2026-10-alimony_received": "25", "a-2026-08-0-typed": "700", "action": "save"})
+    page = logged_client.get(url).content.decode()
+    assert AMOUNT_ERROR not in page and 'aria-invalid="true"' not in page
+
+
+def test_an_autosave_says_which_amount_is_not_one(logged_client, user):
+    file_factory(user=user)
+    url = start(logged_client)
+    fragment = logged_client.post(
+        url, {"a-2026-10-alimony_received": "abc", "action": "save"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    text = html.unescape(fragment)
+    assert (
+        "« Pension alimentaire reçue (Camille Marie MARTIN, octobre 2026) » : "
+        "Indiquez un montant en euros, par exemple 1250,50. Votre saisie est gardée dans le brouillon."
+    ) in text
+    assert "Brouillon enregistré à" in text
+
+
+def test_a_blank_or_valid_amount_raises_nothing(logged_client, user):
+    file_factory(user=user)
+    url = start(logged_client)
+    logged_client.post(url, {"a-2026-10-alimony_received": " 1 250,50 € ", "action": "save"})
+    page = logged_client.get(url).content.decode()
+    assert "fr-error-text" not in page and 'id="erreurs"' not in page
