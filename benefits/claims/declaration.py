@@ -167,6 +167,12 @@ def figure_rows(data: dict, adults: list[str], months: list[str]) -> list[dict]:
     return rows
 
 
+def declares_no_income(rows: list[dict]) -> bool:
+    """True when the figures (figure_rows) declare nothing over the quarter: every field blank or 0, as
+    when the income service is down and the person typed nothing. Filing it needs an explicit "no income"."""
+    return not any(Decimal(row["declared"]) > 0 for row in rows)
+
+
 def household(file, data: dict, month: str) -> dict:
     """The neutral household of the file with the declared figures of the quarter.
 

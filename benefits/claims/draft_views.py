@@ -140,6 +140,10 @@ def refresh_prefill(request, key):
     return redirect("claims:edit", key=draft.key)
 
 
+# The problems the check page itself answers (its two boxes); any other sends back to the amounts.
+CHECK_PAGE_FIELDS = {"id_sworn", services.NO_INCOME_FIELD}
+
+
 @mandate_required_for_agents
 def check(request, key):
     draft, response = own_open_draft(request, key)
@@ -151,7 +155,7 @@ def check(request, key):
     if problems_of(draft):
         messages.error(request, _("Votre déclaration n’est pas complète : vérifiez les montants signalés."))
         return redirect("claims:edit", key=draft.key)
-    sworn_error = ""
+    errors = {}
     if request.method == "POST":
         if first_claim.is_first_claim(draft.kind):
             draft = claim_save_answers(
@@ -166,12 +170,12 @@ def check(request, key):
                 by=request.user,
                 channel=request.channel,
                 mandate=getattr(request, "mandate", None),
+                no_income_confirmed=request.POST.get("no_income") == "oui",
             )
         except services.NotReadyToFile as not_ready:
-            problems = dict(not_ready.problems)
-            if list(problems) != ["id_sworn"]:
+            errors = dict(not_ready.problems)
+            if not errors.keys() <= CHECK_PAGE_FIELDS:
                 return redirect("claims:edit", key=draft.key)
-            sworn_error = problems["id_sworn"]
         except services.AlreadyDeclared as declared:
             messages.info(request, already_declared_message(declared.claim))
             return redirect("claims:claim", pk=declared.claim.pk)
@@ -188,19 +192,22 @@ def check(request, key):
     except HouseholdInputError:
         estimate, unavailable = [], True
     months = declaration.quarter(draft.month)
+    rows = declaration.figure_rows(draft.data, draft.file.adult_ids, months)
     context = {
         "draft": draft,
         "people": [
             {"id": m["id"], "name": presenters.person_name(m), "role": m["role"]} for m in draft.file.members
         ],
-        "figures": presenters.figure_lines(
-            declaration.figure_rows(draft.data, draft.file.adult_ids, months), draft.file
-        ),
+        "figures": presenters.figure_lines(rows, draft.file),
+        "no_income": declaration.declares_no_income(rows),
+        "no_income_error": errors.get(services.NO_INCOME_FIELD, ""),
+        "prefill_failed": any(status != "ok" for status in draft.data.get("prefill", {}).values()),
+        "quarter_text": presenters.quarter_text(draft.month),
         "estimate": estimate,
         "estimate_unavailable": unavailable,
         "first_claim": first_claim.is_first_claim(draft.kind),
         "answers": first_claim.answer_rows(draft),
-        "sworn_error": sworn_error,
+        "sworn_error": errors.get("id_sworn", ""),
         "month_name": month_name(draft.month),
         "expires_at": presenters.session_expiry(),
         "session_seconds": settings.SESSION_COOKIE_AGE,

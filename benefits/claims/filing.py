@@ -5,6 +5,7 @@ hands out these names so that a caller imports the claims' writes from one place
 """
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from benefits.claims import declaration, first_claim
 from benefits.claims.first_claim_services import sworn_problem
@@ -12,6 +13,9 @@ from benefits.claims.models import TRANSITIONS, AllocataireFile, Claim, ClaimDra
 from benefits.letters.claim_letters import letter_for_claim_decided, letter_for_claim_filed
 from benefits.rules import compute, parse_household
 from portal.journal import journal_record
+
+# The check page's "no income" box, and the problem's id when it is not ticked.
+NO_INCOME_FIELD = "id_no_income"
 
 
 class NotReadyToFile(Exception):
@@ -48,12 +52,28 @@ def claim_estimate(*, draft: ClaimDraft):
     return household, compute(parse_household(household, draft.month), draft.month, explain=True)
 
 
-def claim_submit(*, draft: ClaimDraft, by, channel: str, mandate=None) -> Claim:
+def no_income_problem(rows: list[dict], confirmed: bool) -> list[tuple[str, str]]:
+    """A quarter without any income is filed only once the person said so: blank fields are more often
+    an income service that was down, or amounts not typed yet, than three months without a euro."""
+    if confirmed or not declaration.declares_no_income(rows):
+        return []
+    return [
+        (
+            NO_INCOME_FIELD,
+            _("Cochez la case pour confirmer que vous n’avez perçu aucun revenu, ou indiquez vos revenus."),
+        )
+    ]
+
+
+def claim_submit(
+    *, draft: ClaimDraft, by, channel: str, mandate=None, no_income_confirmed: bool = False
+) -> Claim:
     """Files the draft exactly once: a double click, two tabs or a replayed POST return the same claim.
 
     The draft's row is locked in a transaction, an existing claim with the draft's key is returned, and
     the database refuses a second claim for the same draft or key (unique constraints) should two
     requests ever get past the lock. `mandate`: the mandate an agent files under (the receipt says who helped).
+    A quarter declaring no income at all needs `no_income_confirmed` (the box ticked on the check page).
     """
     try:
         with transaction.atomic():
@@ -68,6 +88,9 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str, mandate=None) -> Claim:
             problems = declaration.problems(locked.data, locked.file.adult_ids, months)
             # A first claim also needs its own answers and the sworn statement (issue 17, D4).
             problems += first_claim.claim_problems(locked) + sworn_problem(locked)
+            if not problems:
+                rows = declaration.figure_rows(locked.data, locked.file.adult_ids, months)
+                problems = no_income_problem(rows, no_income_confirmed)
             if problems:
                 raise NotReadyToFile(problems)
             household, result = claim_estimate(draft=locked)
@@ -78,7 +101,7 @@ def claim_submit(*, draft: ClaimDraft, by, channel: str, mandate=None) -> Claim:
                 kind=locked.kind,
                 month=locked.month,
                 inputs=locked.data,
-                figures=declaration.figure_rows(locked.data, locked.file.adult_ids, months),
+                figures=rows,
                 household=household,
                 estimate=result.to_dict(explain=True),
                 engine_version=result.engine_version,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from benefits.claims import declaration, first_claim, revisions
 from benefits.claims.filing import (
+    NO_INCOME_FIELD,
     AlreadyDeclared,
     NotReadyToFile,
     StatusNotAllowed,
@@ -23,6 +24,7 @@ from benefits.rules import SUPPORTED_MONTHS
 from portal.journal import journal_record
 
 __all__ = [
+    "NO_INCOME_FIELD",
     "AlreadyDeclared",
     "NotReadyToFile",
     "StatusNotAllowed",

@@ -49,7 +49,9 @@ def test_a_saved_amount_that_is_not_one_is_shown_beside_its_field_with_the_value
     assert data["other"]["a"]["2026-10"]["alimony_received"] == "abc"
     assert data["other"]["a"]["2026-09"]["unemployment_benefit"] == "310,40"
     # Corrected, the error is gone.
-    logged_client.post(url, {"a-2026-10-alimony_received": "25", "a-2026-08-0-typed": "700", "action": "save"})
+    logged_client.post(
+        url, {"a-2026-10-alimony_received": "25", "a-2026-08-0-typed": "700", "action": "save"}
+    )
     page = logged_client.get(url).content.decode()
     assert AMOUNT_ERROR not in page and 'aria-invalid="true"' not in page
 
