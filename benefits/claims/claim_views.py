@@ -28,12 +28,12 @@ def situation(request, key):
         if first_claim.claim_form(draft).is_valid():
             return redirect("claims:edit", key=draft.key)
         show_errors = True
-    # Errors are shown after "continuer" only; otherwise the saved answers are shown as they were typed.
+    # Every error after "continuer"; otherwise the saved answers as typed, with the errors of those typed wrong.
     if show_errors:
         form = first_claim.claim_form(draft)
         form.is_valid()
     else:
-        form = first_claim.FirstClaimForm(initial=draft.data.get("claim", {}), adults=draft.file.adults)
+        form = first_claim.typed_answers_form(draft)
     context = {
         "draft": draft,
         "form": form,

@@ -139,6 +139,17 @@ def claim_form(draft, data=None) -> FirstClaimForm:
     return FirstClaimForm(answers, adults=draft.file.adults)
 
 
+def typed_answers_form(draft) -> FirstClaimForm:
+    """The saved answers, with the errors of what was typed wrong ("abc" as the rent, an IBAN with a
+    typo) shown at each save; answers still missing are asked for after "continuer" only."""
+    form = claim_form(draft)
+    if not form.is_valid():
+        for name in list(form.errors):
+            if not str(form.data.get(name) or "").strip():
+                del form.errors[name]
+    return form
+
+
 def field_names(draft) -> list[str]:
     return list(FirstClaimForm(adults=draft.file.adults).fields)
 

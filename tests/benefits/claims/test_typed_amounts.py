@@ -76,3 +76,17 @@ def test_a_blank_or_valid_amount_raises_nothing(logged_client, user):
     logged_client.post(url, {"a-2026-10-alimony_received": " 1 250,50 € ", "action": "save"})
     page = logged_client.get(url).content.decode()
     assert "fr-error-text" not in page and 'id="erreurs"' not in page
+
+
+def test_a_first_claims_rent_typed_wrong_is_shown_at_the_save_and_missing_answers_wait(logged_client, user):
+    file_factory(user=user)
+    url = logged_client.post("/mon-espace/demarches/nouvelle/rsa/")["Location"]
+    response = logged_client.post(url, {"rent": "abc", "iban": "", "action": "save"})
+    assert response.status_code == 302
+    page = logged_client.get(url).content.decode()
+    rent = field_markup(page, "rent")
+    assert 'value="abc"' in rent and 'aria-invalid="true"' in rent and "id_rent-error" in rent
+    assert "Indiquez un montant en euros, par exemple 650 ou 1 200,50." in html.unescape(page)
+    # The IBAN left blank is not an error yet: it is asked for after "continuer".
+    assert "Indiquez l’IBAN du compte." not in html.unescape(page)
+    assert ClaimDraft.objects.get().data["claim"]["rent"] == "abc"
