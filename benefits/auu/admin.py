@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from benefits.auu.models import UrgentClaim
+from benefits.auu.references import normalized
 from benefits.auu.services import auu_claim_set_status
 from benefits.claims.models import Status
 from benefits.claims.services import StatusNotAllowed
@@ -34,14 +35,31 @@ def status_action(status: Status):
 
 @admin.register(UrgentClaim)
 class UrgentClaimAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "priority", "due_by", "status", "form", "amount", "file_number"]
+    list_display = [
+        "short_reference",
+        "__str__",
+        "priority",
+        "due_by",
+        "status",
+        "form",
+        "amount",
+        "file_number",
+    ]
     list_filter = ["priority", "status", "form"]
+    # An agent on the phone types the reference the person reads out ("7K3M Q9" finds AUU-7K3M-Q9).
+    search_fields = ["short_reference"]
     actions = [
         status_action(Status.INSTRUCTING),
         status_action(Status.ACCEPTED),
         status_action(Status.REFUSED),
     ]
     readonly_fields = [field.name for field in UrgentClaim._meta.fields]
+
+    def get_search_results(self, request, queryset, search_term):
+        reference = normalized(search_term)
+        if reference:
+            return queryset.filter(short_reference=reference), False
+        return super().get_search_results(request, queryset, search_term)
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_agents()

@@ -28,6 +28,7 @@ def letter_for_urgent_claim(*, claim, file):
         "amount": float(claim.amount),
         "form": claim.form,
         "parameters_version": claim.parameters_version,
+        "claim_reference": claim.short_reference,
     }
     return letter_request(
         file=file,

@@ -40,6 +40,9 @@ class UrgentClaimQuerySet(models.QuerySet):
 
 class UrgentClaim(models.Model):
     reference = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Said over the phone and printed on the receipt and letter (benefits/auu/references.py); the UUID
+    # stays in the URLs. Unique, hence indexed.
+    short_reference = models.CharField(_("référence"), max_length=8, unique=True, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="urgent_claims")
     file_number = models.CharField(_("numéro allocataire (si connu)"), max_length=16, blank=True)
     perpetrator = models.CharField(max_length=16, choices=Perpetrator.choices)

@@ -9,6 +9,7 @@ from django.utils.translation import get_language, gettext
 
 from benefits.auu import selectors
 from benefits.auu.models import UrgentClaim
+from benefits.auu.references import new_short_reference
 from benefits.auu.working_days import add_working_days
 from benefits.claims.models import TRANSITIONS, Status
 from benefits.claims.services import StatusNotAllowed
@@ -22,6 +23,14 @@ DAYS_ALLOCATAIRE, DAYS_NEWCOMER = 3, 5  # CASF L214-9, D214-19
 class UrgentClaimNotAllowed(Exception):
     """A new claim while the person's previous one is pending, or within 12 months of the decision that
     granted the previous aid (CASF D214-12). The message is for the person, in the active language."""
+
+
+def unused_short_reference() -> str:
+    """A short reference no claim holds yet (about 8 million of them: a draw rarely needs a second)."""
+    while True:
+        reference = new_short_reference()
+        if not UrgentClaim.objects.filter(short_reference=reference).exists():
+            return reference
 
 
 def pending_message(claim: UrgentClaim) -> str:
@@ -55,6 +64,7 @@ def auu_claim_file(*, user, answers: dict, file_number: str, channel: str) -> Ur
         if granted is not None and today < renewal_date(granted):  # the rules' first refusal
             raise UrgentClaimNotAllowed(decision.result.blocking_reason.get(get_language()))
         claim = UrgentClaim.objects.create(
+            short_reference=unused_short_reference(),
             user=user,
             file_number=file_number,
             perpetrator=request.perpetrator,

@@ -196,6 +196,7 @@ def confidential_receipt(ctx: dict) -> dict:
         "due_by": day_text(ctx["due_by"]),
         "amount": money(ctx["amount"]),
         "loan": ctx["form"] == "loan",
+        "claim_reference": ctx.get("claim_reference", ""),  # receipts before 2026-12 have none
     }
 
 
