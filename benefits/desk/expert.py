@@ -16,7 +16,8 @@ from benefits.simulator import presenters, services
 from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 from benefits.simulator.household_builder import history_months, recent_months, taxable_year
-from benefits.simulator.result_page import in_display_order, payment_text, step_lines
+from benefits.simulator.periods import period_text
+from benefits.simulator.result_page import in_display_order, step_lines
 
 # Enough rows for nearly every household without a round trip; an empty row is not a child.
 CHILD_ROWS = 6
@@ -181,15 +182,13 @@ def presentation(household: dict, result: dict, month: str) -> dict:
     language = "en" if get_language() == "en" else "fr"
     benefits = []
     for name, detail in in_display_order(result["explanation"]):
-        yearly = detail["period"] != "month"
         benefits.append(
             {
                 "name": name,
                 "label": detail["label"][language],
                 "amount": detail["amount"],
                 "amount_text": euros(detail["amount"]),
-                "yearly": yearly,
-                "payment_text": payment_text(name, month) if yearly else "",
+                "period_text": period_text(name, detail["period"], month),
                 "reason": (detail["blocking_reason"] or {}).get(language),
                 "steps": step_lines(detail["steps"], language),
             }
