@@ -13,6 +13,7 @@ from benefits.desk.expert_family import ExpertFamily, with_defaults
 from benefits.rules import HouseholdInputError
 from benefits.simulator import forms as simulator_forms
 from benefits.simulator import presenters, services
+from benefits.simulator.assumptions import assumption_lines
 from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 from benefits.simulator.household_builder import history_months, recent_months, taxable_year
@@ -199,7 +200,7 @@ def presentation(household: dict, result: dict, month: str) -> dict:
         "benefits": benefits,
         "total": result["total_monthly"],
         "total_text": euros(result["total_monthly"]),
-        "assumptions": [a[language] for a in result["assumptions"]],
+        "assumptions": assumption_lines(result, household, language),
         "extras": extra_benefits(stored, language, step_lines),
         "engine_version": result["engine_version"],
         "parameters_version": result["parameters_version"],

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.rules import ENGINE_VERSION, parameters_version
 from benefits.rules.engine import BENEFITS
+from benefits.simulator.assumptions import assumption_lines
 from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 from benefits.simulator.periods import next_payment, payment_text, period_text
@@ -128,6 +129,8 @@ PRESENTERS = (
     "benefits.simulator.result_page",
     "benefits.simulator.periods",
     "benefits.simulator.extra_results",
+    "benefits.simulator.assumptions",
+    "benefits.simulator.communes",
 )
 
 
@@ -179,7 +182,7 @@ def result_context(simulation, request) -> dict:
         "yearly": [b for b in benefits if b["yearly"] and b["amount"] > 0],
         "total": result["total_monthly"],
         "total_text": euros(result["total_monthly"]),
-        "assumptions": [a[language] for a in result["assumptions"]],
+        "assumptions": assumption_lines(result, simulation.household, language),
         "resume_url": request.build_absolute_uri(reverse("simulator:result", args=[simulation.token])),
         "chart_width": CHART_WIDTH,
         "chart_height": max(CHART_ROW, len(shown) * CHART_ROW),
