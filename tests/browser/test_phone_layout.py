@@ -44,3 +44,42 @@ def test_no_page_of_the_walk_scrolls_sideways_at_320_px(page, live_server, login
         if overflow > 0:
             wide[name] = overflow
     assert wide == {}
+
+
+def tool_rows(page) -> int:
+    """How many rows the header's tools (Mon espace, Se déconnecter, language…) take on the screen."""
+    tops = {
+        round(box["y"])
+        for box in (b.bounding_box() for b in page.locator(".fr-header__tools-links li").all())
+    }
+    return len(tops)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("kiosk", [False, True], ids=["home", "kiosk"])
+def test_logged_in_at_320_px_the_header_tools_take_two_rows_at_most(
+    page, context, live_server, login_browser, assert_accessible, kiosk
+):
+    """They took three (one button a row); on a kiosk only "Terminer et tout effacer" ends the visit."""
+    from portal.kiosk.enrolment import KIOSK_COOKIE, kiosk_token_issue
+
+    if kiosk:
+        token = kiosk_token_issue(office="Lyon 3e")
+        context.add_cookies(
+            [{"name": KIOSK_COOKIE, "value": token, "url": live_server.url, "httpOnly": True}]
+        )
+    login_browser()
+    page.set_viewport_size({"width": 320, "height": 640})
+    for url in ("/", "/mon-espace/", "/simulateur/"):
+        page.goto(live_server.url + url)
+        assert tool_rows(page) <= 2, url
+        assert (
+            page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+        )
+        for button in page.locator(".fr-header__tools-links .fr-btn").all():
+            assert button.bounding_box()["height"] >= 44  # still large enough targets (WCAG 2.5.8)
+        logout = page.locator(".fr-header").get_by_role("button", name="Se déconnecter")
+        assert logout.count() == (0 if kiosk else 1)
+    if kiosk:
+        assert page.get_by_role("button", name="Terminer et tout effacer").count() == 1
+    assert_accessible(page, "header at 320 px")
