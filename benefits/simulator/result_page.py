@@ -23,12 +23,12 @@ from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 from benefits.simulator.periods import next_payment, payment_text, period_text
 
+TEMPLATE = "benefits/simulator/result.html"
 CHART_WIDTH = 300
 # Each bar has its label above it (never cut) and its amount after it; at 14 user units the text is
 # 12 to 14 px high from a phone to a desktop (it was 7 units: about 6 px).
 CHART_ROW = 40
 CAF_CLAIM_URL = "https://www.caf.fr/allocataires/mes-services-en-ligne/faire-une-demande-de-prestation"
-TEMPLATE = "benefits/simulator/result.html"
 MDPH_URL = "https://www.service-public.fr/particuliers/vosdroits/F12242"
 
 # What to do next, per benefit: (advice, link text, link target). A target starting with "/" or
