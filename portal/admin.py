@@ -1,8 +1,15 @@
 """The audit journal in /gestion/: read only, as the model itself refuses any update or delete."""
 
+from django.conf import settings
 from django.contrib import admin
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from portal.models import JournalEntry
+
+# The portal's name in every title of /gestion/ (templates/admin/base_site.html adds its favicon).
+admin.site.site_title = admin.site.site_header = format_lazy("{} — {}", settings.SITE_NAME, _("gestion"))
+admin.site.index_title = _("Tableau de bord")
 
 
 @admin.register(JournalEntry)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from benefits.claims.files import allocataire_file_for_user
 from benefits.claims.models import Claim, ClaimDraft, Kind
 from benefits.claims.presenters import quarter_text
+from benefits.claims.standing import benefit_standing
 from benefits.simulator.formatting import month_name
 
 
@@ -12,7 +13,14 @@ def claims_overview(*, user, channel: str) -> dict:
     """The person's file, open drafts and filed claims with their history (Mon espace, Mes démarches)."""
     file = allocataire_file_for_user(user=user, channel=channel)
     if file is None:
-        return {"file": None, "drafts": [], "claims": [], "kinds": Kind.choices, "declared": None}
+        return {
+            "file": None,
+            "drafts": [],
+            "claims": [],
+            "kinds": Kind.choices,
+            "declared": None,
+            "standing": [],
+        }
     from benefits.claims.services import current_declaration_month, declared_claim
 
     claims = list(Claim.objects.filter(file=file).prefetch_related("history"))
@@ -23,8 +31,21 @@ def claims_overview(*, user, channel: str) -> dict:
     declared = declared_claim(file=file, kind=Kind.DECLARATION, month=current_declaration_month())
     if declared:
         declared.period = period_text(declared.kind, declared.month)
-    kinds = [(value, label) for value, label in Kind.choices if not (declared and value == Kind.DECLARATION)]
-    return {"file": file, "drafts": drafts, "claims": claims, "kinds": kinds, "declared": declared}
+    # A benefit already received or claimed is not offered again: its line says where it stands.
+    standing = benefit_standing(file=file, claims=claims)
+    kinds = [
+        (value, label)
+        for value, label in Kind.choices
+        if not (declared and value == Kind.DECLARATION) and value not in standing
+    ]
+    return {
+        "file": file,
+        "drafts": drafts,
+        "claims": claims,
+        "kinds": kinds,
+        "declared": declared,
+        "standing": list(standing.values()),
+    }
 
 
 def period_text(kind: str, month: str) -> str:
@@ -45,12 +66,19 @@ def overview_in_scope(request) -> dict:
     if getattr(request, "mandate", None) is None:
         return claims_overview(user=request.user, channel=request.channel)
     file = request.mandate.file
+    claims = list(Claim.objects.filter(file=file).prefetch_related("history"))
+    standing = benefit_standing(file=file, claims=claims)
     return {
         "file": file,
         "drafts": ClaimDraft.objects.open().filter(file=file, kind__in=request.mandate.kinds),
-        "claims": Claim.objects.filter(file=file).prefetch_related("history"),
-        "kinds": [(kind, label) for kind, label in Kind.choices if request.mandate.covers(kind)],
+        "claims": claims,
+        "kinds": [
+            (kind, label)
+            for kind, label in Kind.choices
+            if request.mandate.covers(kind) and kind not in standing
+        ],
         "declared": None,
+        "standing": [line for kind, line in standing.items() if request.mandate.covers(kind)],
     }
 
 

@@ -13,10 +13,12 @@ from benefits.desk.expert_family import ExpertFamily, with_defaults
 from benefits.rules import HouseholdInputError
 from benefits.simulator import forms as simulator_forms
 from benefits.simulator import presenters, services
+from benefits.simulator.assumptions import assumption_lines
 from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
 from benefits.simulator.household_builder import history_months, recent_months, taxable_year
-from benefits.simulator.result_page import in_display_order, payment_text, step_lines
+from benefits.simulator.periods import period_text
+from benefits.simulator.result_page import in_display_order, step_lines
 
 # Enough rows for nearly every household without a round trip; an empty row is not a child.
 CHILD_ROWS = 6
@@ -181,15 +183,13 @@ def presentation(household: dict, result: dict, month: str) -> dict:
     language = "en" if get_language() == "en" else "fr"
     benefits = []
     for name, detail in in_display_order(result["explanation"]):
-        yearly = detail["period"] != "month"
         benefits.append(
             {
                 "name": name,
                 "label": detail["label"][language],
                 "amount": detail["amount"],
                 "amount_text": euros(detail["amount"]),
-                "yearly": yearly,
-                "payment_text": payment_text(name, month) if yearly else "",
+                "period_text": period_text(name, detail["period"], month),
                 "reason": (detail["blocking_reason"] or {}).get(language),
                 "steps": step_lines(detail["steps"], language),
             }
@@ -200,7 +200,7 @@ def presentation(household: dict, result: dict, month: str) -> dict:
         "benefits": benefits,
         "total": result["total_monthly"],
         "total_text": euros(result["total_monthly"]),
-        "assumptions": [a[language] for a in result["assumptions"]],
+        "assumptions": assumption_lines(result, household, language),
         "extras": extra_benefits(stored, language, step_lines),
         "engine_version": result["engine_version"],
         "parameters_version": result["parameters_version"],

@@ -100,3 +100,12 @@ def commune_suggestions(typed: str = "") -> list[str]:
     else:
         rows = [(code, commune_name(code)) for code in MAIN_CITIES]
     return [commune_label(code, name) for code, name in rows]
+
+
+def commune_display_name(code: str) -> str:
+    """The name a person knows a commune by: the zoning table's, else the postal data's, else its code."""
+    name = commune_name(code)
+    if name:
+        return name
+    names = sorted({n for c, n in postal_codes.communes_by_insee().get(code, [])})
+    return names[0] if names else code

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.rules.extra_benefits import EXTRA_BENEFITS
 from benefits.simulator.formatting import euros
+from benefits.simulator.periods import period_text
 
 CAF_URL = "https://www.caf.fr/allocataires/mes-services-en-ligne/faire-une-demande-de-prestation"
 NEXT = {
@@ -72,7 +73,7 @@ def extra_benefits(simulation, language: str, step_lines) -> list[dict]:
                 "label": detail["label"][language],
                 "amount": detail["amount"],
                 "amount_text": euros(detail["amount"]),
-                "once": detail["period"] == "once",
+                "period_text": period_text(name, detail["period"], simulation.household.get("month", "")),
                 "reason": (detail["blocking_reason"] or {}).get(language),
                 "steps": step_lines(detail["steps"], language),
                 "advice": advice,

@@ -30,6 +30,16 @@ def _by_postal_code() -> dict[str, list[tuple[str, str]]]:
     return table
 
 
+@cache
+def communes_by_insee() -> dict[str, list[tuple[str, str]]]:
+    """{INSEE code: [(postal code, name)]}: the same data read from the commune's side."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for postal_code, rows in _by_postal_code().items():
+        for insee, name in rows:
+            table.setdefault(insee, []).append((postal_code, name))
+    return table
+
+
 def commune_of(insee: str) -> str:
     """The commune of a municipal arrondissement (its zone is the commune's); any other code as it is."""
     for commune, prefix, count in CITIES.values():

@@ -6,19 +6,24 @@ page a person reopens from the resume link shows the numbers computed that day.
 
 import functools
 import hashlib
+import importlib
+from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import get_template
+from django.template.loader_tags import IncludeNode
 from django.urls import reverse
-from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from benefits.rules import ENGINE_VERSION, parameters_version
 from benefits.rules.engine import BENEFITS
+from benefits.simulator.assumptions import assumption_lines
 from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros, month_name
+from benefits.simulator.periods import next_payment, payment_text, period_text
 
+TEMPLATE = "benefits/simulator/result.html"
 CHART_WIDTH = 300
 # Each bar has its label above it (never cut) and its amount after it; at 14 user units the text is
 # 12 to 14 px high from a phone to a desktop (it was 7 units: about 6 px).
@@ -109,27 +114,32 @@ def in_display_order(explanation: dict) -> list[tuple[str, dict]]:
     return sorted(explanation.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
 
 
-# One-off yearly benefits and the month they are paid in: the ARS is paid in August for the school
-# year starting that calendar year (CSS L543-1, R543-1; the core computes it for the month's year).
-PAYMENT_MONTHS = {"ars": 8}
+def included_templates(name: str) -> list[str]:
+    """The template and, depth first, every template it includes by a literal name."""
+    names = [name]
+    for node in get_template(name).template.nodelist.get_nodes_by_type(IncludeNode):
+        included = node.template.var
+        if isinstance(included, str) and included not in names:
+            names += [n for n in included_templates(included) if n not in names]
+    return names
 
 
-def payment_text(name: str, month: str) -> str:
-    """ "par an, versée en août 2026" for a one-off yearly benefit, so it never reads as monthly."""
-    paid = PAYMENT_MONTHS.get(name)
-    if paid is None:
-        return str(_("par an"))
-    return str(format_lazy(_("par an, versée en {month}"), month=month_name(f"{month[:4]}-{paid:02d}")))
+# The Python that shapes what the cached region shows (amounts' words, extras, assumptions).
+PRESENTERS = (
+    "benefits.simulator.result_page",
+    "benefits.simulator.periods",
+    "benefits.simulator.extra_results",
+    "benefits.simulator.assumptions",
+    "benefits.simulator.communes",
+)
 
 
 @functools.cache
 def explanation_version() -> str:
-    """Part of the cached explanation's key: a new template or new rules never serve an old fragment."""
-    # The cached region includes the explanation steps' own template: a change there counts too.
-    source = "".join(
-        get_template(name).template.source
-        for name in ("benefits/simulator/result.html", "benefits/includes/explanation_steps.html")
-    )
+    """Part of the cached explanation's key: a new template, presenter or rules never serve an old fragment."""
+    # Every template the page includes counts (the cached region's steps, tables and extras among them).
+    source = "".join(get_template(name).template.source for name in included_templates(TEMPLATE))
+    source += "".join(Path(importlib.import_module(module).__file__).read_text() for module in PRESENTERS)
     digest = hashlib.sha256(f"{source}{ENGINE_VERSION}{parameters_version()}".encode()).hexdigest()
     return digest[:12]
 
@@ -151,6 +161,8 @@ def result_context(simulation, request) -> dict:
                 "eligible": detail["eligible"],
                 "yearly": not monthly,
                 "payment_text": "" if monthly else payment_text(name, simulation.month),
+                "period_text": period_text(name, detail["period"], simulation.month),
+                "next_payment": "" if monthly else next_payment(name, simulation.month),
                 "reason": (detail["blocking_reason"] or {}).get(language),
                 "steps": step_lines(detail["steps"], language),
                 "next": next_step(name) if detail["amount"] > 0 else None,
@@ -170,7 +182,7 @@ def result_context(simulation, request) -> dict:
         "yearly": [b for b in benefits if b["yearly"] and b["amount"] > 0],
         "total": result["total_monthly"],
         "total_text": euros(result["total_monthly"]),
-        "assumptions": [a[language] for a in result["assumptions"]],
+        "assumptions": assumption_lines(result, simulation.household, language),
         "resume_url": request.build_absolute_uri(reverse("simulator:result", args=[simulation.token])),
         "chart_width": CHART_WIDTH,
         "chart_height": max(CHART_ROW, len(shown) * CHART_ROW),

@@ -182,3 +182,18 @@ def test_a_family_answer_is_checked_with_the_simulators_message(agent_client):
     assert 'id="resultat-titre"' not in page
     closed = agent_client.post(URL, household_post()).content.decode()
     assert '<details class="portal-expert-family" open>' not in closed and "portal-expert-family" in closed
+
+
+def test_each_benefits_heading_says_the_period_as_the_simulator_does(agent_client):
+    """The expert result uses the simulator's include: a monthly amount reads "par mois" in its heading
+    (it read only the amount), and each table row links to its explanation."""
+    import re
+
+    response = agent_client.post(URL, household_post())
+    page = re.sub(r"[ \n]+", " ", response.content.decode())
+    paid = [b for b in response.context["result"]["benefits"] if b["amount"] > 0]
+    assert paid
+    for benefit in paid:
+        assert f'<h4 class="fr-h6" id="expert-{benefit["name"]}">' in page
+        assert f"{benefit['label']} : {benefit['amount_text']} {benefit['period_text']} </h4>" in page
+        assert f'<a href="#expert-{benefit["name"]}">' in page

@@ -30,3 +30,30 @@ def test_explanation_is_cached_by_token_and_language_and_served_again(client):
     other = Simulation.objects.exclude(token=token).get()
     assert "Calcul servi du cache" not in response.content.decode()
     assert "Le calcul, aide par aide" in cache.get(fragment_key(other.token, "fr"))
+
+
+@pytest.mark.parametrize(
+    "included",
+    [
+        "benefits/simulator/includes/extra_benefits.html",
+        "benefits/includes/benefit_table.html",
+        "benefits/includes/benefit_explanation.html",
+        "benefits/includes/explanation_steps.html",
+    ],
+)
+def test_a_change_in_any_template_of_the_cached_region_gives_a_new_key(included):
+    """A deploy that changes an include of the explanation must not serve the fragments of before."""
+    from django.template.loader import get_template
+
+    template = get_template(included).template
+    original = template.source
+    explanation_version.cache_clear()
+    before = explanation_version()
+    try:
+        template.source = original + "<!-- changed -->"
+        explanation_version.cache_clear()
+        assert explanation_version() != before
+    finally:
+        template.source = original
+        explanation_version.cache_clear()
+    assert explanation_version() == before

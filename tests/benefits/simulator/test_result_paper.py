@@ -1,6 +1,7 @@
 """The result on paper: "Télécharger en PDF" (1–3 tagged pages, the same figures) and yearly benefits apart."""
 
 import io
+import re
 
 import pikepdf
 import pytest
@@ -56,5 +57,37 @@ def test_the_back_to_school_allowance_is_apart_with_its_payment_month(client, si
     monthly_table, yearly_table = html.split("Total par mois")[0], html.split("Total par mois")[1]
     assert "Allocation de rentrée scolaire" not in monthly_table.split("Montant estimé, aide par aide")[1]
     assert "Aides versées une fois par an (hors total mensuel)" in yearly_table
-    assert f"{ars} par an, versée en août 2026" in yearly_table
+    # A November estimate: the August payment is behind, so the words say which school year it is for.
+    assert f"{ars} par an, pour la rentrée 2026, versée en août 2026" in yearly_table
+    assert "le prochain, pour la rentrée suivante, aura lieu en août 2027" in html
     assert "à ne pas compter dans le montant mensuel" in html
+
+
+def test_before_august_the_back_to_school_allowance_is_announced_for_august(client):
+    july = simulation_save(answers=ANSWERS, month="2026-07")
+    html = client.get(f"/simulateur/resultat/{july.token}/").content.decode()
+    ars = euros(july.result["explanation"]["ars"]["amount"])
+    assert f"{ars} par an, versée en août 2026" in html
+    assert "pour la rentrée 2026" not in html and "le prochain" not in html
+
+
+def test_the_paper_shows_the_same_tables_headings_and_steps_as_the_page(client, simulation):
+    """One include for the summary and the explanation: the PDF's HTML says what the page says."""
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    from benefits.simulator.result_page import result_context
+
+    request = RequestFactory().get("/")
+    context = result_context(simulation, request)
+    paper = render_to_string(
+        "benefits/simulator/result_pdf.html", dict(context, stylesheet=""), request=request
+    )
+    page = client.get(f"/simulateur/resultat/{simulation.token}/").content.decode()
+    ppa = context["benefits"][0]
+    heading = f"{ppa['label']} : {ppa['amount_text']} par mois"
+    squeeze = lambda html: re.sub(r"[ \n]+", " ", html)  # noqa: E731 (keeps the no-break spaces)
+    assert heading in squeeze(paper) and heading in squeeze(page)
+    assert "<thead>" in paper.split("Aides versées une fois par an")[1]  # the yearly table has its headers
+    assert 'class="portal-steps__basis"' in paper and "<details" not in paper  # steps shown, not folded
+    assert '<details class="portal-steps">' in page

@@ -1,0 +1,68 @@
+"""Mon espace offers a first claim only for a benefit the file neither receives nor has claimed yet,
+and says where the others stand (Camille, a demo person, was offered the prime d'activité she has)."""
+
+import re
+
+import pytest
+
+from benefits.claims.demo import load_demo_files
+from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, Status
+from portal.dates import long_date
+from tests.benefits.claims.factories import file_factory
+
+pytestmark = pytest.mark.django_db
+START = '<form method="post" action="/mon-espace/demarches/nouvelle/{}/">'
+
+
+def text(html: str) -> str:
+    return re.sub(r"[ \n]+", " ", re.sub(r"<[^>]+>", " ", html))  # keeps the no-break spaces
+
+
+def filed(file, user, kind, status):
+    draft = ClaimDraft.objects.create(file=file, user=user, kind=kind, month="2026-11", data={})
+    return Claim.objects.create(
+        draft=draft,
+        key=draft.key,
+        file=file,
+        kind=kind,
+        month="2026-11",
+        inputs={},
+        figures={},
+        household={},
+        estimate={},
+        engine_version="test",
+        parameters_version="test",
+        status=status,
+    )
+
+
+def test_camille_is_told_she_receives_the_prime_dactivite_instead_of_being_offered_it(logged_client, user):
+    load_demo_files()
+    camille = AllocataireFile.objects.get(number="0000001")  # rights: ppa 212.40, aide au logement
+    AllocataireFile.objects.filter(pk=camille.pk).update(user=user)
+    for url in ("/mon-espace/", "/mon-espace/demarches/"):
+        page = logged_client.get(url).content.decode()
+        assert START.format("ppa") not in page
+        assert START.format("rsa") in page and START.format("dtr") in page
+        assert (
+            "Vous percevez déjà la prime d’activité (212,40\u00a0€ par mois) : pas besoin d’une nouvelle "
+            "demande, vos déclarations trimestrielles suffisent." in text(page)
+        )
+
+
+@pytest.mark.parametrize("status", [Status.FILED, Status.INSTRUCTING])
+def test_a_claim_in_progress_is_not_offered_again_and_links_to_its_page(logged_client, user, status):
+    file = file_factory(user=user, rights=[])
+    claim = filed(file, user, "rsa", status)
+    page = logged_client.get("/mon-espace/").content.decode()
+    assert START.format("rsa") not in page and START.format("ppa") in page
+    assert f"Votre demande pour le RSA, déposée le {long_date(claim.filed_at)}, " in text(page)
+    assert f"est en cours : « {claim.get_status_display()} ». Inutile d’en faire une autre." in text(page)
+    assert f'<a href="/mon-espace/demarches/demande/{claim.pk}/">Suivre cette demande' in page
+
+
+def test_after_a_refusal_the_claim_can_be_made_again(logged_client, user):
+    file = file_factory(user=user, rights=[])
+    filed(file, user, "ppa", Status.REFUSED)
+    page = logged_client.get("/mon-espace/").content.decode()
+    assert START.format("ppa") in page and "Votre demande pour" not in page
