@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from benefits.campaigns import notify
-from benefits.campaigns.evaluate import FILE_FIELDS, evaluate
+from benefits.campaigns.evaluate import FILE_FIELDS, evaluate, file_rows
 from benefits.campaigns.households import departement
 from benefits.campaigns.kinds import rights_after
 from benefits.campaigns.models import (
@@ -40,7 +40,7 @@ def chunk_files(chunk: CampaignChunk) -> list[dict]:
         files = files.filter(pk__in=chunk.file_ids)
     else:
         files = files.filter(pk__gte=chunk.first_pk, pk__lte=chunk.last_pk)
-    return list(files.values(*FILE_FIELDS))
+    return file_rows(files.values_list(*FILE_FIELDS))
 
 
 def chunk_run(*, chunk_id: int) -> str:
@@ -70,8 +70,7 @@ def chunk_run(*, chunk_id: int) -> str:
 def write(campaign, evaluations) -> None:
     versions = {"engine_version": ENGINE_VERSION, "parameters_version": parameters_version()}
     notified = [e for e in evaluations if e.decision.outcome == Outcome.NOTIFIED]
-    files = AllocataireFile.objects.in_bulk([e.file["pk"] for e in notified]) if notified else {}
-    letters = notify.campaign_letters(campaign=campaign, files=files, evaluations=notified)
+    letters = notify.campaign_letters(campaign=campaign, evaluations=notified)
     CampaignResult.objects.bulk_create(
         [
             CampaignResult(
@@ -82,7 +81,8 @@ def write(campaign, evaluations) -> None:
                 old_amounts=e.decision.old,
                 new_amounts=e.decision.new,
                 total=e.decision.total,
-                explanation=e.explanation,
+                # No explanation per household: the letter explains, from its frozen input (notify.py).
+                explanation={"errors": e.errors} if e.errors else {},
                 letter_id=letters.get(e.file["pk"]),
                 **versions,
             )

@@ -15,6 +15,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from benefits.letters.completion import letter_complete
 from benefits.letters.contexts import (
     decision_context,
     eligibility_context,
@@ -103,6 +104,11 @@ def letter_render(*, letter_id: int) -> Letter:
         # Counted in its own transaction, before rendering: a worker killed mid-render still counts.
         letter.attempts += 1
         letter.save(update_fields=["attempts"])
+    with transaction.atomic():
+        # A campaign letter's context is completed here, once, from what its chunk froze (completion.py);
+        # in its own transaction so that a completion that fails still leaves the attempt counted.
+        letter = Letter.objects.select_for_update().get(pk=letter_id)
+        letter_complete(letter)
     from benefits.letters.documents import letter_pdf  # templates and context presenters
 
     pdf, pages = letter_pdf(letter)
