@@ -2,7 +2,7 @@
 
 Same contract as benefits.letters.services.letter_request, idempotent on kind:source_key:revision, but
 in a fixed number of queries whatever the count, and the renderings queued when the caller's
-transaction commits (nothing is queued if it rolls back). Call it inside your own transaction.
+transaction commits, in one message (nothing is queued if it rolls back). Call it inside your own transaction.
 On PostgreSQL: the ids drawn from the sequence (so the human reference is written with the row), the
 rows COPYed and merged with insert-or-skip on the unique key (two workers asking at once still make
 one letter each), and the ids of the keys already there read back only when some were. Elsewhere
@@ -66,8 +66,8 @@ def letters_request_bulk(asks: list[LetterAsk], batch_size: int = 1000) -> dict[
         ids, new = copy_letters(by_key)
     else:
         ids, new = bulk_letters(by_key, batch_size)
-    for row in new:
-        services.letter_enqueue(row)  # queued when the caller's transaction commits
+    # One message for the renderings, sent when the caller's transaction commits (queueing.py).
+    services.letter_enqueue_many([row.pk for row in new])
     return {by_key[key].source_key: pk for key, pk in ids.items()}
 
 

@@ -23,7 +23,7 @@ from benefits.letters.contexts import (
     receipt_context,
 )
 from benefits.letters.models import Letter, LetterKind, LetterStatus
-from benefits.letters.queueing import render_enqueue
+from benefits.letters.queueing import render_each_enqueue, render_enqueue
 from benefits.letters.rendering import pdf_from_html
 from benefits.letters.storing import letter_store_pdf
 
@@ -92,6 +92,19 @@ def letter_request(
 
 def letter_enqueue(letter: Letter) -> None:
     render_enqueue(letter.pk)
+
+
+def letter_enqueue_many(letter_ids: list[int]) -> None:
+    """The renderings of many letters in one message, on commit; `letters_render_each` fans it out."""
+    if letter_ids:
+        render_each_enqueue(letter_ids)
+
+
+def letters_render_each(*, letter_ids: list[int]) -> None:
+    """Queues each letter's rendering (a redelivered message queues them again: a ready letter is left
+    alone by letter_render, so that is harmless)."""
+    for letter in Letter.objects.filter(pk__in=letter_ids).only("pk"):
+        letter_enqueue(letter)
 
 
 def letter_render(*, letter_id: int) -> Letter:
