@@ -128,6 +128,37 @@ def core_rate(cases: list) -> float:
     return len(cases) / spent
 
 
+PARALLEL_CASES: list = []
+
+
+def core_share(part: tuple[int, int]) -> float:
+    """One process's part of the parallel reference: the seconds its batch took (fork: no pickling)."""
+    from benefits.rules import compute_batch
+
+    start, stop = part
+    started = time.perf_counter()
+    for begin in range(start, stop, 1000):
+        for _row in compute_batch(PARALLEL_CASES[begin : min(begin + 1000, stop)], explain=False):
+            pass
+    return time.perf_counter() - started
+
+
+def core_rate_parallel(cases: list, workers: int) -> float:
+    """Households per second of the core's batch alone on `cases` split over `workers` processes running
+    at once: what the machine's cores give the core alone, contention included."""
+    import multiprocessing
+
+    PARALLEL_CASES[:] = cases
+    size = -(-len(cases) // workers)
+    parts = [(i * size, min((i + 1) * size, len(cases))) for i in range(workers)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        started = time.perf_counter()
+        pool.map(core_share, parts)
+        elapsed = time.perf_counter() - started
+    PARALLEL_CASES.clear()
+    return len(cases) / elapsed
+
+
 def letters_rate(campaign, sample: int = 20) -> tuple[float, float]:
     """(renders/s, completions/s) per process on this campaign's letters, in CPU time: the completion
     (explained computation and lines, from the frozen context) and the whole render (completion + PDF)."""
@@ -194,6 +225,7 @@ def main():
     month, kind = "2026-12", "recalcul"
     cases = computed_cases(kind, month)
     before = core_rate(cases)
+    before_parallel = core_rate_parallel(cases, workers)
     total = AllocataireFile.objects.count()
     command = [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "solo", "-Q", queue]
     command += ["--prefetch-multiplier", "1", "--loglevel", "ERROR"]
@@ -231,8 +263,9 @@ def main():
         with app.connection_for_write() as conn:
             conn.default_channel.queue_delete(queue)
             # The bench's broker is the bench's own: the renderings queued by its throw-away letters.
-            conn.default_channel.queue_delete(app.conf.task_default_queue)
+            conn.default_channel.queue_purge(app.conf.task_default_queue)
     after = core_rate(cases)
+    after_parallel = core_rate_parallel(cases, workers)
     results = CampaignResult.objects.filter(campaign=campaign)
     assert results.count() == total
     notified = results.filter(outcome=Outcome.NOTIFIED).count()
@@ -245,6 +278,7 @@ def main():
         elapsed=elapsed,
         workers=workers,
         core=(before, after),
+        parallel=(before_parallel, after_parallel),
         memory=memory,
         letters=(renders, completions),
         loads=(during, load()),
@@ -302,7 +336,9 @@ def load() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def report(*, kind, total, computed, notified, elapsed, workers, core, memory, letters, loads) -> None:
+def report(
+    *, kind, total, computed, notified, elapsed, workers, core, parallel, memory, letters, loads
+) -> None:
     rate = total / elapsed
     computed_rate = computed / elapsed
     reference = max(core)
@@ -320,6 +356,11 @@ def report(*, kind, total, computed, notified, elapsed, workers, core, memory, l
     print(
         f"campaign / (core batch × workers): {share:.0%} "
         f"(goal ≥ {GOAL_SHARE:.0%}: {'met' if share >= GOAL_SHARE else 'not met'})"
+    )
+    print(
+        f"core batch alone on {workers} processes at once (the same households split, before / after): "
+        f"{parallel[0]:,.0f}/s / {parallel[1]:,.0f}/s; campaign / the faster: {computed_rate / max(parallel):.0%} "
+        f"(what the cores shared with PostgreSQL and the rest of the machine give the core alone)"
     )
     print("peak memory per worker (VmHWM): " + ", ".join(f"{m:.0f} MB" for m in memory))
     for n in (workers, 16, 64, 128):
