@@ -103,7 +103,7 @@ def letter_enqueue_many(letter_ids: list[int]) -> None:
 def letters_render_each(*, letter_ids: list[int]) -> None:
     """Queues each letter's rendering (a redelivered message queues them again: a ready letter is left
     alone by letter_render, so that is harmless)."""
-    for letter in Letter.objects.filter(pk__in=letter_ids).only("pk"):
+    for letter in Letter.objects.filter(pk__in=letter_ids).order_by("pk").only("pk"):
         letter_enqueue(letter)
 
 
