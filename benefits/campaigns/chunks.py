@@ -11,12 +11,11 @@ with insert-or-skip, so even two campaigns' chunks overlapping could never doubl
 import json
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.utils import timezone
 
 from benefits.campaigns import notify
-from benefits.campaigns.evaluate import FILE_FIELDS, evaluate
+from benefits.campaigns.evaluate import FILE_FIELDS, evaluate, file_rows
 from benefits.campaigns.households import departement
 from benefits.campaigns.kinds import rights_after
 from benefits.campaigns.models import (
@@ -31,6 +30,7 @@ from benefits.campaigns.models import (
 from benefits.campaigns.payments import next_payment_day
 from benefits.campaigns.services import campaign_maybe_finish
 from benefits.claims.models import AllocataireFile
+from benefits.letters.pg_copy import copy_insert_or_skip, copy_update
 from benefits.rules import ENGINE_VERSION, parameters_version
 
 
@@ -40,7 +40,7 @@ def chunk_files(chunk: CampaignChunk) -> list[dict]:
         files = files.filter(pk__in=chunk.file_ids)
     else:
         files = files.filter(pk__gte=chunk.first_pk, pk__lte=chunk.last_pk)
-    return list(files.values(*FILE_FIELDS))
+    return file_rows(files.values_list(*FILE_FIELDS))
 
 
 def chunk_run(*, chunk_id: int) -> str:
@@ -70,27 +70,8 @@ def chunk_run(*, chunk_id: int) -> str:
 def write(campaign, evaluations) -> None:
     versions = {"engine_version": ENGINE_VERSION, "parameters_version": parameters_version()}
     notified = [e for e in evaluations if e.decision.outcome == Outcome.NOTIFIED]
-    files = AllocataireFile.objects.in_bulk([e.file["pk"] for e in notified]) if notified else {}
-    letters = notify.campaign_letters(campaign=campaign, files=files, evaluations=notified)
-    CampaignResult.objects.bulk_create(
-        [
-            CampaignResult(
-                campaign=campaign,
-                file_id=e.file["pk"],
-                outcome=e.decision.outcome,
-                departement=departement(e.file["housing"]),
-                old_amounts=e.decision.old,
-                new_amounts=e.decision.new,
-                total=e.decision.total,
-                explanation=e.explanation,
-                letter_id=letters.get(e.file["pk"]),
-                **versions,
-            )
-            for e in evaluations
-        ],
-        ignore_conflicts=True,
-        batch_size=settings.CAMPAIGN_CHUNK_SIZE,
-    )
+    letters = notify.campaign_letters(campaign=campaign, evaluations=notified)
+    results_insert(campaign, evaluations, letters, versions)
     if campaign.kind == CampaignKind.RECALCULATION and notified:
         rights_update({e.file["pk"]: rights_after(e.file["rights"], e.decision) for e in notified})
     if campaign.kind == CampaignKind.EXCEPTIONAL_AID and notified:
@@ -110,18 +91,65 @@ def write(campaign, evaluations) -> None:
         )
 
 
+RESULT_COLUMNS = [
+    "campaign_id",
+    "file_id",
+    "outcome",
+    "departement",
+    "old_amounts",
+    "new_amounts",
+    "total",
+    "explanation",
+    "engine_version",
+    "parameters_version",
+    "letter_id",
+    "created_at",
+]
+
+
+def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None:
+    """One result per household, insert-or-skip under the unique (campaign, file): COPY on PostgreSQL
+    (benefits/letters/pg_copy.py), bulk_create elsewhere. No explanation per household: the letter
+    explains, from its frozen input (notify.py); an invalid file keeps its errors."""
+    now = timezone.now()
+    rows = [
+        (
+            campaign.pk,
+            e.file["pk"],
+            e.decision.outcome,
+            departement(e.file["housing"]),
+            e.decision.old,
+            e.decision.new,
+            e.decision.total,
+            {"errors": e.errors} if e.errors else {},
+            versions["engine_version"],
+            versions["parameters_version"],
+            letters.get(e.file["pk"]),
+            now,
+        )
+        for e in evaluations
+    ]
+    if connection.vendor == "postgresql":
+        dumped = [
+            (*row[:4], json.dumps(row[4]), json.dumps(row[5]), row[6], json.dumps(row[7]), *row[8:])
+            for row in rows
+        ]
+        copy_insert_or_skip(CampaignResult, RESULT_COLUMNS, dumped, ["campaign_id", "file_id"])
+        return
+    CampaignResult.objects.bulk_create(
+        [CampaignResult(**dict(zip(RESULT_COLUMNS, row, strict=True))) for row in rows],
+        ignore_conflicts=True,
+        batch_size=settings.CAMPAIGN_CHUNK_SIZE,
+    )
+
+
 def rights_update(rights: dict[int, list]) -> None:
-    """The new rights of a chunk's files in one statement (PostgreSQL: UPDATE … FROM unnest)."""
+    """The new rights of a chunk's files in one statement (PostgreSQL: UPDATE … FROM a COPYed stage)."""
     if connection.vendor != "postgresql":
         files = [AllocataireFile(pk=pk, rights=value) for pk, value in rights.items()]
         AllocataireFile.objects.bulk_update(files, ["rights"], batch_size=settings.CAMPAIGN_CHUNK_SIZE)
         return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {AllocataireFile._meta.db_table} AS f SET rights = v.rights "
-            "FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::jsonb[]) AS rights) AS v WHERE f.id = v.id",
-            [list(rights), [json.dumps(value, cls=DjangoJSONEncoder) for value in rights.values()]],
-        )
+    copy_update(AllocataireFile, "rights", rights)
 
 
 def chunk_fail(*, chunk_id: int, error: str, retries: int) -> int | None:

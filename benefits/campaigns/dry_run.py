@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from django.db.models import Max, Min
 
-from benefits.campaigns.evaluate import FILE_FIELDS, evaluate
-from benefits.campaigns.models import Campaign, Outcome
+from benefits.campaigns.evaluate import FILE_FIELDS, aid_explained, evaluate, explained, file_rows
+from benefits.campaigns.models import Campaign, CampaignKind, Outcome
 from benefits.claims.models import AllocataireFile
 
 SAMPLE = 500
@@ -24,13 +24,20 @@ def sample_files(size: int, seed: int) -> list[dict]:
         return []
     span = range(bounds["first"], bounds["last"] + 1)
     wanted = sorted(random.Random(seed).sample(span, min(len(span), size * 2)))
-    files = list(AllocataireFile.objects.filter(pk__in=wanted).order_by("pk").values(*FILE_FIELDS))
+    files = file_rows(AllocataireFile.objects.filter(pk__in=wanted).order_by("pk").values_list(*FILE_FIELDS))
     return files[:size]
 
 
-def example(evaluation) -> dict:
+def explanation_of(campaign: Campaign, evaluation) -> dict:
+    """Computed for the ten examples only, from the household input the evaluation read."""
+    if campaign.kind == CampaignKind.EXCEPTIONAL_AID:
+        return aid_explained(evaluation.household, campaign.month, evaluation.rights)
+    return explained(evaluation.household, campaign.month)["explanation"]
+
+
+def example(campaign: Campaign, evaluation) -> dict:
     steps = []
-    for name, benefit in evaluation.explanation.items():
+    for name, benefit in explanation_of(campaign, evaluation).items():
         if isinstance(benefit, dict) and benefit.get("amount"):
             steps.append(
                 {
@@ -76,7 +83,9 @@ def campaign_dry_run(*, campaign: Campaign, size: int = SAMPLE) -> dict:
             }
             for name, row in sorted(by_benefit.items())
         },
-        "examples": [example(e) for e in evaluations if e.decision.outcome == Outcome.NOTIFIED][:EXAMPLES],
+        "examples": [example(campaign, e) for e in evaluations if e.decision.outcome == Outcome.NOTIFIED][
+            :EXAMPLES
+        ],
     }
     Campaign.objects.filter(pk=campaign.pk).update(dry_run=summary)
     campaign.dry_run = summary

@@ -2,6 +2,11 @@
 
 Shared by the chunk tasks, the dry run and the event-driven recalculation, so that the three can
 never disagree. Reads the feed in one query per batch; writes nothing.
+
+The batch runs with the explanation off: the chunk decides, it does not explain. What a notified
+household's letter explains is computed where the letter is rendered (letters queue), from the
+household input frozen here (`Evaluation.household`, exactly as the core read it), by `explained` and
+`aid_explained` below (benefits/campaigns/letter_complete.py); the dry run explains its ten examples.
 """
 
 from dataclasses import dataclass
@@ -13,14 +18,21 @@ from benefits.campaigns.models import Campaign, CampaignKind, Outcome
 from benefits.rules import compute, compute_batch, parse_household
 from benefits.rules.aide_exceptionnelle import aide_exceptionnelle
 
-FILE_FIELDS = ("pk", "number", "members", "housing", "rights")
+FILE_FIELDS = ("pk", "number", "members", "housing", "rights", "given_names", "family_name")
 
 
 @dataclass
 class Evaluation:
     file: dict
     decision: kinds.Decision
-    explanation: dict
+    errors: list
+    household: dict | None  # the neutral household the core (or the aid's module) read, None if not computed
+    rights: dict  # the file's current rights {benefit: Decimal}
+
+
+def file_rows(rows) -> list[dict]:
+    """values_list(*FILE_FIELDS) tuples → the dicts the evaluation reads."""
+    return [dict(zip(FILE_FIELDS, row, strict=True)) for row in rows]
 
 
 def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
@@ -38,8 +50,9 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
         decided = with_core(campaign, households, rights)
     out = []
     for row in files:
-        decision, explanation = decided.get(row["pk"], (kinds.Decision(Outcome.NOT_CONCERNED), {}))
-        out.append(Evaluation(row, decision, explanation))
+        pk = row["pk"]
+        decision, errors = decided.get(pk, (kinds.Decision(Outcome.NOT_CONCERNED), []))
+        out.append(Evaluation(row, decision, errors, households.get(pk), rights[pk]))
     return out
 
 
@@ -49,34 +62,40 @@ def with_core(campaign: Campaign, households: dict, rights: dict) -> dict:
     for row in compute_batch(cases, explain=False):
         pk = int(row["id"])
         if "errors" in row:
-            decided[pk] = (kinds.Decision(Outcome.INVALID), {"errors": row["errors"]})
-            continue
-        if campaign.kind == CampaignKind.NON_RECOURS:
-            decision = kinds.decide_non_recours(rights[pk], row["benefits"], campaign.threshold)
+            decided[pk] = (kinds.Decision(Outcome.INVALID), row["errors"])
+        elif campaign.kind == CampaignKind.NON_RECOURS:
+            decided[pk] = (kinds.decide_non_recours(rights[pk], row["benefits"], campaign.threshold), [])
         else:
-            decision = kinds.decide_recalculation(rights[pk], row["benefits"])
-        explanation = (
-            explained(households[pk], campaign.month) if decision.outcome == Outcome.NOTIFIED else {}
-        )
-        decided[pk] = (decision, explanation)
+            decided[pk] = (kinds.decide_recalculation(rights[pk], row["benefits"]), [])
     return decided
 
 
 def explained(household: dict, month: str) -> dict:
-    """The explanation of the quarterly rights, for the letter and the report (notified households only)."""
+    """The core's explained result for the quarterly rights ({"benefits", "explanation"}), from the
+    household input a chunk froze: for the letter (rendered later) and the dry run's examples."""
     result = compute(parse_household(household, month), explain=True).to_dict(explain=True)
-    return {name: result["explanation"][name] for name in kinds.QUARTERLY}
+    return {
+        "benefits": {name: result["benefits"][name] for name in kinds.QUARTERLY},
+        "explanation": {name: result["explanation"][name] for name in kinds.QUARTERLY},
+    }
+
+
+def aid_result(household: dict, month: str, rights: dict):
+    return aide_exceptionnelle(parse_household(household, month), month, rights)
+
+
+def aid_explained(household: dict, month: str, rights: dict) -> dict:
+    """The exceptional aid's explanation lines ({"aide_exceptionnelle": ...}) from the frozen input."""
+    return {"aide_exceptionnelle": aid_result(household, month, rights).as_dict(explain=True)}
 
 
 def exceptional_aid(month: str, households: dict, rights: dict) -> dict:
     decided = {}
     for pk, data in households.items():
         try:
-            household = parse_household(data, month)
+            result = aid_result(data, month, rights[pk])
         except ValueError as error:
-            decided[pk] = (kinds.Decision(Outcome.INVALID), {"errors": [str(error)]})
+            decided[pk] = (kinds.Decision(Outcome.INVALID), [str(error)])
             continue
-        result = aide_exceptionnelle(household, month, rights[pk])
-        decision = kinds.decide_exceptional_aid(Decimal(result.amount))
-        decided[pk] = (decision, {"aide_exceptionnelle": result.as_dict(explain=True)})
+        decided[pk] = (kinds.decide_exceptional_aid(Decimal(result.amount)), [])
     return decided

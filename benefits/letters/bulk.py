@@ -1,18 +1,45 @@
 """letters_request_bulk: letter_request for many letters at once (a campaign chunk's notified households).
 
 Same contract as benefits.letters.services.letter_request, idempotent on kind:source_key:revision, but
-in a fixed number of queries whatever the count: one read of the keys already there, one bulk insert
-(insert-or-skip on the unique key, so two workers asking at once still make one letter each), one
-read of the ids, one update of the human references, and the renderings queued when the caller's
-transaction commits (nothing is queued if it rolls back). Call it inside your own transaction.
+in a fixed number of queries whatever the count, and the renderings queued when the caller's
+transaction commits, in one message (nothing is queued if it rolls back). Call it inside your own transaction.
+On PostgreSQL: the ids drawn from the sequence (so the human reference is written with the row), the
+rows COPYed and merged with insert-or-skip on the unique key (two workers asking at once still make
+one letter each), and the ids of the keys already there read back only when some were. Elsewhere
+(SQLite): one read of the keys, one bulk insert-or-skip, one read of the ids, one update of the
+references.
 """
 
+import json
 from dataclasses import dataclass
 
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 from django.utils import timezone
 
 from benefits.letters import services
-from benefits.letters.models import Letter
+from benefits.letters.models import Letter, LetterStatus
+from benefits.letters.pg_copy import copy_insert_or_skip, next_ids
+
+# The columns a campaign's letter is written with; the others keep their defaults (queued, no PDF).
+COPIED = [
+    "id",
+    "file_id",
+    "kind",
+    "reference",
+    "subject",
+    "context",
+    "language",
+    "engine_version",
+    "parameters_version",
+    "status",
+    "attempts",
+    "last_error",
+    "pdf",
+    "sha256",
+    "created_at",
+    "idempotency_key",
+]
 
 
 @dataclass
@@ -35,24 +62,79 @@ def letters_request_bulk(asks: list[LetterAsk], batch_size: int = 1000) -> dict[
     if not asks:
         return {}
     by_key = {ask.key: ask for ask in asks}
+    if connection.vendor == "postgresql":
+        ids, new = copy_letters(by_key)
+    else:
+        ids, new = bulk_letters(by_key, batch_size)
+    # One message for the renderings, sent when the caller's transaction commits (queueing.py).
+    services.letter_enqueue_many([row.pk for row in new])
+    return {by_key[key].source_key: pk for key, pk in ids.items()}
+
+
+def letter_row(key: str, ask: LetterAsk) -> Letter:
+    return Letter(
+        file_id=ask.file_id,
+        kind=ask.kind,
+        subject=str(ask.subject)[:200],
+        context=ask.context,
+        language="en" if ask.language == "en" else "fr",
+        engine_version=ask.context.get("engine_version", ""),
+        parameters_version=ask.context.get("parameters_version", ""),
+        idempotency_key=key,
+    )
+
+
+def reference(created_at, pk: int) -> str:
+    """The human reference: month of creation and id, e.g. 2026-12-000123 (as letter_request's)."""
+    return f"{timezone.localtime(created_at):%Y-%m}-{pk:06d}"
+
+
+def copy_letters(by_key: dict) -> tuple[dict[str, int], list[Letter]]:
+    """PostgreSQL: the ids drawn first (the reference needs them), the rows COPYed and merged with
+    insert-or-skip on the idempotency key; the keys another call inserted first are read back."""
+    now = timezone.now()
+    month = f"{timezone.localtime(now):%Y-%m}"
+    ids = dict(zip(by_key, next_ids(Letter, len(by_key)), strict=True))
+    rows = [
+        (
+            ids[key],
+            ask.file_id,
+            ask.kind,
+            f"{month}-{ids[key]:06d}",  # as reference() does
+            str(ask.subject)[:200],
+            json.dumps(ask.context, cls=DjangoJSONEncoder),
+            "en" if ask.language == "en" else "fr",
+            ask.context.get("engine_version", ""),
+            ask.context.get("parameters_version", ""),
+            LetterStatus.QUEUED,
+            0,
+            "",
+            "",
+            "",
+            now,
+            key,
+        )
+        for key, ask in by_key.items()
+    ]
+    fresh = {pk for (pk,) in copy_insert_or_skip(Letter, COPIED, rows, ["idempotency_key"], returning="id")}
+    if len(fresh) < len(rows):  # asked again (a redelivered chunk): those letters exist with their own ids
+        missing = [key for key, pk in ids.items() if pk not in fresh]
+        ids.update(Letter.objects.filter(idempotency_key__in=missing).values_list("idempotency_key", "pk"))
+    return ids, [
+        Letter(pk=pk, file_id=by_key[key].file_id, kind=by_key[key].kind)
+        for key, pk in ids.items()
+        if pk in fresh
+    ]
+
+
+def bulk_letters(by_key: dict, batch_size: int) -> tuple[dict[str, int], list[Letter]]:
+    """Elsewhere (SQLite): one read of the keys there, one bulk insert-or-skip, one read of the ids, one
+    update of the new rows' references."""
     existing = set(
         Letter.objects.filter(idempotency_key__in=list(by_key)).values_list("idempotency_key", flat=True)
     )
     Letter.objects.bulk_create(
-        [
-            Letter(
-                file_id=ask.file_id,
-                kind=ask.kind,
-                subject=str(ask.subject)[:200],
-                context=ask.context,
-                language="en" if ask.language == "en" else "fr",
-                engine_version=ask.context.get("engine_version", ""),
-                parameters_version=ask.context.get("parameters_version", ""),
-                idempotency_key=key,
-            )
-            for key, ask in by_key.items()
-            if key not in existing
-        ],
+        [letter_row(key, ask) for key, ask in by_key.items() if key not in existing],
         ignore_conflicts=True,
         batch_size=batch_size,
     )
@@ -64,8 +146,6 @@ def letters_request_bulk(asks: list[LetterAsk], batch_size: int = 1000) -> dict[
     # The rows without a reference are this call's: the human reference needs the row's id.
     new = [row for row in rows if row.reference is None]
     for row in new:
-        row.reference = f"{timezone.localtime(row.created_at):%Y-%m}-{row.pk:06d}"
+        row.reference = reference(row.created_at, row.pk)
     Letter.objects.bulk_update(new, ["reference"], batch_size=batch_size)
-    for row in new:
-        services.letter_enqueue(row)  # queued when the caller's transaction commits
-    return {by_key[row.idempotency_key].source_key: row.pk for row in rows}
+    return {row.idempotency_key: row.pk for row in rows}, new

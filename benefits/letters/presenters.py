@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from benefits.letters.completion import completed_context
 from benefits.letters.payment import PAYMENT_BASIS
 from benefits.simulator.formatting import euros, month_name
 
@@ -82,8 +83,7 @@ def figure_source(row: dict) -> str:
     return _("Déclaré par vous")
 
 
-def common(letter) -> dict:
-    ctx = letter.context
+def common(letter, ctx: dict) -> dict:
     return {
         "reference": letter.reference,
         "subject": letter.subject,
@@ -222,5 +222,7 @@ PRESENTERS = {
 
 
 def letter_display(letter) -> dict:
-    """Everything the letter's templates print."""
-    return {**common(letter), **PRESENTERS[letter.kind](letter.context)}
+    """Everything the letter's templates print (a context still to complete is completed in memory:
+    the rendering stores it, completion.py)."""
+    ctx = completed_context(letter.context)
+    return {**common(letter, ctx), **PRESENTERS[letter.kind](ctx)}

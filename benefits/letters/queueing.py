@@ -9,6 +9,7 @@ retry and time-limit settings.
 from celery import current_app
 
 RENDER_TASK = "letters.render"
+RENDER_EACH_TASK = "letters.render_each"
 
 
 def registered_task(name: str):
@@ -22,3 +23,10 @@ def registered_task(name: str):
 def render_enqueue(letter_id: int) -> None:
     """Renders the letter once the current transaction commits (nothing is queued on rollback)."""
     registered_task(RENDER_TASK).delay_on_commit(letter_id)
+
+
+def render_each_enqueue(letter_ids: list[int]) -> None:
+    """One message for many letters (a campaign chunk's), sent once the current transaction commits:
+    a letters worker then queues each rendering (tasks.py). A thousand messages from the chunk itself
+    cost it seconds of publishing (≈ 4 ms each on a loaded machine), more than its whole computation."""
+    registered_task(RENDER_EACH_TASK).delay_on_commit(list(letter_ids))

@@ -15,6 +15,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from benefits.letters.completion import letter_complete
 from benefits.letters.contexts import (
     decision_context,
     eligibility_context,
@@ -22,7 +23,7 @@ from benefits.letters.contexts import (
     receipt_context,
 )
 from benefits.letters.models import Letter, LetterKind, LetterStatus
-from benefits.letters.queueing import render_enqueue
+from benefits.letters.queueing import render_each_enqueue, render_enqueue
 from benefits.letters.rendering import pdf_from_html
 from benefits.letters.storing import letter_store_pdf
 
@@ -93,6 +94,19 @@ def letter_enqueue(letter: Letter) -> None:
     render_enqueue(letter.pk)
 
 
+def letter_enqueue_many(letter_ids: list[int]) -> None:
+    """The renderings of many letters in one message, on commit; `letters_render_each` fans it out."""
+    if letter_ids:
+        render_each_enqueue(letter_ids)
+
+
+def letters_render_each(*, letter_ids: list[int]) -> None:
+    """Queues each letter's rendering (a redelivered message queues them again: a ready letter is left
+    alone by letter_render, so that is harmless)."""
+    for letter in Letter.objects.filter(pk__in=letter_ids).order_by("pk").only("pk"):
+        letter_enqueue(letter)
+
+
 def letter_render(*, letter_id: int) -> Letter:
     """Renders a queued (or failed) letter from its frozen context; a ready letter is left alone, so a
     task delivered twice (acks_late after a lost worker) stores one PDF."""
@@ -103,6 +117,11 @@ def letter_render(*, letter_id: int) -> Letter:
         # Counted in its own transaction, before rendering: a worker killed mid-render still counts.
         letter.attempts += 1
         letter.save(update_fields=["attempts"])
+    with transaction.atomic():
+        # A campaign letter's context is completed here, once, from what its chunk froze (completion.py);
+        # in its own transaction so that a completion that fails still leaves the attempt counted.
+        letter = Letter.objects.select_for_update().get(pk=letter_id)
+        letter_complete(letter)
     from benefits.letters.documents import letter_pdf  # templates and context presenters
 
     pdf, pages = letter_pdf(letter)

@@ -8,8 +8,8 @@ visibility timeout (CELERY_BROKER_TRANSPORT_OPTIONS) is above the time limit bel
 from celery import shared_task
 from django.conf import settings
 
-from benefits.letters.queueing import RENDER_TASK
-from benefits.letters.services import letter_mark_failed, letter_render
+from benefits.letters.queueing import RENDER_EACH_TASK, RENDER_TASK
+from benefits.letters.services import letter_mark_failed, letter_render, letters_render_each
 
 
 def backoff(retries: int) -> int:
@@ -39,3 +39,8 @@ def letter_render_task(self, letter_id: int):
             # reach the request that filed the claim.
             return retry
         raise retry from error
+
+
+@shared_task(name=RENDER_EACH_TASK, acks_late=True, reject_on_worker_lost=True)
+def letters_render_each_task(letter_ids: list[int]):
+    letters_render_each(letter_ids=letter_ids)

@@ -8,6 +8,8 @@ from benefits.campaigns.households import current_rights, incomes_by_nir, neutra
 from benefits.campaigns.models import CampaignResult, Outcome, PaymentOrder
 from benefits.campaigns.services import campaign_create, campaign_launch
 from benefits.claims.models import AllocataireFile
+from benefits.letters.completion import completed_context
+from benefits.letters.models import Letter
 from benefits.rules import ENGINE_VERSION, compute, parse_household
 from benefits.rules.aide_exceptionnelle import aide_exceptionnelle
 
@@ -57,8 +59,10 @@ def test_non_recours_notifies_the_households_without_rights_whose_estimate_passe
         )
         if result.outcome == Outcome.NOTIFIED:
             notified += 1
-            assert set(result.explanation) == {"ppa", "rsa", "aide_logement"}
-            assert result.explanation["ppa"]["steps"]
+            assert result.explanation == {}  # the chunk does not explain: the letter does, from its input
+            letter = completed_context(Letter.objects.get(pk=result.letter_id).context)
+            assert {line["name"]: Decimal(line["amount"]) for line in letter["benefits"]} == expected
+            assert all(line["steps"] for line in letter["benefits"])
     assert notified >= 5
 
 
@@ -78,6 +82,11 @@ def test_quarterly_recalculation_records_the_new_right_when_it_changes_by_more_t
         }
         assert {k: v for k, v in current_rights(file.rights).items() if k in expected} == expected
         assert result.engine_version == ENGINE_VERSION and result.parameters_version
+        letter = completed_context(Letter.objects.get(pk=result.letter_id).context)
+        assert {c["name"]: Decimal(c["new"]) for c in letter["changes"]} == {
+            name: expected.get(name, Decimal(0)) for name in set(expected) | set(result.old_amounts)
+        }
+        assert {line["name"] for line in letter["benefits"]} == {c["name"] for c in letter["changes"]}
     for result in campaign.results.filter(outcome=Outcome.UNCHANGED):
         file = AllocataireFile.objects.get(pk=result.file_id)
         assert current_rights(file.rights) == before[file.pk]
@@ -103,7 +112,7 @@ def test_the_exceptional_aid_has_its_own_letter_with_the_amount_the_day_and_the_
     from django.utils import translation
 
     from benefits.letters.documents import letter_html
-    from benefits.letters.models import Letter, LetterKind
+    from benefits.letters.models import LetterKind
 
     campaign = run("aide_exceptionnelle", operator, django_capture_on_commit_callbacks)
     payment = PaymentOrder.objects.filter(campaign=campaign).first()

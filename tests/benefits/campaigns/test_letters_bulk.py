@@ -33,13 +33,15 @@ def files():
 def test_one_letter_per_ask_with_its_reference_and_the_same_ones_when_asked_again(
     files, monkeypatch, django_capture_on_commit_callbacks
 ):
-    queued = []
-    monkeypatch.setattr("benefits.letters.services.letter_enqueue", lambda letter: queued.append(letter.pk))
+    messages = []
+    monkeypatch.setattr("benefits.letters.services.letter_enqueue_many", lambda ids: messages.append(ids))
     with CaptureQueriesContext(connection) as queries:
         ids = letters_request_bulk(asks(files))
     few = len(queries)
     assert len(ids) == Letter.objects.count() == len(files)
-    assert sorted(queued) == sorted(ids.values())
+    assert [sorted(m) for m in messages] == [
+        sorted(ids.values())
+    ]  # one message for the chunk's renderings, not one per letter
     letter = Letter.objects.get(pk=ids[f"campaign:1:file:{files[0].pk}"])
     assert letter.file_id == files[0].pk and letter.parameters_version == "p1"
     assert letter.reference == f"{letter.created_at:%Y-%m}-{letter.pk:06d}"
@@ -47,13 +49,15 @@ def test_one_letter_per_ask_with_its_reference_and_the_same_ones_when_asked_agai
     with CaptureQueriesContext(connection) as queries:
         again = letters_request_bulk(asks(files + [make_file(number="B0000099", nir="185037500009900")]))
     assert {k: v for k, v in again.items() if k in ids} == ids  # the same letters, one new
-    assert Letter.objects.count() == len(files) + 1 and len(queued) == len(files) + 1
+    assert Letter.objects.count() == len(files) + 1 and len(messages[1]) == 1  # only the new letter
     assert len(queries) <= few + 2  # a fixed number of queries, not one per letter (+ the new file's)
 
 
 def test_a_rolled_back_chunk_leaves_no_letter_and_queues_no_rendering(
-    files, django_capture_on_commit_callbacks, render_letters
+    files, django_capture_on_commit_callbacks, render_letters, monkeypatch
 ):
+    queued = []
+    monkeypatch.setattr("benefits.letters.services.letter_enqueue", lambda letter: queued.append(letter.pk))
     with (
         django_capture_on_commit_callbacks() as callbacks,
         pytest.raises(RuntimeError),
@@ -62,6 +66,7 @@ def test_a_rolled_back_chunk_leaves_no_letter_and_queues_no_rendering(
         letters_request_bulk(asks(files))
         raise RuntimeError("worker killed")
     assert not Letter.objects.exists() and callbacks == []
-    with django_capture_on_commit_callbacks() as callbacks:
-        letters_request_bulk(asks(files))
-    assert len(callbacks) == len(files)  # committed: one rendering queued per letter
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        ids = letters_request_bulk(asks(files))
+    # Committed: one message, which a letters worker fans out into one rendering per letter.
+    assert len(callbacks) == 1 and sorted(queued) == sorted(ids.values())

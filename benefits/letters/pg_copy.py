@@ -1,0 +1,75 @@
+"""Bulk insert-or-skip through COPY on PostgreSQL (the campaign chunks' results and letters).
+
+Django's bulk_create binds every value client-side: psycopg quotes each one into the statement's text,
+regular expressions over large JSON contexts (about 1 s for a chunk's thousand results and letters).
+COPY sends the rows as a stream instead: the rows are copied into a temporary table shaped like the
+target's columns, then merged by one INSERT … SELECT … ON CONFLICT (…) DO NOTHING, which keeps the
+unique constraints' insert-or-skip (a chunk delivered twice writes nothing the second time). As in
+benefits/campaigns/feed_store.py, the stage is dropped at commit: call inside a transaction.
+PostgreSQL only; the callers keep bulk_create for SQLite (`make run`).
+"""
+
+import json
+from functools import partial
+
+from django.db import connection, transaction
+
+
+def copy_insert_or_skip(model, columns: list[str], rows, conflict: list[str], returning: str = "") -> list:
+    """Inserts `rows` (tuples of database values for `columns`: JSON as json.dumps text, which the
+    server parses, no Django instance or client-side quoting), skipping those that conflict on the
+    `conflict` columns; returns the `returning` columns of the rows inserted, or [] without it."""
+    if not rows:
+        return []
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("copy_insert_or_skip runs inside a transaction (its stage is dropped at commit)")
+    table = model._meta.db_table
+    stage = f"{table}_stage"
+    listed = ", ".join(columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS "
+            f"SELECT {listed} FROM {table} WITH NO DATA"
+        )
+        cursor.execute(f"TRUNCATE {stage}")
+        with cursor.copy(f"COPY {stage} ({listed}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {stage} "
+            f"ON CONFLICT ({', '.join(conflict)}) DO NOTHING"
+            + (f" RETURNING {returning}" if returning else "")
+        )
+        return cursor.fetchall() if returning else []
+
+
+def next_ids(model, count: int) -> list[int]:
+    """`count` primary keys drawn from the table's sequence (a key drawn and not used is a gap, harmless)."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT nextval(pg_get_serial_sequence('{table}', %s)) FROM generate_series(1, %s)",
+            [model._meta.pk.column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def copy_update(model, name: str, values: dict) -> None:
+    """Sets the JSON column `name` of each row {pk: value} in one UPDATE … FROM a COPYed stage."""
+    if not values:
+        return
+    table, field = model._meta.db_table, model._meta.get_field(name)
+    dumps = partial(json.dumps, cls=field.encoder) if field.encoder else json.dumps
+    pk, column, stage = model._meta.pk.column, field.column, f"{model._meta.db_table}_{name}_stage"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS "
+            f"SELECT {pk}, {column} FROM {table} WITH NO DATA"
+        )
+        cursor.execute(f"TRUNCATE {stage}")
+        with cursor.copy(f"COPY {stage} ({pk}, {column}) FROM STDIN") as copy:
+            for key, value in values.items():
+                copy.write_row((key, dumps(value)))
+        cursor.execute(
+            f"UPDATE {table} AS t SET {column} = s.{column} FROM {stage} AS s WHERE t.{pk} = s.{pk}"
+        )
