@@ -12,6 +12,7 @@ PDF/UA, stores it on the private storage and marks the row ready.
 import hashlib
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -96,8 +97,30 @@ def letter_enqueue(letter: Letter) -> None:
 
 def letter_enqueue_many(letter_ids: list[int]) -> None:
     """The renderings of many letters in one message, on commit; `letters_render_each` fans it out."""
-    if letter_ids:
-        render_each_enqueue(letter_ids)
+    if not letter_ids or without_letters_worker():
+        return
+    render_each_enqueue(letter_ids)
+
+
+def without_letters_worker() -> bool:
+    """`make run` has no broker: its campaign thread would render a chunk's hundreds of letters one
+    after the other before the next chunk (minutes for the demo's 5 000 households, while the
+    progress page stands still). There, a campaign's letters stay queued and each is rendered when its
+    addressee first opens it (`letter_render_on_opening`)."""
+    return settings.CELERY_TASK_ALWAYS_EAGER and settings.CAMPAIGNS_RUN_IN_THREAD
+
+
+def letter_render_on_opening(*, letter: Letter) -> Letter:
+    """Renders a still-queued letter now, in the request, where no letters worker exists (`make run`);
+    with workers the page keeps showing "En préparation" and refreshes itself."""
+    if letter.status != LetterStatus.QUEUED or not without_letters_worker():
+        return letter
+    try:
+        return letter_render(letter_id=letter.pk)
+    except Exception as error:  # the page says the letter could not be prepared, never a 500
+        logger.exception("letter %s could not be rendered on opening", letter.pk)
+        letter_mark_failed(letter_id=letter.pk, error=error)
+        return Letter.objects.get(pk=letter.pk)
 
 
 def letters_render_each(*, letter_ids: list[int]) -> None:

@@ -7,7 +7,7 @@ from django.utils import translation
 from benefits.letters import selectors
 from benefits.letters.documents import letter_page_context
 from benefits.letters.models import LetterStatus
-from benefits.letters.services import letter_mark_read
+from benefits.letters.services import letter_mark_read, letter_render_on_opening
 from portal.channels import KIOSK
 
 # Seconds between two refreshes of the list while a letter is being prepared.
@@ -37,6 +37,7 @@ def letter(request, pk):
     found = selectors.letter_of_user(user=request.user, pk=pk)
     if found is None:
         raise Http404
+    found = letter_render_on_opening(letter=found)
     context = {"letter": found, "poll_seconds": POLL_SECONDS}
     if found.is_ready:
         with_body(context, found)
