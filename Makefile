@@ -4,6 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
+# The compiled core (bin/build-core): mypyc in its own environment, rebuilt when a compiled source changes.
+BUILD_VENV := .build-venv
+CORE_SOURCES := $(patsubst %,benefits/rules/%.py,$(shell sed -n '/^COMPILED_MODULES = (/,/^)/p' bin/build-core | grep -o '"[a-z_]*"' | tr -d '"'))
+CORE_STAMP := build/core/.built
 # Local development defaults (the settings refuse them when DEBUG is off).
 RUN_ENV := DEBUG=true
 HOST_PORT ?= 127.0.0.1:8000
@@ -12,13 +16,29 @@ include make/oracle.mk
 
 .PHONY: install run serve test test-fast quality fix messages bench bench-campaigns migrate demo clean prod-serve
 
-install: $(STAMP)
+install: $(STAMP) $(CORE_STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@PYTHON="$$(bin/find-python)" || exit 1; \
 	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$PYTHON"; "$$PYTHON" -m venv $(VENV); fi
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
+
+# The calculation core's hot path compiled by mypyc from the same sources (docs/calculation-core.md).
+# Never fails: without a C compiler, mypyc or a working build, the core runs as plain Python.
+# CORE_COMPILE=0 skips it (and removes a previous build).
+$(BUILD_VENV)/.installed: requirements-build.txt | $(STAMP)
+	@if [ ! -x $(BUILD_VENV)/bin/python ]; then $(PY) -m venv $(BUILD_VENV) || true; fi
+	@$(BUILD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-build.txt \
+		&& touch $@ || echo "mypyc could not be installed: the calculation core will run as plain Python"
+
+$(CORE_STAMP): $(CORE_SOURCES) bin/build-core requirements-build.txt | $(STAMP)
+	@if [ "$(CORE_COMPILE)" = 0 ]; then $(PY) bin/build-core --clean; \
+	else $(MAKE) --no-print-directory $(BUILD_VENV)/.installed; \
+		if [ -x $(BUILD_VENV)/bin/python ]; then $(BUILD_VENV)/bin/python bin/build-core; \
+		else echo "no build environment: the calculation core runs as plain Python"; fi; fi
+	@$(PY) -c "from benefits.rules import core_build as c; print('calculation core:', c.CORE, f'({c.REASON})' if c.REASON else '')"
+	@if [ "$(CORE_COMPILE)" != 0 ]; then mkdir -p $(@D) && touch $@; fi
 
 migrate: install
 	$(RUN_ENV) $(MANAGE) migrate --noinput -v 0
@@ -67,4 +87,5 @@ bench-campaigns: install
 	BENCH_CAMPAIGN_HOUSEHOLDS=$(or $(N),100000) BENCH_CAMPAIGN_WORKERS=$(or $(WORKERS),2) $(PY) -m bench bench_campaigns
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	-python3 bin/build-core --clean
+	rm -rf $(VENV) $(BUILD_VENV) build staticfiles .pytest_cache .ruff_cache

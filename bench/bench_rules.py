@@ -31,7 +31,7 @@ import tracemalloc
 from pathlib import Path
 
 from bench import instructions
-from benefits.rules import compute, compute_batch, parse_household
+from benefits.rules import compute, compute_batch, core_build, parse_household
 
 ROOT = Path(__file__).resolve().parents[1]
 ORACLE_DIR = Path(os.environ.get("ORACLE_DIR", ROOT.parent / "shared" / "oracle"))
@@ -131,8 +131,8 @@ def verdict(ok: bool) -> str:
     return "goal met" if ok else "GOAL NOT MET"
 
 
-def main() -> None:
-    sizes = {
+def sizes_from_environment() -> dict[str, int]:
+    return {
         key: int(os.environ.get(f"BENCH_{key.upper()}", default))
         for key, default in (
             ("single", 300),
@@ -142,23 +142,67 @@ def main() -> None:
             ("instructions", 120),
         )
     }
-    generator = load_generator()
-    print(f"load average at start: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
-    households = list(
-        itertools.islice((h for _, _, h in stream_cases(generator, sizes["batch"])), sizes["batch"])
-    )
 
+
+def bench_households(generator, sizes: dict[str, int]) -> list[dict]:
+    return list(itertools.islice((h for _, _, h in stream_cases(generator, sizes["batch"])), sizes["batch"]))
+
+
+def core_figures(households, sizes: dict[str, int]) -> dict[str, float]:
+    """The core's explained p50/p95 and batch rate, on whichever core this process runs."""
     median, p95 = single_latency(households[: sizes["single"]])
+    return {"median": median, "p95": p95, "rate": batch_rate(households)}
+
+
+def pure_core_figures() -> dict[str, float] | None:
+    """The same figures on the pure-Python core, in a subprocess (BENEFITS_RULES_PURE=1): the compiled
+    modules cannot be unloaded from this one."""
+    environment = {**os.environ, instructions.PURE_ENV: "1", "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, str(Path(__file__)), "--core-figures"],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        env=environment,
+        cwd=ROOT,
+    )
+    if run.returncode != 0:
+        print(f"  pure-Python run failed: {run.stderr.strip().splitlines()[-1:]}")
+        return None
+    return json.loads(run.stdout)
+
+
+def print_core(name: str, figures: dict[str, float], sizes: dict[str, int], count: int) -> None:
+    median, p95, rate = figures["median"], figures["p95"], figures["rate"]
     print(
-        f"one household, 8 benefits + explanation: median {median * 1e3:.2f} ms, p95 {p95 * 1e3:.2f} ms "
+        f"{name}: one household, 8 benefits + explanation: median {median * 1e3:.2f} ms, p95 {p95 * 1e3:.2f} ms "
         f"({sizes['single']} households; goal ≤ {GOALS['latency_ms']} ms: {verdict(median * 1e3 <= GOALS['latency_ms'])})"
     )
-
-    rate = batch_rate(households)
     print(
-        f"batch, explanation off: {rate:,.0f} households/s on one core ({len(households)} households; "
+        f"{name}: batch, explanation off: {rate:,.0f} households/s on one core ({count} households; "
         f"goal ≥ {GOALS['per_second']:,}: {verdict(rate >= GOALS['per_second'])})"
     )
+
+
+def main() -> None:
+    sizes = sizes_from_environment()
+    generator = load_generator()
+    print(f"load average at start: {' / '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
+    print(f"calculation core: {core_build.CORE}" + (f" ({core_build.REASON})" if core_build.REASON else ""))
+    households = bench_households(generator, sizes)
+    cores = {core_build.CORE: core_figures(households, sizes)}
+    if core_build.CORE == "compiled":
+        pure = pure_core_figures()
+        if pure:
+            cores["pure"] = pure
+    for name, figures in cores.items():
+        print_core(name, figures, sizes, len(households))
+    if len(cores) == 2:
+        compiled, pure = cores["compiled"], cores["pure"]
+        print(
+            f"compiled vs pure Python in this run: batch × {compiled['rate'] / pure['rate']:.2f}, "
+            f"explained p50 × {pure['median'] / compiled['median']:.2f}"
+        )
 
     small, large = sizes["memory"], 10 * sizes["memory"]
     peak_small, peak_large = batch_peak(generator, small), batch_peak(generator, large)
@@ -173,11 +217,14 @@ def main() -> None:
 
     if sizes["instructions"] and instructions.available():
         cases = [(str(i), MONTH, h) for i, h in enumerate(households[: sizes["instructions"] + 20])]
-        counts = {mode: instructions.count(cases, mode) for mode in ("batch", "explained")}
-        print(
-            f"instructions per household (callgrind, {sizes['instructions']} households): "
-            f"batch {counts['batch'] / 1e6:.2f} million, explained {counts['explained'] / 1e6:.2f} million"
-        )
+        for name in cores:
+            counts = {
+                mode: instructions.count(cases, mode, pure=name == "pure") for mode in ("batch", "explained")
+            }
+            print(
+                f"{name}: instructions per household (callgrind, {sizes['instructions']} households): "
+                f"batch {counts['batch'] / 1e6:.2f} million, explained {counts['explained'] / 1e6:.2f} million"
+            )
     else:
         print("instructions per household: valgrind not found (or BENCH_INSTRUCTIONS=0), skipped")
 
@@ -190,6 +237,7 @@ def main() -> None:
     # last seconds, so on a loaded machine even its best run carries load: such ratios flatter the core.
     of_single = reference.get("single_best_s", reference["single_median_s"])
     of_batch = reference.get("batch_best_households_per_s", reference["batch_households_per_s"])
+    median, rate = cores[core_build.CORE]["median"], cores[core_build.CORE]["rate"]
     single_ratio = of_single / median
     batch_ratio = rate / of_batch
     print(
@@ -199,10 +247,12 @@ def main() -> None:
         f"{of_batch:,.0f} households/s, median {reference['batch_households_per_s']:,.0f} "
         f"({reference['n']} households in one vectorised simulation)"
     )
-    print(
-        f"core vs OpenFisca in this run: batch {rate:,.0f} vs {of_batch:,.0f} households/s; one explained "
-        f"household p50 {median * 1e3:.2f} ms / p95 {p95 * 1e3:.2f} ms vs {of_single * 1e3:,.0f} ms"
-    )
+    for name, figures in cores.items():
+        print(
+            f"{name} core vs OpenFisca in this run: batch {figures['rate']:,.0f} vs {of_batch:,.0f} households/s "
+            f"(× {figures['rate'] / of_batch:,.1f}); one explained household p50 {figures['median'] * 1e3:.2f} ms / "
+            f"p95 {figures['p95'] * 1e3:.2f} ms vs {of_single * 1e3:,.0f} ms (× {of_single / figures['median']:,.0f})"
+        )
     print(
         f"ratios: one household {single_ratio:,.0f} × faster (goal ≥ {GOALS['single_ratio']:,} ×: "
         f"{verdict(single_ratio >= GOALS['single_ratio'])}); batch {batch_ratio:,.1f} × faster "
@@ -212,4 +262,8 @@ def main() -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    main()
+    if "--core-figures" in sys.argv:  # pure_core_figures()' subprocess
+        sizes = sizes_from_environment()
+        print(json.dumps(core_figures(bench_households(load_generator(), sizes), sizes)))
+    else:
+        main()

@@ -7,6 +7,7 @@ with N households (same start-up, same warm-up), and returns the difference divi
 """
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -16,13 +17,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WARM_UP = 20
+PURE_ENV = "BENEFITS_RULES_PURE"  # benefits.rules.core_build: run the sources, not the compiled modules
 
 
 def available() -> bool:
     return shutil.which("valgrind") is not None
 
 
-def _collected(cases_file: Path, mode: str, n: int) -> int:
+def _collected(cases_file: Path, mode: str, n: int, pure: bool) -> int:
+    environment = {key: value for key, value in os.environ.items() if key != PURE_ENV}
+    if pure:
+        environment[PURE_ENV] = "1"
     with tempfile.TemporaryDirectory() as folder:
         run = subprocess.run(
             [
@@ -39,6 +44,7 @@ def _collected(cases_file: Path, mode: str, n: int) -> int:
             text=True,
             timeout=3600,
             cwd=ROOT,
+            env=environment,
         )
     found = re.search(r"Collected : (\d+)", run.stderr)
     if run.returncode != 0 or not found:
@@ -46,14 +52,15 @@ def _collected(cases_file: Path, mode: str, n: int) -> int:
     return int(found.group(1))
 
 
-def count(cases: list[tuple[str, str, dict]], mode: str) -> int:
+def count(cases: list[tuple[str, str, dict]], mode: str, pure: bool = False) -> int:
     """Instructions per household in `mode` ("batch": compute_batch without explanation; "explained":
-    parse, compute with explanation and to_dict, as the API does)."""
+    parse, compute with explanation and to_dict, as the API does), on the compiled core when it is
+    built, or on the pure-Python one with `pure` (BENEFITS_RULES_PURE=1)."""
     with tempfile.TemporaryDirectory() as folder:
         cases_file = Path(folder) / "cases.json"
         cases_file.write_text(json.dumps(cases))
         n = len(cases) - WARM_UP
-        return (_collected(cases_file, mode, n) - _collected(cases_file, mode, 0)) // n
+        return (_collected(cases_file, mode, n, pure) - _collected(cases_file, mode, 0, pure)) // n
 
 
 def _run(cases_file: str, mode: str, n: int) -> None:

@@ -4,6 +4,10 @@ household = parse_household(data, "2026-06")      # HouseholdInputError lists ev
 result = compute(household)                         # eight benefits, each explained step by step
 """
 
+# First: decides whether the compiled modules may load (they never shadow an edited source).
+from benefits.rules import core_build  # noqa: F401
+
+# isort: split
 from benefits.rules.batch import compute_batch
 from benefits.rules.communes import housing_zone_for_commune
 from benefits.rules.engine import BENEFITS, ENGINE_VERSION, SimulationResult, compute

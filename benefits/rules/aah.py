@@ -9,7 +9,9 @@ allowances of R821-4. A person entitled before keeps the couple-based calculatio
 
 from benefits.rules.asi import asi_person
 from benefits.rules.explain import SILENT, Trace
+from benefits.rules.household import Person
 from benefits.rules.params import first_month_with
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("Allocation aux adultes handicapés", "Disabled adult allowance")
@@ -17,7 +19,7 @@ ACTIVITY_INCOMES = ("salary", "unemployment_benefit", "sickness_benefit")
 OTHER_INCOMES = ("alimony_received", "invalidity_pension", "pension")
 
 
-def is_eligible(situation, person, month) -> bool:
+def is_eligible(situation: Situation, person: Person, month: int) -> bool:
     p = situation.params(month).aah
     age = situation.age(person, month)
     rate = person.disability_rate
@@ -32,25 +34,25 @@ def is_eligible(situation, person, month) -> bool:
     return disabled and old_enough
 
 
-def is_working(person, month) -> bool:
+def is_working(person: Person, month: int) -> bool:
     """Working in month M (taxable pay, or self-employment profit last year): quarterly assessment."""
     return (
         person.income("salary_taxable", month) + person.self_employment_profit.get(month // 12 - 1, 0.0) > 0
     )
 
 
-def quarterly_resources(situation, person, month) -> tuple[float, float]:
+def quarterly_resources(situation: Situation, person: Person, month: int) -> tuple[float, float]:
     """Activity and other resources of the three previous months, × 4 (CSS R821-4)."""
     first, last = month - 3, month - 1
     p = situation.params(month)
-    activity = sum([person.income_sum(kind, first, last) for kind in ACTIVITY_INCOMES])
+    activity = sum([person.income_sum(kind, first, last) for kind in ACTIVITY_INCOMES], 0.0)
     activity += person.income_sum("self_employment", first, last) * (1 - p.micro_bic_services_abattement)
-    other = sum([person.income_sum(kind, first, last) for kind in OTHER_INCOMES])
-    other += sum([asi_person(situation, person, m) for m in range(first, last + 1)])
+    other = sum([person.income_sum(kind, first, last) for kind in OTHER_INCOMES], 0.0)
+    other += sum([asi_person(situation, person, m) for m in range(first, last + 1)], 0.0)
     return activity * 4, other * 4
 
 
-def yearly_resources(person, month) -> tuple[float, float]:
+def yearly_resources(person: Person, month: int) -> tuple[float, float]:
     """Taxable resources of year N-2 (CSS R532-5)."""
     year = month // 12 - 2
     first, last = year * 12, year * 12 + 11
@@ -67,7 +69,7 @@ def yearly_resources(person, month) -> tuple[float, float]:
     return activity, other
 
 
-def activity_after_allowances(situation, person, month, activity: float) -> float:
+def activity_after_allowances(situation: Situation, person: Person, month: int, activity: float) -> float:
     """80 % allowance up to 30 % of the yearly SMIC, 40 % above; then 30 % off when the activity stopped
     or a replacement income (unemployment, pension, invalidity) was paid last month (R821-4, R532-6)."""
     p = situation.params(month)
@@ -87,19 +89,19 @@ def activity_after_allowances(situation, person, month, activity: float) -> floa
     return counted
 
 
-def raw_resources(situation, person, month) -> tuple[float, float]:
+def raw_resources(situation: Situation, person: Person, month: int) -> tuple[float, float]:
     if is_working(person, month):
         return quarterly_resources(situation, person, month)
     return yearly_resources(person, month)
 
 
-def own_resources(situation, person, month) -> float:
+def own_resources(situation: Situation, person: Person, month: int) -> float:
     activity, other = raw_resources(situation, person, month)
     base = activity_after_allowances(situation, person, month, activity) + other
     return max(0.0, base) / 12 if is_working(person, month) else base / 12
 
 
-def couple_resources(situation, person, month) -> float:
+def couple_resources(situation: Situation, person: Person, month: int) -> float:
     """Former couple-based resources (transitional right): the partner's income after 10 % and a flat
     allowance of 5 000 € + 1 400 € per child (CSS D821-2-1)."""
     household = situation.household
@@ -124,7 +126,7 @@ def couple_resources(situation, person, month) -> float:
     return (own + max((1 - p.impot.abattement_salaires_taux) * (activity + other) - allowance, 0.0)) / 12
 
 
-def aah_person(situation, person, month, trace: Trace | None = None) -> float:
+def aah_person(situation: Situation, person: Person, month: int, trace: Trace | None = None) -> float:
     if not person.disability_rate:  # most persons: not eligible (CSS L821-1), nothing to look up
         return 0.0
     key = ("aah", person.id, month)
@@ -164,7 +166,7 @@ def aah_person(situation, person, month, trace: Trace | None = None) -> float:
     return amount
 
 
-def allocation_adulte_handicape(situation, trace: Trace):
+def allocation_adulte_handicape(situation: Situation, trace: Trace):
     month = situation.month
     p = situation.params(month)
     total = 0.0

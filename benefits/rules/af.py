@@ -9,6 +9,7 @@ from datetime import date
 
 from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import pf_base
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("Allocations familiales", "Family allowances")
@@ -33,7 +34,7 @@ def monthly_excess(resources: float, ceiling_1: float, ceiling_2: float) -> floa
     return (above_2 if above_2 > 0 else max(0.0, resources - ceiling_1)) / 12
 
 
-def af_parts(situation, month: int, trace: Trace | None = None) -> dict:
+def af_parts(situation: Situation, month: int, trace: Trace | None = None) -> dict:
     """The AF of `month` in parts: base (modulated), age majoration, forfait, complements, total."""
     key = ("af", month)
     if key in situation.memo and trace is None:
@@ -112,12 +113,12 @@ def af_parts(situation, month: int, trace: Trace | None = None) -> dict:
         if complement:
             trace.step("+", "Complément dégressif", "Degressive complement", complement, "CSS L521-1, D521-3")
     parts["total"] = sum(
-        [parts[k] for k in ("base", "majoration", "forfait", "complement", "forfait_complement")]
+        [parts[k] for k in ("base", "majoration", "forfait", "complement", "forfait_complement")], 0.0
     )
     situation.memo[key] = parts
     return parts
 
 
-def allocations_familiales(situation, trace: Trace):
+def allocations_familiales(situation: Situation, trace: Trace):
     parts = af_parts(situation, situation.month, trace)
     return trace.result("af", LABEL, parts["total"])

@@ -22,6 +22,7 @@ from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported
 from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import individual_base
 from benefits.rules.params import parameters_at
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("Aide au logement (APL, ALF ou ALS)", "Housing aid (APL, ALF or ALS)")
@@ -32,7 +33,7 @@ ZONE_KEYS = {1: "zone_1", 2: "zone_2", 3: "zone_3"}  # parameter names, not form
 DEPENDANT_CHILD_AGE = 21  # "jusqu'au mois précédent ses 21 ans" (CCH R823-2, CSS R512-2 age of CF)
 
 
-def dependants(situation, month: int) -> int:
+def dependants(situation: Situation, month: int) -> int:
     """Personnes à charge: children under 21 not financially autonomous, and disabled adult children
     with low resources (CCH L823-2, R823-2)."""
     key = ("al_pac", month)
@@ -104,7 +105,7 @@ def tl(p, rent: float, couple: bool, pac: int) -> float:
     return round(rate, 5)
 
 
-def housing_aid(situation, month: int, trace: Trace | None = None) -> float:
+def housing_aid(situation: Situation, month: int, trace: Trace | None = None) -> float:
     """The housing aid paid for `month`, net of CRDS and rounded down to the euro."""
     key = ("aide_logement", month)
     if key in situation.memo and trace is None:
@@ -124,7 +125,7 @@ def housing_aid(situation, month: int, trace: Trace | None = None) -> float:
     return amount
 
 
-def tenant_aid(situation, month: int, trace: Trace) -> float:
+def tenant_aid(situation: Situation, month: int, trace: Trace) -> float:
     p = situation.params(month)
     al = p.aides_logement
     household = situation.household
@@ -246,5 +247,5 @@ def solidarity_rent_reduction(p, zone: int, couple: bool, pac: int, income: floa
     return amount if income / 12 < ceiling else 0.0
 
 
-def aide_logement(situation, trace: Trace):
+def aide_logement(situation: Situation, trace: Trace):
     return trace.result("aide_logement", LABEL, housing_aid(situation, situation.month, trace))

@@ -9,13 +9,15 @@ from datetime import date
 
 from benefits.rules.aah import aah_person
 from benefits.rules.explain import Trace
+from benefits.rules.household import Person
 from benefits.rules.params import parameters_at
+from benefits.rules.situation import Situation
 
 ASPA_MULTIPLE_FOR_DEPENDANT = 1.25  # resources of an adult dependant: under 1.25 × ASPA (CCH R823-2)
 STUDENT_AGE = 28
 
 
-def individual_resources(situation, person, month: int, neutralised: bool) -> float:
+def individual_resources(situation: Situation, person: Person, month: int, neutralised: bool) -> float:
     """Taxable income of the 12 months M-13..M-2, after the deductions of CCH R822-3 s."""
     if not person.incomes and not person.self_employment_profit:
         return 0.0  # no income at all (most children): every term below is 0
@@ -65,7 +67,7 @@ def individual_resources(situation, person, month: int, neutralised: bool) -> fl
     return income + pensions
 
 
-def work_or_unemployment(person, month: int) -> bool:
+def work_or_unemployment(person: Person, month: int) -> bool:
     """Income that neutralisation would remove (see individual_resources)."""
     first, last = month - 13, month - 2
     return (
@@ -75,7 +77,7 @@ def work_or_unemployment(person, month: int) -> bool:
     )
 
 
-def neutralisation(situation, month: int) -> bool:
+def neutralisation(situation: Situation, month: int) -> bool:
     """Resources of work are neutralised when a parent is unemployed without benefit for more than two
     months, or when the family received the RSA last month (CCH R822-15 to R822-17)."""
     from benefits.rules.rsa import rsa_amount
@@ -93,7 +95,7 @@ def neutralisation(situation, month: int) -> bool:
     return rsa_amount(situation, month - 1, housing_aid_known=False) > 0
 
 
-def explain_neutralisation(situation, month: int, trace: Trace) -> None:
+def explain_neutralisation(situation: Situation, month: int, trace: Trace) -> None:
     """Says why the 12-month income is 0 when it is neutralised (issue 17, D5), and what the text says.
 
     CCH R822-15: when the beneficiary or the partner has been wholly unemployed for at least two months
@@ -145,7 +147,7 @@ def explain_neutralisation(situation, month: int, trace: Trace) -> None:
     trace.step("i", fr, en, None, basis)
 
 
-def resources(situation, month: int) -> float:
+def resources(situation: Situation, month: int) -> float:
     key = ("al_resources", month)
     if key in situation.memo:
         return situation.memo[key]
@@ -156,7 +158,9 @@ def resources(situation, month: int) -> float:
     neutralised = any(work_or_unemployment(person, month) for person in household.adults) and neutralisation(
         situation, month
     )
-    total = sum([individual_resources(situation, person, month, neutralised) for person in household.adults])
+    total = sum(
+        [individual_resources(situation, person, month, neutralised) for person in household.adults], 0.0
+    )
     year = month // 12 - 2
     child_allowance = parameters_at(date(year, 12, 31)).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
     for child in household.children:

@@ -10,12 +10,13 @@ questionnaire asks single parents the question (`other_parent_pays_maintenance`,
 """
 
 from benefits.rules.explain import SILENT, Trace
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("Allocation de soutien familial", "Family support allowance")
 
 
-def asf_children(situation, month: int) -> list:
+def asf_children(situation: Situation, month: int) -> list:
     p = situation.params(month)
     return [
         c
@@ -25,7 +26,7 @@ def asf_children(situation, month: int) -> list:
     ]
 
 
-def asf_amount(situation, month: int, trace: Trace | None = None) -> float:
+def asf_amount(situation: Situation, month: int, trace: Trace | None = None) -> float:
     key = ("asf", month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
@@ -54,7 +55,9 @@ def asf_amount(situation, month: int, trace: Trace | None = None) -> float:
             gross,
             "CSS D523-1",
         )
-        alimony = sum([person.income("alimony_received", month) for person in situation.household.persons])
+        alimony = sum(
+            [person.income("alimony_received", month) for person in situation.household.persons], 0.0
+        )
         if alimony:
             trace.step(
                 "-",
@@ -78,5 +81,5 @@ def asf_amount(situation, month: int, trace: Trace | None = None) -> float:
     return amount
 
 
-def allocation_soutien_familial(situation, trace: Trace):
+def allocation_soutien_familial(situation: Situation, trace: Trace):
     return trace.result("asf", LABEL, asf_amount(situation, situation.month, trace))

@@ -6,27 +6,29 @@ its full rate) and counts in the RSA and prime d'activité resources. Modelled a
 resources of the three previous months; gross salaries are not known in the neutral format.
 """
 
+from benefits.rules.household import Person
 from benefits.rules.minima_resources import EEA
 from benefits.rules.params import first_month_with
+from benefits.rules.situation import Situation
 
 ASPA_EARLY_RATE = 0.5  # from the legal retirement age, a disability above 50 % opens the ASPA (CSS L815-1)
 INCOMES = ("unemployment_benefit", "sickness_benefit", "alimony_received", "invalidity_pension")
 
 
-def residence_condition(person, p) -> bool:
+def residence_condition(person: Person, p) -> bool:
     if person.nationality == "FR" or person.nationality in EEA or person.nationality == "CH":
         return True
     return person.residence_permit_years >= p.aspa.duree_titre_sejour
 
 
-def aspa_eligible(situation, person, month) -> bool:
+def aspa_eligible(situation: Situation, person: Person, month: int) -> bool:
     p = situation.params(month)
     age = situation.age(person, month)
     early = age >= p.aah.age_legal_retraite and person.disability_rate > ASPA_EARLY_RATE
     return (age >= p.aspa.age_minimum or early) and residence_condition(person, p)
 
 
-def asi_eligible(situation, person, month) -> bool:
+def asi_eligible(situation: Situation, person: Person, month: int) -> bool:
     p = situation.params(month)
     return (
         not aspa_eligible(situation, person, month)
@@ -35,11 +37,11 @@ def asi_eligible(situation, person, month) -> bool:
     )
 
 
-def resources(situation, person, month) -> float:
+def resources(situation: Situation, person: Person, month: int) -> float:
     from benefits.rules.aah import aah_person
 
     p = situation.params(month)
-    total = sum([max(0.0, person.income_sum(kind, month - 3, month - 1)) for kind in INCOMES])
+    total = sum([max(0.0, person.income_sum(kind, month - 3, month - 1)) for kind in INCOMES], 0.0)
     total += person.income_sum("self_employment", month - 3, month - 1) * (
         1 - p.micro_bic_services_abattement
     )
@@ -48,11 +50,11 @@ def resources(situation, person, month) -> float:
         or asi_eligible(situation, person, month)
         or person.income("invalidity_pension", month) > 0
     ):
-        total += sum([aah_person(situation, person, m) for m in range(month - 3, month)])
+        total += sum([aah_person(situation, person, m) for m in range(month - 3, month)], 0.0)
     return total / 3
 
 
-def asi_person(situation, person, month) -> float:
+def asi_person(situation: Situation, person: Person, month: int) -> float:
     if "invalidity_pension" not in person.incomes:  # no pension ever: not eligible (CSS L815-24)
         return 0.0
     key = ("asi", person.id, month)
@@ -77,7 +79,7 @@ def asi_person(situation, person, month) -> float:
             share, ceiling = 1.0, (p.asi.plafond_couple if household.in_couple else p.asi.plafond_seul)
         elif len(adults) == 2 and all(asi):
             share, ceiling = 0.5, p.asi.plafond_couple
-        base = sum([resources(situation, a, month) for a in adults])
+        base = sum([resources(situation, a, month) for a in adults], 0.0)
         amount = share * max(ceiling / 12 - base, 0.0)
     situation.memo[key] = amount
     return amount

@@ -18,6 +18,8 @@ the RSA counts it among the household's resources (`aspa_for_rsa`, below). No CR
 from benefits.rules.aah import aah_person
 from benefits.rules.asi import asi_eligible, asi_person, aspa_eligible
 from benefits.rules.explain import Trace
+from benefits.rules.household import Person
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text(
@@ -26,7 +28,7 @@ LABEL = Text(
 OTHER_INCOMES = ("unemployment_benefit", "sickness_benefit", "alimony_received", "invalidity_pension")
 
 
-def pension_quarter(person, month: int) -> float:
+def pension_quarter(person: Person, month: int) -> float:
     taxable = person.income_sum("pension_taxable", month - 3, month - 1)
     return (
         taxable
@@ -35,14 +37,14 @@ def pension_quarter(person, month: int) -> float:
     )
 
 
-def salary_quarter(person, month: int) -> float:
+def salary_quarter(person: Person, month: int) -> float:
     taxable = person.income_sum("salary_taxable", month - 3, month - 1)
     return (
         taxable if person.incomes.get("salary_taxable") else person.income_sum("salary", month - 3, month - 1)
     )
 
 
-def person_resources(situation, person, month: int, couple: bool) -> float:
+def person_resources(situation: Situation, person: Person, month: int, couple: bool) -> float:
     """Monthly mean of the quarter M-3..M-1 (CSS R815-22, R815-29)."""
     p = situation.params(month)
     january = situation.params(month - month % 12)
@@ -53,7 +55,7 @@ def person_resources(situation, person, month: int, couple: bool) -> float:
     )
     salary = salary_quarter(person, month)
     total = pension_quarter(person, month) + salary - min(salary, allowance)
-    total += sum([max(0.0, person.income_sum(kind, month - 3, month - 1)) for kind in OTHER_INCOMES])
+    total += sum([max(0.0, person.income_sum(kind, month - 3, month - 1)) for kind in OTHER_INCOMES], 0.0)
     total += person.income_sum("self_employment", month - 3, month - 1) * (
         1 - p.micro_bic_services_abattement
     )
@@ -62,11 +64,11 @@ def person_resources(situation, person, month: int, couple: bool) -> float:
         or asi_eligible(situation, person, month)
         or person.income("invalidity_pension", month) > 0
     ):
-        total += sum([aah_person(situation, person, m) for m in range(month - 3, month)])
+        total += sum([aah_person(situation, person, m) for m in range(month - 3, month)], 0.0)
     return total / 3
 
 
-def aspa_amount(situation, month: int, trace: Trace) -> float:
+def aspa_amount(situation: Situation, month: int, trace: Trace) -> float:
     household = situation.household
     p = situation.params(month).aspa
     adults = household.adults
@@ -97,7 +99,7 @@ def aspa_amount(situation, month: int, trace: Trace) -> float:
             "l’un a droit à l’ASPA, l’autre à l’ASI",
             "one is entitled to the ASPA, the other to the ASI",
         )
-    base = sum([person_resources(situation, a, month, couple) for a in adults])
+    base = sum([person_resources(situation, a, month, couple) for a in adults], 0.0)
     excess = max(base + maximum - limit, 0.0)
     trace.step(
         "=",
@@ -126,7 +128,7 @@ def aspa_amount(situation, month: int, trace: Trace) -> float:
     return max(p.montant_max_couple / 24 - excess / 2, 0.0)
 
 
-def aspa_for_rsa(situation, month: int) -> float:
+def aspa_for_rsa(situation: Situation, month: int) -> float:
     """The ASPA of `month` as the RSA counts it (memoised, without explanation).
 
     The RSA counts every resource of the household (CASF R262-6) and R262-11 does not exclude the ASPA;
@@ -143,7 +145,7 @@ def aspa_for_rsa(situation, month: int) -> float:
     return situation.memo[key]
 
 
-def allocation_solidarite_personnes_agees(situation, trace: Trace):
+def allocation_solidarite_personnes_agees(situation: Situation, trace: Trace):
     month = situation.month
     p = situation.params(month)
     if not any(aspa_eligible(situation, a, month) for a in situation.household.adults):

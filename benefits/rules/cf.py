@@ -6,13 +6,15 @@ the children (majoré under half the ceiling), a differential amount just above 
 
 from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import dual_earners, family_base
+from benefits.rules.household import Person
 from benefits.rules.paje import paje_base
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("Complément familial", "Family supplement")
 
 
-def cf_dependent(situation, person, month) -> bool:
+def cf_dependent(situation: Situation, person: Person, month: int) -> bool:
     p = situation.params(month)
     return (
         person.role == "child"
@@ -21,7 +23,7 @@ def cf_dependent(situation, person, month) -> bool:
     )
 
 
-def cf_parts(situation, month: int, trace: Trace | None = None) -> dict:
+def cf_parts(situation: Situation, month: int, trace: Trace | None = None) -> dict:
     key = ("cf", month)
     if key in situation.memo and trace is None:
         return situation.memo[key]
@@ -104,5 +106,5 @@ def cf_parts(situation, month: int, trace: Trace | None = None) -> dict:
     return parts
 
 
-def complement_familial(situation, trace: Trace):
+def complement_familial(situation: Situation, trace: Trace):
     return trace.result("cf", LABEL, cf_parts(situation, situation.month, trace)["total"])

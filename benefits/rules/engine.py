@@ -56,7 +56,7 @@ class SimulationResult:
         return sum((b.amount for b in self.benefits.values() if b.period == "month"), Decimal(0))
 
     def to_dict(self, explain: bool = True) -> dict:
-        out = {
+        out: dict = {
             "id": self.household_id,
             "month": self.month,
             "benefits": {name: float(result.amount) for name, result in self.benefits.items()},

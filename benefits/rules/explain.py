@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 from benefits.rules.text import Text, french_typography
 
@@ -25,7 +25,8 @@ CENT = Decimal("0.01")
 ROUNDING_GAP = Decimal("0.02")  # a real rounding of the shown steps; a larger gap is a bug in the steps
 
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "legifrance_articles.json"
+# Found through the package, not this module's __file__ (a compiled module's may point elsewhere).
+ARTICLES = resources.files("benefits.rules") / "data" / "legifrance_articles.json"
 FIRST_ARTICLE = re.compile(r"^(?P<code>CSS|CASF|CCH|CGI) (?P<article>[LRD][0-9]+(?:-[0-9]+)*)")
 
 

@@ -8,6 +8,7 @@ unemployment benefits after the 10 % deduction (CGI art. 83), pensions after the
 from benefits.rules.household import Person
 from benefits.rules.months import first_day
 from benefits.rules.params import parameters_at
+from benefits.rules.situation import Situation
 
 
 def reference_year(month: int) -> int:
@@ -51,7 +52,7 @@ def individual_base(person: Person, year: int) -> float:
     return base
 
 
-def family_base(situation, month: int, counts_child) -> float:
+def family_base(situation: Situation, month: int, counts_child) -> float:
     """Sum of the individual bases of the parents and of the children `counts_child` accepts."""
     key = ("family_base", month, counts_child.__name__)
     if key not in situation.memo:
@@ -61,20 +62,21 @@ def family_base(situation, month: int, counts_child) -> float:
                 individual_base(p, year)
                 for p in situation.household.persons
                 if p.is_adult or counts_child(situation, p, month)
-            ]
+            ],
+            0.0,
         )
     return situation.memo[key]
 
 
-def pf_dependent_child(situation, person, month) -> bool:
+def pf_dependent_child(situation: Situation, person: Person, month: int) -> bool:
     return situation.pf_dependent(person, month)
 
 
-def pf_base(situation, month: int) -> float:
+def pf_base(situation: Situation, month: int) -> float:
     return family_base(situation, month, pf_dependent_child)
 
 
-def dual_earners(situation, month: int) -> bool:
+def dual_earners(situation: Situation, month: int) -> bool:
     """Both members of the couple earned at least 12 BMAF in N-2 (CSS R532-1: "biactivité")."""
     household = situation.household
     if not household.in_couple:

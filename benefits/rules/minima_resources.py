@@ -8,7 +8,9 @@ replacement income entirely, other incomes up to three times the RSA amount.
 from benefits.rules.af import af_parts
 from benefits.rules.asf import asf_amount, asf_children
 from benefits.rules.cf import cf_parts
+from benefits.rules.household import Person
 from benefits.rules.paje import paje_base
+from benefits.rules.situation import Situation
 
 # States of the European Economic Area (EEA agreement; EU members plus Iceland, Liechtenstein, Norway).
 EEA = frozenset(
@@ -47,7 +49,7 @@ EEA = frozenset(
 )
 
 
-def nationality_condition(person, p_rsa) -> bool:
+def nationality_condition(person: Person, p_rsa) -> bool:
     """French, EEA or Swiss nationals after 3 months of right of residence; others after five years
     of residence permits (CASF L262-4, L262-6)."""
     if person.nationality == "FR":
@@ -57,7 +59,7 @@ def nationality_condition(person, p_rsa) -> bool:
     return person.residence_permit_years >= p_rsa.duree_titre_sejour_hors_eee
 
 
-def has_replacement_income(person, month) -> bool:
+def has_replacement_income(person: Person, month: int) -> bool:
     if not person.incomes:  # no income at all (most children): the sum below is 0
         return False
     return (
@@ -67,12 +69,14 @@ def has_replacement_income(person, month) -> bool:
     ) > 0
 
 
-def stopped(person, kind, month) -> bool:
+def stopped(person: Person, kind: str, month: int) -> bool:
     series = person.incomes.get(kind)
-    return bool(series) and series.get(month, 0.0) == 0 and series.get(month - 1, 0.0) > 0
+    return (
+        series is not None and bool(series) and series.get(month, 0.0) == 0 and series.get(month - 1, 0.0) > 0
+    )
 
 
-def sickness_as_activity(person, month) -> float:
+def sickness_as_activity(person: Person, month: int) -> float:
     """Sickness allowances count as activity income while working, or in the first three months of a
     sick leave (CASF R262-7; CSS R844-1)."""
     series = person.incomes.get("sickness_benefit")
@@ -84,7 +88,7 @@ def sickness_as_activity(person, month) -> float:
     return 0.0
 
 
-def activity_income(situation, person, month) -> float:
+def activity_income(situation: Situation, person: Person, month: int) -> float:
     """Average monthly activity income of the quarter before `month` (salaries, micro-enterprise
     profit after the flat allowance, sickness allowances counted as activity)."""
     if not person.incomes:  # no income at all (most children): every term below is 0
@@ -104,7 +108,7 @@ def activity_income(situation, person, month) -> float:
     if not (stopped(person, "self_employment", month) and not substitute):
         total += profit
     if person.incomes.get("sickness_benefit"):  # most people have none: skip four zero look-ups
-        sickness = sum([sickness_as_activity(person, m) for m in range(month - 3, month)])
+        sickness = sum([sickness_as_activity(person, m) for m in range(month - 3, month)], 0.0)
         sickness_now, sickness_before = (
             sickness_as_activity(person, month),
             sickness_as_activity(person, month - 1),
@@ -115,7 +119,7 @@ def activity_income(situation, person, month) -> float:
     return total / 3
 
 
-def other_income(situation, person, month) -> float:
+def other_income(situation: Situation, person: Person, month: int) -> float:
     """Average monthly non-activity income of the quarter before `month`."""
     if not person.incomes:  # no income at all (most children): every term below is 0
         return 0.0
@@ -139,12 +143,12 @@ def other_income(situation, person, month) -> float:
         ]
         now = person.income("sickness_benefit", month) - sickness_as_activity(person, month)
         before = person.income("sickness_benefit", month - 1) - sickness_as_activity(person, month - 1)
-        total += max(0.0, sum(sickness_other) - cap * (now == 0 and before > 0))
+        total += max(0.0, sum(sickness_other, 0.0) - cap * (now == 0 and before > 0))
     situation.memo[key] = total / 3
     return total / 3
 
 
-def family_benefits_counted(situation, month) -> float:
+def family_benefits_counted(situation: Situation, month: int) -> float:
     """Family benefits of the month counted in resources: AF without the age supplements, the CF at
     its base rate, the PAJE, and the ASF as a flat amount (CASF R262-10-1, R262-11)."""
     p = situation.params(month)
@@ -160,7 +164,7 @@ def family_benefits_counted(situation, month) -> float:
     )
 
 
-def aah_received(situation, person, month) -> float:
+def aah_received(situation: Situation, person: Person, month: int) -> float:
     """AAH and ASI of the three previous months (CASF R262-6)."""
     from benefits.rules.aah import aah_person
     from benefits.rules.asi import asi_person
@@ -170,7 +174,8 @@ def aah_received(situation, person, month) -> float:
             [
                 aah_person(situation, person, m) + asi_person(situation, person, m)
                 for m in range(month - 3, month)
-            ]
+            ],
+            0.0,
         )
         / 3
     )

@@ -86,7 +86,7 @@ def majoration_vie_autonome(situation, trace: Trace):
             else ("le conjoint", "the partner")
         )
         eligible, reason = mva_person(situation, person, month)
-        if not eligible:
+        if not eligible and reason is not None:
             trace.block(f"Pour {name} : {reason[0]}.", f"For {name_en}: {reason[1]}.", "CSS L821-1-2, D821-1")
             continue
         trace.step(

@@ -5,9 +5,10 @@ it excludes the complément familial (CSS L532-1) and it counts in RSA and prime
 """
 
 from benefits.rules.family_resources import dual_earners, pf_base
+from benefits.rules.situation import Situation
 
 
-def paje_base(situation, month: int) -> float:
+def paje_base(situation: Situation, month: int) -> float:
     key = ("paje_base", month)
     if key in situation.memo:
         return situation.memo[key]

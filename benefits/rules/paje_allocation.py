@@ -13,14 +13,16 @@ Given before the 0.5 % CRDS, like the AF.
 """
 
 from benefits.rules.explain import Trace
+from benefits.rules.household import Person
 from benefits.rules.paje_shared import arrival_index, birth_index, ceiling, resources
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("PAJE – allocation de base", "PAJE – basic allowance")
 ADOPTION_MONTHS = 12  # CSS L531-3: twelve monthly payments for an adopted child
 
 
-def opening_child(situation, child, month: int) -> bool:
+def opening_child(situation: Situation, child: Person, month: int) -> bool:
     """The child opens the allocation de base in `month` (law timing, see the module doc)."""
     if situation.financially_autonomous(child, month):
         return False
@@ -35,7 +37,7 @@ def opening_child(situation, child, month: int) -> bool:
     return born < month < born + 12 * int(situation.params(month).paje.age_limite)
 
 
-def allocation_base(situation, trace: Trace):
+def allocation_base(situation: Situation, trace: Trace):
     month = situation.month
     p = situation.params(month)
     children = situation.household.children

@@ -29,9 +29,9 @@ def adopted_children(situation, month: int) -> list:
     return [
         c
         for c in situation.household.children
-        if arrival_index(c) is not None
-        and arrival_index(c) > birth_index(c)
-        and arrival_index(c) + 1 == month
+        if (arrival := arrival_index(c)) is not None
+        and arrival > birth_index(c)
+        and arrival + 1 == month
         and situation.age(c, month) < limit
     ]
 

@@ -8,9 +8,11 @@ resources); it is repeated here with its explanation so that paje.py stays as it
 """
 
 from benefits.rules.family_resources import dual_earners, pf_base
+from benefits.rules.household import Person
+from benefits.rules.situation import Situation
 
 
-def ceiling(situation, month: int, children: int, *, full_rate: bool) -> float:
+def ceiling(situation: Situation, month: int, children: int, *, full_rate: bool) -> float:
     p = situation.params(month).paje
     base = p.plafond_taux_plein if full_rate else p.plafond_taux_partiel
     single_or_dual = (
@@ -25,15 +27,15 @@ def ceiling(situation, month: int, children: int, *, full_rate: bool) -> float:
     )
 
 
-def resources(situation, month: int) -> float:
+def resources(situation: Situation, month: int) -> float:
     return pf_base(situation, month)
 
 
-def birth_index(person) -> int:
+def birth_index(person: Person) -> int:
     return person.birth_date.year * 12 + person.birth_date.month - 1
 
 
-def arrival_index(person) -> int | None:
+def arrival_index(person: Person) -> int | None:
     if person.adoption_date is None:
         return None
     return person.adoption_date.year * 12 + person.adoption_date.month - 1

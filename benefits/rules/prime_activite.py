@@ -11,12 +11,14 @@ from benefits.rules.aah import aah_person
 from benefits.rules.asi import asi_person
 from benefits.rules.aspa import aspa_for_rsa
 from benefits.rules.explain import Trace
+from benefits.rules.household import Person
 from benefits.rules.minima_resources import (
     family_benefits_counted,
     nationality_condition,
     sickness_as_activity,
 )
 from benefits.rules.rsa import dependent_children, lump_sum_rate, recently_isolated
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("Prime d’activité", "Prime d’activité (in-work bonus)")
@@ -25,7 +27,7 @@ STUDENT_FLOOR_HOURS = (
 )
 
 
-def single_parent_raise(situation, month, children: int) -> bool:
+def single_parent_raise(situation: Situation, month: int, children: int) -> bool:
     household = situation.household
     expecting = situation.expecting(month)
     if household.in_couple or not (children or expecting):
@@ -37,7 +39,7 @@ def single_parent_raise(situation, month, children: int) -> bool:
     return young or recently_isolated(household, month) or expecting
 
 
-def earned(situation, person, month) -> float:
+def earned(situation: Situation, person: Person, month: int) -> float:
     """Earned income of one month: salary, micro-enterprise profit, sickness allowances counted as
     activity; the AAH counts as earned income above 29 hours of SMIC (CSS L842-8)."""
     if not person.incomes:  # no income at all: 0, under the AAH threshold too
@@ -50,7 +52,7 @@ def earned(situation, person, month) -> float:
     return income
 
 
-def _earned(situation, person, month) -> float:
+def _earned(situation: Situation, person: Person, month: int) -> float:
     p = situation.params(month)
     income = (
         person.income("salary", month)
@@ -62,7 +64,7 @@ def _earned(situation, person, month) -> float:
     return income
 
 
-def other_resources(situation, person, month) -> float:
+def other_resources(situation: Situation, person: Person, month: int) -> float:
     if not person.incomes:  # no income at all (most children): no ASI either; only the AAH can count
         return 0.0 + aah_person(situation, person, month)
     p = situation.params(month)
@@ -91,7 +93,7 @@ def bonus(p, income: float) -> float:
     return min(max(maximum * (income - low) / (high - low), 0.0), maximum)
 
 
-def fictive_prime(situation, month: int, trace: Trace | None = None) -> float:
+def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) -> float:
     from benefits.rules.aides_logement import housing_aid
 
     key = ("ppa_fictive", month)
@@ -109,13 +111,13 @@ def fictive_prime(situation, month: int, trace: Trace | None = None) -> float:
         lump_sum = p.ppa.montant_base * (p.rsa.isolement_base + p.rsa.isolement_par_enfant * len(children))
     else:
         lump_sum = p.ppa.montant_base * lump_sum_rate(p.rsa, len(household.adults), len(children))
-    activity = sum([earned(situation, person, month) for person in household.persons])
-    bonuses = sum([bonus(p, earned(situation, person, month)) for person in household.persons])
+    activity = sum([earned(situation, person, month) for person in household.persons], 0.0)
+    bonuses = sum([bonus(p, earned(situation, person, month)) for person in household.persons], 0.0)
     # The ASPA is a social benefit the prime counts (CSS L842-4 4°, not excluded by R844-5).
     aspa = aspa_for_rsa(situation, month)
     others = (
         family_benefits_counted(situation, month)
-        + sum([other_resources(situation, person, month) for person in household.persons])
+        + sum([other_resources(situation, person, month) for person in household.persons], 0.0)
         + aspa
     )
     flat_base = p.ppa.montant_base * (
@@ -158,7 +160,7 @@ def fictive_prime(situation, month: int, trace: Trace | None = None) -> float:
     return amount
 
 
-def someone_worked(situation, month: int) -> bool:
+def someone_worked(situation: Situation, month: int) -> bool:
     """Somebody worked in the quarter; students and apprentices must have earned above 78 % of the SMIC
     each month (CSS L842-2)."""
     p = situation.params(month)
@@ -173,7 +175,7 @@ def someone_worked(situation, month: int) -> bool:
     return False
 
 
-def worked_or_raised(situation, month: int, p) -> bool:
+def worked_or_raised(situation: Situation, month: int, p) -> bool:
     children = dependent_children(situation, month, p.rsa)
     return someone_worked(situation, month) or single_parent_raise(situation, month, len(children))
 
@@ -194,7 +196,7 @@ def no_work(trace: Trace, average: float):
     return trace.result("ppa", LABEL, 0.0)
 
 
-def prime_activite(situation, trace: Trace):
+def prime_activite(situation: Situation, trace: Trace):
     month = situation.month
     p = situation.params(month)
     if not trace.enabled and not worked_or_raised(situation, month, p):
@@ -205,7 +207,7 @@ def prime_activite(situation, trace: Trace):
         fictive_prime(situation, m, trace if trace.enabled else None)
         for m in (month - 3, month - 2, month - 1)
     ]
-    average = sum(fictive) / 3
+    average = sum(fictive, 0.0) / 3
     trace.step(
         "=",
         "Moyenne des primes des trois mois précédents",

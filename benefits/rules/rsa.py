@@ -7,6 +7,7 @@ under 6 €. Since 2016 the activity part is the prime d'activité.
 
 from benefits.rules.aspa import aspa_for_rsa
 from benefits.rules.explain import SILENT, Trace
+from benefits.rules.household import Household
 from benefits.rules.minima_resources import (
     aah_received,
     activity_income,
@@ -14,12 +15,13 @@ from benefits.rules.minima_resources import (
     nationality_condition,
     other_income,
 )
+from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("Revenu de solidarité active (RSA)", "RSA (revenu de solidarité active)")
 
 
-def recently_isolated(household, month) -> bool:
+def recently_isolated(household: Household, month: int) -> bool:
     since = household.single_parent_since
     return since is not None and not household.in_couple and 0 <= month - since < 18
 
@@ -37,7 +39,7 @@ def lump_sum_rate(p_rsa, parents: int, children: int) -> float:
     return rate
 
 
-def dependent_children(situation, month, p_rsa) -> list:
+def dependent_children(situation: Situation, month: int, p_rsa) -> list:
     """Children counted by the RSA: under 25, not financially autonomous, and whose own resources do
     not exceed what they add to the lump sum (CAF rule, CASF R262-3)."""
     key = ("rsa_children", month)
@@ -68,7 +70,9 @@ def dependent_children(situation, month, p_rsa) -> list:
     return counted
 
 
-def housing_flat_rate(situation, month, persons: int, base: float, housing_aid: float, p_rsa) -> float:
+def housing_flat_rate(
+    situation: Situation, month: int, persons: int, base: float, housing_aid: float, p_rsa
+) -> float:
     """Forfait logement: housing aid received, or free housing, counts as a resource up to 12 %, 16 %
     or 16.5 % of the lump sum of one, two or three persons (CASF R262-9, R262-10)."""
     if persons == 1:
@@ -86,7 +90,9 @@ def housing_flat_rate(situation, month, persons: int, base: float, housing_aid: 
     return max(min(housing_aid, flat) if housing_aid > 0 else 0.0, flat if in_kind else 0.0)
 
 
-def rsa_amount(situation, month: int, housing_aid_known: bool = True, trace: Trace | None = None) -> float:
+def rsa_amount(
+    situation: Situation, month: int, housing_aid_known: bool = True, trace: Trace | None = None
+) -> float:
     key = ("rsa", month, housing_aid_known)
     if key in situation.memo and trace is None:
         return situation.memo[key]
@@ -169,19 +175,19 @@ def rsa_amount(situation, month: int, housing_aid_known: bool = True, trace: Tra
             "CASF R262-9, R262-10",
         )
     counted = list(household.adults) + children
-    activity = sum([activity_income(situation, person, month) for person in counted])
+    activity = sum([activity_income(situation, person, month) for person in counted], 0.0)
     if not trace.enabled and ceiling - flat - activity < p_rsa.montant_minimum:
         # Every other resource is >= 0, so nothing can be paid: skip the family benefits and AAH of
         # the quarter (a speed-up only, the amount is the same; explanations still show every line).
         situation.memo[key] = 0.0
         return 0.0
-    other = sum([other_income(situation, person, month) for person in counted])
+    other = sum([other_income(situation, person, month) for person in counted], 0.0)
     if not trace.enabled and ceiling - flat - activity - other < p_rsa.montant_minimum:
         # The family benefits and the AAH counted below are >= 0: the same speed-up, one line later.
         situation.memo[key] = 0.0
         return 0.0
     benefits = family_benefits_counted(situation, month) + sum(
-        [aah_received(situation, a, month) for a in household.persons]
+        [aah_received(situation, a, month) for a in household.persons], 0.0
     )
     if activity:
         trace.step(
@@ -231,5 +237,5 @@ def rsa_amount(situation, month: int, housing_aid_known: bool = True, trace: Tra
     return amount
 
 
-def revenu_solidarite_active(situation, trace: Trace):
+def revenu_solidarite_active(situation: Situation, trace: Trace):
     return trace.result("rsa", LABEL, rsa_amount(situation, situation.month, True, trace))

@@ -6,6 +6,7 @@ family benefits and the housing aid of that month.
 """
 
 from datetime import date
+from typing import Any
 
 from benefits.rules.ages import age_months, age_years
 from benefits.rules.household import CHILD, Household, Person
@@ -15,16 +16,8 @@ from benefits.rules.params import parameters_at
 HOURS_PER_MONTH = 169  # legal monthly duration (35 h × 52 / 12), used for SMIC-based thresholds
 
 
-class _ParametersByMonth(dict):
-    """Month index → parameters in force on its first day, loaded on first use. A dict whose
-    `__getitem__` is called directly: the rules ask for parameters ~170 times per household."""
-
-    def __missing__(self, month: int):
-        values = self[month] = parameters_at(first_day(month))
-        return values
-
-
-_PARAMS_BY_MONTH = _ParametersByMonth()
+# Month index → parameters in force on its first day, loaded on first use (Situation.params).
+_PARAMS_BY_MONTH: dict[int, Any] = {}
 
 
 class Situation:
@@ -38,7 +31,13 @@ class Situation:
     def day(month: int) -> date:
         return first_day(month)
 
-    params = staticmethod(_PARAMS_BY_MONTH.__getitem__)
+    @staticmethod
+    def params(month: int) -> Any:
+        """The parameters in force on the first day of `month`: the rules ask ~170 times per household."""
+        values = _PARAMS_BY_MONTH.get(month)
+        if values is None:
+            values = _PARAMS_BY_MONTH[month] = parameters_at(first_day(month))
+        return values
 
     @staticmethod
     def params_on(day: date):

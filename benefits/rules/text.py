@@ -45,7 +45,7 @@ _PLURAL = re.compile(r"(?<![\w.,])([0-9]+) (\w+)\(s\)")
 
 def _thousands(units: str) -> str:
     sign, digits = ("-", units[1:]) if units.startswith("-") else ("", units)
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

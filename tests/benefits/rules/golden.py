@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import sys
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -62,6 +63,12 @@ def outputs(cases) -> dict[str, list[str]]:
         explained = compute(parse_household(household, month), explain=True).to_dict(explain=True)
         result[f"{month} {case_id}"] = [digest(row), digest(explained)]
     return result
+
+
+@cache
+def cached_outputs() -> dict[str, list[str]]:
+    """outputs(all_cases()) once per process (the golden test and the compiled core's test share it)."""
+    return outputs(all_cases())
 
 
 def draw_households() -> None:
