@@ -112,9 +112,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # journal (measured: 21-27 ms per stored simulation, the whole form path's limit on SQLite,
     # docs/capacity.md); readers never block the writer. A power cut may lose the last commits, never
     # corrupt the file. PostgreSQL (production) is not concerned.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    )
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    # Under `make run` a campaign's thread writes while people use the site. A transaction that reads
+    # and then writes ("deferred", SQLite's default) fails at once with "database is locked" when
+    # another writer committed in between (a letter opened during a campaign did); taking the write
+    # lock at BEGIN makes it wait its turn instead, up to `timeout` seconds.
+    options["transaction_mode"] = "IMMEDIATE"
+    options["timeout"] = env_int("SQLITE_BUSY_TIMEOUT", 20, minimum=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Least-privilege roles on PostgreSQL (portal/database_roles.py, `manage.py db_roles`): the owner runs
 # the migrations, the portal connects as the application role (INSERT and SELECT only on the journal).

@@ -117,10 +117,13 @@ def letter_render_on_opening(*, letter: Letter) -> Letter:
         return letter
     try:
         return letter_render(letter_id=letter.pk)
-    except Exception as error:  # the page says the letter could not be prepared, never a 500
+    except Exception as error:  # never a 500: the page says "en préparation" and tries again
         logger.exception("letter %s could not be rendered on opening", letter.pk)
-        letter_mark_failed(letter_id=letter.pk, error=error)
-        return Letter.objects.get(pk=letter.pk)
+        letter = Letter.objects.get(pk=letter.pk)
+        if letter.attempts >= settings.LETTERS_MAX_ATTEMPTS:
+            letter_mark_failed(letter_id=letter.pk, error=error)
+            letter.refresh_from_db()
+        return letter
 
 
 def letters_render_each(*, letter_ids: list[int]) -> None:

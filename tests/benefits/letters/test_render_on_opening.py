@@ -45,3 +45,25 @@ def test_with_workers_opening_a_letter_in_preparation_does_not_render_it(
     queued_letter.refresh_from_db()
     assert queued_letter.status == LetterStatus.QUEUED
     assert "Ce courrier est en préparation" in page
+
+
+def test_a_rendering_that_fails_on_opening_leaves_the_letter_in_preparation_until_its_last_attempt(
+    settings, logged_client, queued_letter, monkeypatch
+):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.CAMPAIGNS_RUN_IN_THREAD = True
+    settings.LETTERS_MAX_ATTEMPTS = 2
+
+    def locked(letter):
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr("benefits.letters.documents.letter_pdf", locked)
+    url = reverse("letters:letter", args=[queued_letter.pk])
+    response = logged_client.get(url)
+    queued_letter.refresh_from_db()
+    assert response.status_code == 200 and queued_letter.status == LetterStatus.QUEUED
+    assert "Ce courrier est en préparation" in response.content.decode()
+
+    logged_client.get(url)
+    queued_letter.refresh_from_db()
+    assert queued_letter.status == LetterStatus.FAILED and queued_letter.attempts == 2
