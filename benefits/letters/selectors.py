@@ -20,6 +20,7 @@ def receipt_of_claim(*, user, claim) -> Letter | None:
 def inbox_summary(*, user) -> dict:
     letters = letters_of_user(user=user)
     return {
-        "letters_unread": letters.filter(read_at__isnull=True, status=LetterStatus.READY).count(),
+        # A letter still being prepared is already news (under `make run` it is rendered when opened).
+        "letters_unread": letters.filter(read_at__isnull=True).exclude(status=LetterStatus.FAILED).count(),
         "letters_latest": list(letters[:3]),
     }

@@ -67,3 +67,7 @@ def test_a_rendering_that_fails_on_opening_leaves_the_letter_in_preparation_unti
     logged_client.get(url)
     queued_letter.refresh_from_db()
     assert queued_letter.status == LetterStatus.FAILED and queued_letter.attempts == 2
+
+
+def test_mon_espace_counts_a_letter_in_preparation_as_unread(logged_client, queued_letter):
+    assert "1 courrier non lu." in logged_client.get(reverse("espace:home")).content.decode()

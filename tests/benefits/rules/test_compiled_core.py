@@ -2,6 +2,7 @@
 fallback: byte-identical outputs on every golden household and on 3,000 newly generated ones, and a
 compiled module never shadows an edited source."""
 
+import gzip
 import json
 import os
 import shutil
@@ -23,15 +24,27 @@ compiled_only = pytest.mark.skipif(
 )
 
 
+NEW_HOUSEHOLDS = Path(__file__).resolve().parent / "fixtures" / "compiled_check_households.json.gz"
+
+
 def new_cases() -> list[tuple[str, str, dict]]:
+    """Drawn once by `draw_new_cases()` (gen_households.py of ../shared/oracle, NEW_SEEDS) and committed:
+    CI's clone need not sit next to ../shared."""
+    data = json.loads(gzip.decompress(NEW_HOUSEHOLDS.read_bytes()))
+    return [(case["id"], case["month"], case["household"]) for case in data]
+
+
+def draw_new_cases() -> None:
     sys.path.insert(0, str(ROOT.parent / "shared" / "oracle"))
     import gen_households
 
-    return [
-        (f"n-{month}-{household['id']}", month, household)
+    cases = [
+        {"id": f"n-{month}-{household['id']}", "month": month, "household": household}
         for month, seed in NEW_SEEDS.items()
         for household in gen_households.generate(PER_MONTH, month, seed)
     ]
+    text = json.dumps(cases, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    NEW_HOUSEHOLDS.write_bytes(gzip.compress(text.encode(), mtime=0))
 
 
 def run_python(code: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
@@ -111,3 +124,7 @@ def test_an_edited_source_is_never_shadowed_by_its_compiled_module(tmp_path):
     no_manifest = run_python(probe, tmp_path)
     assert no_manifest.stdout.split() == ["pure", str(rsa)]
     assert "without a readable _compiled.json" in no_manifest.stderr
+
+
+if __name__ == "__main__":  # redraw the 3,000 new households (rarely)
+    draw_new_cases()
