@@ -15,6 +15,18 @@ from functools import partial
 from django.db import connection, transaction
 
 
+def copy_to_stage(cursor, table: str, stage: str, listed: str, rows) -> None:
+    """Streams `rows` into a temporary table shaped like `listed` columns of `table`, emptied first
+    (dropped at commit)."""
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS SELECT {listed} FROM {table} WITH NO DATA"
+    )
+    cursor.execute(f"TRUNCATE {stage}")
+    with cursor.copy(f"COPY {stage} ({listed}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
 def copy_insert_or_skip(model, columns: list[str], rows, conflict: list[str], returning: str = "") -> list:
     """Inserts `rows` (tuples of database values for `columns`: JSON as json.dumps text, which the
     server parses, no Django instance or client-side quoting), skipping those that conflict on the
@@ -27,14 +39,7 @@ def copy_insert_or_skip(model, columns: list[str], rows, conflict: list[str], re
     stage = f"{table}_stage"
     listed = ", ".join(columns)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS "
-            f"SELECT {listed} FROM {table} WITH NO DATA"
-        )
-        cursor.execute(f"TRUNCATE {stage}")
-        with cursor.copy(f"COPY {stage} ({listed}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        copy_to_stage(cursor, table, stage, listed, rows)
         cursor.execute(
             f"INSERT INTO {table} ({listed}) SELECT {listed} FROM {stage} "
             f"ON CONFLICT ({', '.join(conflict)}) DO NOTHING"
@@ -62,14 +67,8 @@ def copy_update(model, name: str, values: dict) -> None:
     dumps = partial(json.dumps, cls=field.encoder) if field.encoder else json.dumps
     pk, column, stage = model._meta.pk.column, field.column, f"{model._meta.db_table}_{name}_stage"
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {stage} ON COMMIT DROP AS "
-            f"SELECT {pk}, {column} FROM {table} WITH NO DATA"
-        )
-        cursor.execute(f"TRUNCATE {stage}")
-        with cursor.copy(f"COPY {stage} ({pk}, {column}) FROM STDIN") as copy:
-            for key, value in values.items():
-                copy.write_row((key, dumps(value)))
+        rows = ((key, dumps(value)) for key, value in values.items())
+        copy_to_stage(cursor, table, stage, f"{pk}, {column}", rows)
         cursor.execute(
             f"UPDATE {table} AS t SET {column} = s.{column} FROM {stage} AS s WHERE t.{pk} = s.{pk}"
         )
