@@ -18,19 +18,22 @@ from benefits.claims.filing import (
     claim_submit,
     declared_claim,
 )
-from benefits.claims.models import AllocataireFile, ClaimDraft
+from benefits.claims.models import AllocataireFile, Claim, ClaimDraft
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
+from benefits.claims.standing import AlreadyHeld, benefit_standing
 from benefits.rules import SUPPORTED_MONTHS
 from portal.journal import journal_record
 
 __all__ = [
     "NO_INCOME_FIELD",
     "AlreadyDeclared",
+    "AlreadyHeld",
     "NotReadyToFile",
     "StatusNotAllowed",
     "claim_draft_open",
     "claim_draft_refresh_prefill",
     "claim_estimate",
+    "claim_refuse_if_held",
     "claim_save_draft",
     "claim_set_status",
     "claim_submit",
@@ -51,7 +54,9 @@ def claim_draft_open(
     *, file: AllocataireFile, by, kind: str, channel: str, month: str | None = None
 ) -> ClaimDraft:
     """The open draft of this kind (one at a time: "vous avez déjà un brouillon"), or a new prefilled one.
-    Raises AlreadyDeclared when this quarter's declaration is already filed."""
+    Raises AlreadyDeclared when this quarter's declaration is already filed, AlreadyHeld when the file
+    already has the benefit claimed or a claim of it in progress (standing.py)."""
+    claim_refuse_if_held(file=file, kind=kind)
     existing = ClaimDraft.objects.open().filter(file=file, kind=kind).first()
     if existing:
         return existing
@@ -65,6 +70,7 @@ def claim_draft_open(
     with transaction.atomic():
         # Two tabs starting the same declaration at once: the file's row serialises them.
         AllocataireFile.objects.select_for_update().get(pk=file.pk)
+        claim_refuse_if_held(file=file, kind=kind)
         existing = ClaimDraft.objects.open().filter(file=file, kind=kind).first()
         if existing:
             return existing
@@ -79,6 +85,14 @@ def claim_draft_open(
             details={"kind": kind, "prefill": sorted(set(data["prefill"].values()))},
         )
     return draft
+
+
+def claim_refuse_if_held(*, file: AllocataireFile, kind: str) -> None:
+    """Raises AlreadyHeld when Mon espace would not offer this claim (a right or a claim in progress)."""
+    if standing := benefit_standing(file=file, claims=list(Claim.objects.filter(file=file, kind=kind))).get(
+        kind
+    ):
+        raise AlreadyHeld(kind, standing)
 
 
 def claim_draft_refresh_prefill(*, draft: ClaimDraft, by, channel: str) -> ClaimDraft:

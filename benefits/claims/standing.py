@@ -4,6 +4,8 @@ A first claim of prime d'activité or RSA is not offered when the file already h
 (AllocataireFile.rights) or a claim of it still in progress (filed or being instructed): a second
 claim would only be refused, and the person would wonder which one counts. Mon espace says instead
 where it stands. A refused claim, or an accepted one whose right has since ended, can be made again.
+A claim posted all the same (an old page, a bookmark, a crafted request) is refused by the service
+(AlreadyHeld), and nothing is created.
 """
 
 from django.urls import reverse
@@ -18,6 +20,16 @@ from portal.dates import long_date
 BENEFIT_OF_KIND = {Kind.PPA: "ppa", Kind.RSA: "rsa"}
 NAMED = {Kind.PPA: gettext_lazy("la prime d’activité"), Kind.RSA: gettext_lazy("le RSA")}
 IN_PROGRESS = (Status.FILED, Status.INSTRUCTING)
+
+
+class AlreadyHeld(Exception):
+    """The file already has this benefit, or a claim of it in progress: no new claim is opened.
+    `standing` is the kind's line of benefit_standing (the sentence, and the claim's page if any)."""
+
+    def __init__(self, kind, standing):
+        self.kind = kind
+        self.standing = standing
+        super().__init__(f"already held or claimed: {kind}")
 
 
 def benefit_standing(*, file, claims) -> dict[str, dict]:

@@ -31,15 +31,20 @@ def start(request, kind):
     if file is None:
         messages.error(request, _("Aucun dossier allocataire n’est rattaché à votre compte."))
         return redirect("claims:index")
-    if ClaimDraft.objects.open().filter(file=file, kind=kind).exists():
-        messages.info(
-            request, _("Vous avez déjà un brouillon : vous le retrouvez tel que vous l’avez laissé.")
-        )
     try:
+        services.claim_refuse_if_held(file=file, kind=kind)
+        if ClaimDraft.objects.open().filter(file=file, kind=kind).exists():
+            messages.info(
+                request, _("Vous avez déjà un brouillon : vous le retrouvez tel que vous l’avez laissé.")
+            )
         draft = services.claim_draft_open(file=file, by=request.user, kind=kind, channel=request.channel)
     except services.AlreadyDeclared as declared:
         messages.info(request, already_declared_message(declared.claim))
         return redirect("claims:claim", pk=declared.claim.pk)
+    except services.AlreadyHeld as held:
+        # Posted although Mon espace no longer offers it: its line says where the benefit stands.
+        messages.info(request, held.standing["text"])
+        return redirect(held.standing["url"] or "espace:home")
     if first_claim.is_first_claim(kind):
         return redirect("claims:situation", key=draft.key)
     return redirect("claims:edit", key=draft.key)

@@ -66,3 +66,44 @@ def test_after_a_refusal_the_claim_can_be_made_again(logged_client, user):
     filed(file, user, "ppa", Status.REFUSED)
     page = logged_client.get("/mon-espace/").content.decode()
     assert START.format("ppa") in page and "Votre demande pour" not in page
+
+
+def drafts_and_claims(user):
+    return ClaimDraft.objects.filter(user=user).count(), Claim.objects.filter(file__user=user).count()
+
+
+def test_posting_a_claim_of_a_benefit_already_received_opens_nothing_and_says_so(logged_client, user):
+    """An old page or a crafted POST: the claim is refused, nothing created, Mon espace says why."""
+    file_factory(user=user, rights=[{"benefit": "ppa", "amount": 212.40}])
+    response = logged_client.post("/mon-espace/demarches/nouvelle/ppa/")
+    assert response.status_code == 302 and response["Location"] == "/mon-espace/"
+    assert drafts_and_claims(user) == (0, 0)
+    page = text(logged_client.get(response["Location"]).content.decode())
+    assert (
+        page.count("Vous percevez déjà la prime d’activité (212,40\u00a0€ par mois)") == 2
+    )  # message + line
+    # A GET opens nothing either (the button is a form).
+    assert logged_client.get("/mon-espace/demarches/nouvelle/ppa/").status_code == 405
+    assert drafts_and_claims(user) == (0, 0)
+    # The other claims are still opened.
+    assert logged_client.post("/mon-espace/demarches/nouvelle/rsa/").status_code == 302
+    assert drafts_and_claims(user) == (1, 0)
+
+
+def test_posting_a_claim_already_in_progress_leads_to_it(logged_client, user):
+    file = file_factory(user=user, rights=[])
+    claim = filed(file, user, "rsa", Status.INSTRUCTING)
+    response = logged_client.post("/mon-espace/demarches/nouvelle/rsa/", follow=True)
+    assert response.redirect_chain == [(f"/mon-espace/demarches/demande/{claim.pk}/", 302)]
+    assert "Votre demande pour le RSA, déposée le " in text(response.content.decode())
+    assert ClaimDraft.objects.open().filter(file=file).count() == 0
+
+
+def test_the_service_refuses_it_too(user):
+    from benefits.claims.services import AlreadyHeld, claim_draft_open
+
+    file = file_factory(user=user, rights=[{"benefit": "rsa", "amount": 600}])
+    with pytest.raises(AlreadyHeld) as refused:
+        claim_draft_open(file=file, by=user, kind="rsa", channel="home")
+    assert refused.value.kind == "rsa" and "Vous percevez déjà le RSA" in refused.value.standing["text"]
+    assert not ClaimDraft.objects.filter(file=file).exists()
