@@ -35,8 +35,12 @@ def check_celery() -> str:
         # thread of this process (`make run`) would make .get() refuse here; the call itself is the check.
         health_ping_task.delay().get(timeout=CELERY_TIMEOUT_SECONDS, disable_sync_subtasks=False)
         return "ok (eager)"
-    if health_ping_task.delay().get(timeout=CELERY_TIMEOUT_SECONDS) != "pong":
-        raise RuntimeError("unexpected answer from the worker")
+    result = health_ping_task.delay()
+    try:
+        if result.get(timeout=CELERY_TIMEOUT_SECONDS) != "pong":
+            raise RuntimeError("unexpected answer from the worker")
+    finally:
+        result.forget()  # its celery-task-meta key, read once (or expiring: CELERY_RESULT_EXPIRES)
     return "ok"
 
 

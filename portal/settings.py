@@ -147,7 +147,12 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_B
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
-CELERY_RESULT_EXPIRES = 3600
+# Results: a letter's or a campaign's task writes its outcome in the database and nobody reads its
+# Celery result, so none is stored (no celery-task-meta-* key piling up in Redis). The only task whose
+# result is read, the health ping of /healthz, says so itself (ignore_result=False) and /healthz forgets
+# it once read; the expiry bounds one left behind by a /healthz that gave up waiting.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_EXPIRES = 600
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -41,3 +41,21 @@ def test_health_task_round_trip_through_a_real_worker(real_worker, monkeypatch):
     result = health_ping_task.apply_async()
     assert result.get(timeout=60) == "pong"
     assert real_worker.poll() is None, "the worker died"
+
+
+def test_a_letters_task_leaves_no_result_in_redis(real_worker, monkeypatch):
+    """celery-task-meta-* keys: a letters task stores none; the health ping's is forgotten once read."""
+    import redis
+
+    from benefits.letters.tasks import letters_render_each_task
+
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
+    backend = redis.Redis.from_url(settings.CELERY_RESULT_BACKEND)
+    letters = letters_render_each_task.apply_async(args=[[]])  # no letter: the worker needs no database
+    ping = health_ping_task.apply_async()  # the solo worker takes them in turn: once answered, both ran
+    assert ping.get(timeout=60) == "pong"
+    assert backend.exists(f"celery-task-meta-{ping.id}")
+    ping.forget()
+    assert not backend.exists(f"celery-task-meta-{ping.id}")
+    assert not backend.exists(f"celery-task-meta-{letters.id}")
+    assert real_worker.poll() is None, "the worker died"
