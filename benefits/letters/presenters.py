@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from benefits.labels import benefit_calculation_caption
 from benefits.letters.completion import completed_context
 from benefits.letters.payment import PAYMENT_BASIS
 from benefits.simulator.formatting import euros, month_name
@@ -61,6 +62,7 @@ def benefits(lines: list[dict]) -> list[dict]:
         {
             "name": line["name"],
             "label": pick(line["label"]),
+            "caption": benefit_calculation_caption(line["name"], pick(line["label"])),
             "amount": money(line["amount"]),
             "eligible": line["eligible"],
             "reason": pick(line.get("reason")) if line.get("reason") else "",
