@@ -53,15 +53,19 @@ def edit(request, key):
         draft = save(request, draft)
         not_saved = save_messages(draft)
         if request.htmx:
-            # The tab keeps the revision and page id it was rendered with (revisions.py).
+            # The tab keeps the revision and page id it was rendered with (revisions.py). Each amount's
+            # error region is sent too, out of band: the error shows (or goes) beside its field at once.
+            amounts = amount_problems_of(draft)
+            shown = {**amounts, **problems_of(draft)} if request.POST.get("checked") else amounts
             context = {
                 "draft": draft,
                 "not_saved": not_saved,
-                "not_amounts": amount_messages(draft, amount_problems_of(draft)),
+                "not_amounts": amount_messages(draft, amounts),
                 "revision": posted_revision(request.POST),
                 "page": posted_page(request.POST),
+                "people": presenters.edit_people(draft, shown),
             }
-            return render(request, "benefits/claims/edit.html#saved", context)
+            return render(request, "benefits/claims/includes/autosave.html", context)
         for line in not_saved:
             messages.warning(request, line)
         if not_saved:
@@ -74,7 +78,9 @@ def edit(request, key):
         if not problems:
             return redirect("claims:check", key=draft.key)
     problems = {**amount_problems_of(draft), **problems}
-    return render(request, "benefits/claims/edit.html", edit_context(draft, problems))
+    return render(
+        request, "benefits/claims/edit.html", edit_context(draft, problems, checked=request.method == "POST")
+    )
 
 
 PAGE_ID = re.compile(r"[A-Za-z0-9_-]{8,32}")
@@ -93,8 +99,8 @@ def posted_page(post) -> str | None:
 
 def save(request, draft):
     values = request.POST.dict()
-    values.pop("revision", None)
-    values.pop("page", None)
+    for control in ("revision", "page", "checked"):
+        values.pop(control, None)
     return services.claim_save_draft(
         draft=draft,
         values=values,
@@ -105,9 +111,11 @@ def save(request, draft):
     )
 
 
-def edit_context(draft, problems: dict) -> dict:
+def edit_context(draft, problems: dict, checked: bool = False) -> dict:
+    """`checked`: the page shows every answer to complete ("continuer"), and its autosaves keep doing so."""
     people = presenters.edit_people(draft, problems)
     return {
+        "checked": checked,
         "not_saved": [],
         "not_amounts": [],
         "revision": draft.revision,

@@ -59,7 +59,7 @@ def save_messages(draft) -> list[str]:
 
 def amount_messages(draft, problems: dict) -> list[str]:
     """After an autosave, the typed amounts that are not amounts, each named: the page's status region
-    says it at once (the field itself shows the message at the next render)."""
+    says it at once, naming the field (the field's own error region is swapped at once too)."""
     return [
         _("« %(field)s » : %(message)s Votre saisie est gardée dans le brouillon.")
         % {"field": field_label(draft, name), "message": message}

@@ -26,4 +26,31 @@
       window.location.assign(xhr.responseURL);
     }
   });
+
+  // An autosave replaces each amount's error region out of band (includes/field_messages.html): the
+  // field that the region describes follows it (aria-invalid, DSFR's error classes), as a full render
+  // would draw it.
+  document.addEventListener("htmx:afterSettle", function () {
+    var fields = document.querySelectorAll("main form [aria-describedby$='-messages']");
+    Array.prototype.forEach.call(fields, function (field) {
+      var id = field.getAttribute("aria-describedby");
+      var region = document.getElementById(id);
+      if (!region) {
+        return;
+      }
+      var invalid = region.querySelector(".fr-message--error") !== null;
+      if (invalid) {
+        field.setAttribute("aria-invalid", "true");
+      } else {
+        field.removeAttribute("aria-invalid");
+      }
+      var group = field.closest(".fr-input-group");
+      if (group) {
+        group.classList.toggle("fr-input-group--error", invalid);
+      }
+      Array.prototype.forEach.call(document.querySelectorAll("fieldset[aria-labelledby~='" + id + "']"), function (set) {
+        set.classList.toggle("fr-fieldset--error", invalid);
+      });
+    });
+  });
 })();

@@ -40,7 +40,12 @@ def test_an_amount_typed_wrong_is_said_beside_its_field(
     status = page.locator("#enregistrement")
     status.get_by_text("Indiquez un montant en euros").wait_for()
     assert "Pension alimentaire reçue (Camille Marie MARTIN, août 2026)" in status.inner_text()
+    # Beside its field at once (the autosave swaps the field's error region), and the field says it is invalid.
+    beside = page.locator(f"#{field.get_attribute('aria-describedby')}")
+    assert beside.inner_text() == "Indiquez un montant en euros, par exemple 1250,50." and beside.is_visible()
+    assert field.get_attribute("aria-invalid") == "true"
     shot(page, "abc-autosave")
+    assert_accessible(page, "amount typed wrong, autosaved")
 
     with page.expect_navigation():
         page.locator("button[value=save]").first.click()

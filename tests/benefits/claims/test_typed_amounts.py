@@ -20,6 +20,17 @@ def field_markup(page: str, name: str) -> str:
     return re.search(rf'<input[^>]*\sname="{re.escape(name)}"[^>]*>', page)[0]
 
 
+def region(page: str, name: str) -> str | None:
+    """The error in a field's DSFR messages group (always there, aria-live, named by aria-describedby)."""
+    found = re.search(
+        rf'<div class="fr-messages-group"\s+id="{re.escape(name)}-messages"\s+aria-live="polite"[^>]*>\s*'
+        rf'(?:<p class="fr-message fr-message--error" id="{re.escape(name)}-error">([^<]*)</p>)?\s*</div>',
+        page,
+    )
+    assert found, f"no messages group for {name}"
+    return found[1]
+
+
 def test_a_saved_amount_that_is_not_one_is_shown_beside_its_field_with_the_value_kept(logged_client, user):
     file_factory(user=user)
     url = start(logged_client)
@@ -36,11 +47,10 @@ def test_a_saved_amount_that_is_not_one_is_shown_beside_its_field_with_the_value
 
     alimony = field_markup(page, "a-2026-10-alimony_received")
     assert 'value="abc"' in alimony and 'aria-invalid="true"' in alimony
-    assert 'aria-describedby="a-2026-10-alimony_received-error"' in alimony
-    error = re.search(r'<p class="fr-error-text" id="a-2026-10-alimony_received-error">([^<]*)</p>', page)
-    assert error[1] == AMOUNT_ERROR
+    assert 'aria-describedby="a-2026-10-alimony_received-messages"' in alimony
+    assert region(page, "a-2026-10-alimony_received") == AMOUNT_ERROR
     typed = field_markup(page, "a-2026-08-0-typed")
-    assert 'value="7OO"' in typed and 'aria-describedby="a-2026-08-0-error"' in typed
+    assert 'value="7OO"' in typed and 'aria-describedby="a-2026-08-0-messages"' in typed
     assert "Indiquez le montant corrigé en euros, par exemple 1250,50." in page
     # The summary links to each field in error; the other answers are kept and shown.
     assert 'href="#a-2026-10-alimony_received"' in page and 'href="#a-2026-08-0-typed"' in page
@@ -90,3 +100,55 @@ def test_a_first_claims_rent_typed_wrong_is_shown_at_the_save_and_missing_answer
     # The IBAN left blank is not an error yet: it is asked for after "continuer".
     assert "Indiquez l’IBAN du compte." not in html.unescape(page)
     assert ClaimDraft.objects.get().data["claim"]["rent"] == "abc"
+
+
+def oob_regions(fragment: str) -> dict[str, str]:
+    """The error regions an autosave sends out of band, by id, as htmx swaps them (without the attribute)."""
+    found = re.findall(
+        r'(<div class="fr-messages-group"\s+id="([^"]+)"[^>]*data-hx-swap-oob="true">.*?</div>)',
+        fragment,
+        re.S,
+    )
+    return {
+        element_id: markup.replace(' data-hx-swap-oob="true"', "").replace("\n     >", ">")
+        for markup, element_id in found
+    }
+
+
+def test_an_autosave_shows_the_error_beside_its_field_at_once_as_a_full_render_would(logged_client, user):
+    from tests.htmx import outer_html
+
+    file_factory(user=user)
+    url = start(logged_client)
+    page = logged_client.get(url).content.decode()
+    assert region(page, "a-2026-10-alimony_received") is None  # present and empty before any error
+    hx = {"HX-Request": "true"}
+    fragment = logged_client.post(url, {"a-2026-10-alimony_received": "abc"}, headers=hx).content.decode()
+    regions = oob_regions(fragment)
+    assert region(fragment, "a-2026-10-alimony_received") == AMOUNT_ERROR
+    fresh = logged_client.get(url).content.decode()
+    # Every amount of the page has its region in the answer, drawn as the next full render draws it.
+    assert set(regions) == set(re.findall(r'id="([^"]+-messages)"', fresh))
+    for element_id, markup in regions.items():
+        assert " ".join(markup.split()) == " ".join(outer_html(fresh, element_id).split())
+    # Corrected, the error goes at once.
+    fragment = logged_client.post(url, {"a-2026-10-alimony_received": "25"}, headers=hx).content.decode()
+    assert region(fragment, "a-2026-10-alimony_received") is None
+    assert AMOUNT_ERROR not in fragment
+
+
+def test_after_continue_the_autosave_keeps_every_answer_to_complete(logged_client, user):
+    file_factory(user=user)
+    url = start(logged_client)
+    page = logged_client.post(url, {"action": "continue"}).content.decode()
+    assert '<input type="hidden" name="checked" value="1">' in page
+    unanswered = "Confirmez ce montant ou corrigez-le."
+    assert region(page, "a-2026-08-0") == unanswered
+    hx = {"HX-Request": "true"}
+    fragment = logged_client.post(url, {"a-2026-08-0-choice": "confirm", "checked": "1"}, headers=hx)
+    fragment = fragment.content.decode()
+    assert region(fragment, "a-2026-08-0") is None and region(fragment, "a-2026-09-0") == unanswered
+    # A page that did not ask to continue shows only the amounts typed wrong.
+    fragment = logged_client.post(url, {"a-2026-08-0-choice": "confirm"}, headers=hx).content.decode()
+    assert region(fragment, "a-2026-09-0") is None
+    assert "checked" not in ClaimDraft.objects.get().data
