@@ -91,3 +91,47 @@ def test_the_paper_shows_the_same_tables_headings_and_steps_as_the_page(client, 
     assert "<thead>" in paper.split("Aides versées une fois par an")[1]  # the yearly table has its headers
     assert 'class="portal-steps__basis"' in paper and "<details" not in paper  # steps shown, not folded
     assert '<details class="portal-steps">' in page
+
+
+# A child expected, a disabled child and a childminder: the page shows "Autres aides pour votre situation".
+FAMILY = {
+    "children": {"1": {"disability": "80", "category": "3"}},
+    "due_date": "2027-02-15",
+    "childcare": {"mode": "home_care", "cost": "450", "hours": "60"},
+}
+
+
+def test_the_paper_has_the_extra_aids_and_the_yearly_note_of_the_page_in_the_same_words(client):
+    from tests.benefits.letters.pdf_checks import text
+
+    simulation = simulation_save(answers=dict(ANSWERS, family=FAMILY), month="2026-11")
+    page = client.get(f"/simulateur/resultat/{simulation.token}/").content.decode()
+    paper = text(client.get(f"/simulateur/resultat/{simulation.token}/pdf/").content)
+    words = lambda html: " ".join(
+        re.sub(r"<[^>]+>", " ", html).replace("\u00a0", " ").replace("\u202f", " ").split()
+    )  # noqa: E731
+    shown = words(
+        page.split("Autres aides pour votre situation")[1].split("Hypothèses de cette estimation")[0]
+    )
+    assert "Autres aides pour votre situation" in paper
+    from django.utils import translation
+
+    from benefits.simulator.extra_results import extra_benefits
+    from benefits.simulator.result_page import step_lines
+
+    with translation.override("fr"):
+        extras = extra_benefits(simulation, "fr", step_lines)
+    assert {extra["name"] for extra in extras} >= {"paje_naissance", "aeeh", "cmg"}
+    for extra in extras:
+        heading = words(
+            f"{extra['label']} : {extra['amount_text']} {extra['period_text']}"
+            if extra["amount"] > 0
+            else extra["label"]
+        )
+        advice = words(f"Et maintenant ? {extra['advice']}")
+        assert heading in shown and heading in paper
+        assert advice in shown and advice in paper
+    assert "En savoir plus : https://monenfant.fr" in paper
+    yearly = "En plus, une fois par an : Allocation de rentrée scolaire"
+    assert yearly in words(page) and yearly in paper
+    assert "le prochain, pour la rentrée suivante, aura lieu en août 2027" in paper
