@@ -5,9 +5,13 @@ import re
 
 import pikepdf
 import pytest
+from django.utils import translation
 
+from benefits.simulator.extra_results import extra_benefits
 from benefits.simulator.formatting import euros
+from benefits.simulator.result_page import step_lines
 from benefits.simulator.services import simulation_save
+from tests.benefits.letters.pdf_checks import text
 
 pytestmark = pytest.mark.django_db
 
@@ -101,24 +105,19 @@ FAMILY = {
 }
 
 
-def test_the_paper_has_the_extra_aids_and_the_yearly_note_of_the_page_in_the_same_words(client):
-    from tests.benefits.letters.pdf_checks import text
+def words(html: str) -> str:
+    """The text of some HTML, spaces normalised (the no-break ones too, as pdftotext gives them)."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).replace("\u00a0", " ").replace("\u202f", " ").split())
 
+
+def test_the_paper_has_the_extra_aids_and_the_yearly_note_of_the_page_in_the_same_words(client):
     simulation = simulation_save(answers=dict(ANSWERS, family=FAMILY), month="2026-11")
     page = client.get(f"/simulateur/resultat/{simulation.token}/").content.decode()
     paper = text(client.get(f"/simulateur/resultat/{simulation.token}/pdf/").content)
-    words = lambda html: " ".join(
-        re.sub(r"<[^>]+>", " ", html).replace("\u00a0", " ").replace("\u202f", " ").split()
-    )  # noqa: E731
     shown = words(
         page.split("Autres aides pour votre situation")[1].split("Hypothèses de cette estimation")[0]
     )
     assert "Autres aides pour votre situation" in paper
-    from django.utils import translation
-
-    from benefits.simulator.extra_results import extra_benefits
-    from benefits.simulator.result_page import step_lines
-
     with translation.override("fr"):
         extras = extra_benefits(simulation, "fr", step_lines)
     assert {extra["name"] for extra in extras} >= {"paje_naissance", "aeeh", "cmg"}
