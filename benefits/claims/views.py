@@ -42,9 +42,10 @@ def start(request, kind):
         messages.info(request, already_declared_message(declared.claim))
         return redirect("claims:claim", pk=declared.claim.pk)
     except services.AlreadyHeld as held:
-        # Posted although Mon espace no longer offers it: its line says where the benefit stands.
+        # Posted although Mes démarches no longer offers it (for the person or an agent under mandate):
+        # its line there, or the claim in progress, says where the benefit stands.
         messages.info(request, held.standing["text"])
-        return redirect(held.standing["url"] or "espace:home")
+        return redirect(held.standing["url"] or "claims:index")
     if first_claim.is_first_claim(kind):
         return redirect("claims:situation", key=draft.key)
     return redirect("claims:edit", key=draft.key)

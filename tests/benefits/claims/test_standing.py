@@ -76,7 +76,7 @@ def test_posting_a_claim_of_a_benefit_already_received_opens_nothing_and_says_so
     """An old page or a crafted POST: the claim is refused, nothing created, Mon espace says why."""
     file_factory(user=user, rights=[{"benefit": "ppa", "amount": 212.40}])
     response = logged_client.post("/mon-espace/demarches/nouvelle/ppa/")
-    assert response.status_code == 302 and response["Location"] == "/mon-espace/"
+    assert response.status_code == 302 and response["Location"] == "/mon-espace/demarches/"
     assert drafts_and_claims(user) == (0, 0)
     page = text(logged_client.get(response["Location"]).content.decode())
     assert (

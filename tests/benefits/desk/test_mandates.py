@@ -163,3 +163,15 @@ def test_the_receipt_of_a_claim_filed_under_a_mandate_says_who_helped(agent_clie
     page = agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
     assert receipt.reference in page and "déposée par un agent sous mandat" in page
     assert claim.mandate.helper_description()["organisation"] == "CAF de Lyon"
+
+
+def test_under_a_mandate_a_claim_of_a_benefit_already_received_is_refused_in_mes_demarches(
+    agent_client, camille_file
+):
+    camille_file.rights = [{"benefit": "ppa", "amount": 212.40}]
+    camille_file.save(update_fields=["rights"])
+    record_mandate(agent_client, camille_file, kinds=["ppa", "rsa"])
+    response = agent_client.post("/mon-espace/demarches/nouvelle/ppa/", follow=True)
+    assert response.redirect_chain == [("/mon-espace/demarches/", 302)]
+    assert response.content.decode().count("Vous percevez déjà la prime d’activité") == 2  # message + line
+    assert not ClaimDraft.objects.filter(file=camille_file).exists()
