@@ -30,7 +30,7 @@ from benefits.campaigns.models import (
 from benefits.campaigns.payments import next_payment_day
 from benefits.campaigns.services import campaign_maybe_finish
 from benefits.claims.models import AllocataireFile
-from benefits.letters.pg_copy import copy_insert_or_skip, copy_update
+from portal.pg_copy import copy_insert_or_skip, copy_update
 from benefits.rules import ENGINE_VERSION, parameters_version
 
 
@@ -109,7 +109,7 @@ RESULT_COLUMNS = [
 
 def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None:
     """One result per household, insert-or-skip under the unique (campaign, file): COPY on PostgreSQL
-    (benefits/letters/pg_copy.py), bulk_create elsewhere. No explanation per household: the letter
+    (portal/pg_copy.py), bulk_create elsewhere. No explanation per household: the letter
     explains, from its frozen input (notify.py); an invalid file keeps its errors."""
     now = timezone.now()
     rows = [

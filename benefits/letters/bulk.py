@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from benefits.letters import services
 from benefits.letters.models import Letter, LetterStatus
-from benefits.letters.pg_copy import copy_insert_or_skip, next_ids
+from portal.pg_copy import copy_insert_or_skip, next_ids
 
 # The columns a campaign's letter is written with; the others keep their defaults (queued, no PDF).
 COPIED = [

@@ -1,0 +1,166 @@
+"""The share of one campaign chunk's CPU spent in the core's batch, measured in CPU time (not wall clock).
+
+    DATABASE_URL=postgres://… python bench/chunk_share.py [recalcul|non_recours|aide_exceptionnelle] [REPEAT] [SIZE]
+
+On an existing database (e.g. after `campaign_demo --households 10000`), runs REPEAT (5) times the
+chunk of the first SIZE (CAMPAIGN_CHUNK_SIZE) files of a fresh running campaign of that kind, each in
+a transaction rolled back at the end (so a recalculation finds the same rights every time; the commit
+itself is not measured), and prints, as medians over the repeats:
+  - the chunk's CPU time in this process (time.process_time) and, inside it, the core's batch
+    (compute_batch's own iterations, timed around each row it yields) and each step of the chunk;
+  - the PostgreSQL backend's CPU time for the chunk (utime + stime of /proc/<pg_backend_pid()>/stat,
+    10 ms ticks), when the server runs on this machine;
+  - the share: core batch / chunk, and core batch / (chunk + backend).
+CPU time does not count the time waiting for the other processes of a shared machine, so these
+figures move far less with the load than wall-clock ones (caches and frequency still do).
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+
+class Clock:
+    def __init__(self):
+        self.spent: dict[str, float] = {}
+        self.stat: Path | None = None  # the PostgreSQL backend's /proc/<pid>/stat
+
+    def add(self, name: str, seconds: float) -> None:
+        self.spent[name] = self.spent.get(name, 0.0) + seconds
+
+    def wrap(self, module, name: str, label: str):
+        inner = getattr(module, name)
+
+        def timed(*args, **kwargs):
+            started, backend = time.process_time(), ticks(self.stat)
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self.add(label, time.process_time() - started)
+                if backend is not None:
+                    self.add("backend: " + label, ticks(self.stat) - backend)
+
+        setattr(module, name, timed)
+
+    def wrap_generator(self, module, name: str, label: str):
+        inner = getattr(module, name)
+
+        def timed(*args, **kwargs):
+            iterator = iter(inner(*args, **kwargs))
+            while True:
+                started = time.process_time()
+                try:
+                    row = next(iterator)
+                except StopIteration:
+                    self.add(label, time.process_time() - started)
+                    return
+                self.add(label, time.process_time() - started)
+                yield row
+
+        setattr(module, name, timed)
+
+
+def backend_stat(cursor) -> Path | None:
+    cursor.execute("SELECT pg_backend_pid()")
+    stat = Path(f"/proc/{cursor.fetchone()[0]}/stat")
+    return stat if stat.exists() else None
+
+
+def ticks(stat: Path | None) -> float | None:
+    """The backend's CPU seconds so far (utime + stime), None when the server is not on this machine."""
+    if stat is None:
+        return None
+    fields = stat.read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+STEPS = [
+    ("benefits.campaigns.chunks", "chunk_files", "files"),
+    ("benefits.campaigns.chunks", "evaluate", "evaluate (with the batch)"),
+    ("benefits.campaigns.notify", "campaign_letters", "letters"),
+    ("benefits.campaigns.chunks", "results_insert", "results"),
+    ("benefits.campaigns.chunks", "rights_update", "rights"),
+]
+
+
+def main():
+    import importlib
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection, transaction
+    from django.db.models import Count
+
+    from benefits.campaigns import chunks, evaluate
+    from benefits.campaigns.models import Campaign, CampaignChunk, CampaignResult, CampaignStatus
+    from benefits.claims.models import AllocataireFile
+
+    kind = sys.argv[1] if len(sys.argv) > 1 else "recalcul"
+    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    size = int(sys.argv[3]) if len(sys.argv) > 3 else settings.CAMPAIGN_CHUNK_SIZE
+    pks = list(AllocataireFile.objects.order_by("pk").values_list("pk", flat=True)[:size])
+    clock = Clock()
+    for module, name, label in STEPS:
+        clock.wrap(importlib.import_module(module), name, label)
+    clock.wrap_generator(evaluate, "compute_batch", "core batch")
+    runs, outcomes = [], {}
+    for _ in range(repeat + 1):  # the first run warms the caches and is not counted
+        clock.spent.clear()
+        with transaction.atomic():
+            campaign = Campaign.objects.create(
+                kind=kind, month="2026-12", threshold=1, status=CampaignStatus.RUNNING, total=len(pks)
+            )
+            chunk = CampaignChunk.objects.create(campaign=campaign, first_pk=pks[0], last_pk=pks[-1])
+            with connection.cursor() as cursor:
+                clock.stat = backend_stat(cursor)
+            started, wall, backend = time.process_time(), time.perf_counter(), ticks(clock.stat)
+            outcome = chunks.chunk_run(chunk_id=chunk.pk)
+            spent, wall = time.process_time() - started, time.perf_counter() - wall
+            backend = None if backend is None else ticks(clock.stat) - backend
+            outcomes = dict(
+                CampaignResult.objects.filter(campaign=campaign)
+                .values_list("outcome")
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+            transaction.set_rollback(True)
+        assert outcome == "done", outcome
+        runs.append({"chunk": spent, "wall": wall, "backend": backend, **clock.spent})
+    runs = runs[1:]
+    # CPU times of this process: medians; the backend's 10 ms ticks: means.
+    median = {key: statistics.median(run.get(key, 0.0) for run in runs) for key in runs[0]}
+    if runs[0]["backend"] is not None:
+        median.update(
+            {key: statistics.mean(run.get(key, 0.0) for run in runs) for key in runs[0] if "backend" in key}
+        )
+    core = median["core batch"]
+    print(f"{kind}: {len(pks)} files, {repeat} runs; outcomes {outcomes}")
+    print(f"  chunk {median['chunk']:.3f} s CPU of this process (wall {median['wall']:.3f} s)")
+    print(f"  core batch {core:.3f} s = {core / median['chunk']:.0%} of the chunk")
+    median["evaluate (with the batch)"] -= core
+    for _module, _name, label in STEPS:
+        backend = median.get("backend: " + label)
+        print(
+            f"  {label.replace('with', 'without'):<30} {median[label]:.3f} s"
+            + ("" if backend is None else f"   PostgreSQL backend {backend:.3f} s")
+        )
+    others = median["chunk"] - core - sum(median[label] for _m, _n, label in STEPS)
+    print(f"  {'the rest (chunk row, finish)':<30} {others:.3f} s")
+    if median["backend"] is not None:
+        backend = median["backend"]
+        print(
+            f"  PostgreSQL backend, whole chunk {backend:.3f} s; core batch / (chunk + backend) = "
+            f"{core / (median['chunk'] + backend):.0%}"
+        )
+
+
+if __name__ == "__main__":
+    main()
