@@ -96,7 +96,7 @@ def peak_rss_mb(pid: int) -> float:
 def computed_cases(kind: str, month: str) -> list:
     """The (id, month, household) cases the campaign's chunks give the core, read as they read them."""
     from benefits.campaigns import kinds
-    from benefits.campaigns.evaluate import FILE_FIELDS, file_rows
+    from benefits.campaigns.file_rows import files_read
     from benefits.campaigns.households import current_rights, incomes_by_nir, neutral_household, quarter
     from benefits.claims.models import AllocataireFile
 
@@ -104,7 +104,7 @@ def computed_cases(kind: str, month: str) -> list:
     cases = []
     for start in range(0, len(pks), 1000):
         rows = AllocataireFile.objects.filter(pk__gte=pks[start], pk__lte=pks[min(start + 999, len(pks) - 1)])
-        files = file_rows(rows.order_by("pk").values_list(*FILE_FIELDS))
+        files = files_read(rows)
         todo = [f for f in files if kinds.needs_core(kind, current_rights(f["rights"]))]
         nirs = {m["nir"] for f in todo for m in f["members"] if m.get("nir")}
         incomes = incomes_by_nir(nirs, quarter(month))

@@ -15,7 +15,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from benefits.campaigns import notify
-from benefits.campaigns.evaluate import FILE_FIELDS, evaluate, file_rows
+from benefits.campaigns.evaluate import evaluate
+from benefits.campaigns.file_rows import FileRow, files_read
 from benefits.campaigns.households import departement
 from benefits.campaigns.kinds import rights_after
 from benefits.campaigns.models import (
@@ -34,13 +35,13 @@ from portal.pg_copy import copy_insert_or_skip, copy_update
 from benefits.rules import ENGINE_VERSION, parameters_version
 
 
-def chunk_files(chunk: CampaignChunk) -> list[dict]:
-    files = AllocataireFile.objects.order_by("pk")
+def chunk_files(chunk: CampaignChunk) -> list[FileRow]:
+    files = AllocataireFile.objects.all()
     if chunk.file_ids is not None:
         files = files.filter(pk__in=chunk.file_ids)
     else:
         files = files.filter(pk__gte=chunk.first_pk, pk__lte=chunk.last_pk)
-    return file_rows(files.values_list(*FILE_FIELDS))
+    return files_read(files)
 
 
 def chunk_run(*, chunk_id: int) -> str:
@@ -117,7 +118,7 @@ def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None
             campaign.pk,
             e.file["pk"],
             e.decision.outcome,
-            departement(e.file["housing"]),
+            departement(e.file["commune"]),
             e.decision.old,
             e.decision.new,
             e.decision.total,
