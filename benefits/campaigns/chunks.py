@@ -31,8 +31,8 @@ from benefits.campaigns.models import (
 from benefits.campaigns.payments import next_payment_day
 from benefits.campaigns.services import campaign_maybe_finish
 from benefits.claims.models import AllocataireFile
-from portal.pg_copy import copy_insert_or_skip, copy_update
 from benefits.rules import ENGINE_VERSION, parameters_version
+from portal.pg_copy import copy_insert_or_skip, copy_update
 
 
 def chunk_files(chunk: CampaignChunk) -> list[FileRow]:

@@ -18,6 +18,7 @@ from benefits.campaigns.models import Campaign, CampaignKind, Outcome
 from benefits.rules import compute, compute_batch, parse_household
 from benefits.rules.aide_exceptionnelle import aide_exceptionnelle
 
+
 @dataclass
 class Evaluation:
     file: dict  # a FileRow (file_rows.py): its members and housing decoded only if read
