@@ -102,10 +102,15 @@ def main():
     from benefits.campaigns import chunks, evaluate
     from benefits.campaigns.models import Campaign, CampaignChunk, CampaignResult, CampaignStatus
     from benefits.claims.models import AllocataireFile
+    from benefits.letters import services as letters_services
+    from portal.pg_copy import copy_update
 
     kind = sys.argv[1] if len(sys.argv) > 1 else "recalcul"
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     size = int(sys.argv[3]) if len(sys.argv) > 3 else settings.CAMPAIGN_CHUNK_SIZE
+    commit = len(sys.argv) > 4 and sys.argv[4] == "commit"
+    # The renderings' one message (on commit) is not sent: no broker here, and no PDF rendered in-process.
+    letters_services.render_each_enqueue = lambda letter_ids: None
     pks = list(AllocataireFile.objects.order_by("pk").values_list("pk", flat=True)[:size])
     clock = Clock()
     for module, name, label in STEPS:
@@ -113,6 +118,7 @@ def main():
     clock.wrap_generator(evaluate, "compute_batch", "core batch")
     clock.wrap(evaluate, "aid_result", "core batch")  # the exceptional aid's module, its "core"
     runs, outcomes = [], {}
+    rights = dict(AllocataireFile.objects.filter(pk__in=pks).values_list("pk", "rights"))
     for _ in range(repeat + 1):  # the first run warms the caches and is not counted
         clock.spent.clear()
         with transaction.atomic():
@@ -122,17 +128,24 @@ def main():
             chunk = CampaignChunk.objects.create(campaign=campaign, first_pk=pks[0], last_pk=pks[-1])
             with connection.cursor() as cursor:
                 clock.stat = backend_stat(cursor)
-            started, wall, backend = time.process_time(), time.perf_counter(), ticks(clock.stat)
-            outcome = chunks.chunk_run(chunk_id=chunk.pk)
-            spent, wall = time.process_time() - started, time.perf_counter() - wall
-            backend = None if backend is None else ticks(clock.stat) - backend
-            outcomes = dict(
-                CampaignResult.objects.filter(campaign=campaign)
-                .values_list("outcome")
-                .annotate(n=Count("pk"))
-                .order_by()
-            )
-            transaction.set_rollback(True)
+        if not commit:
+            transaction.set_autocommit(False)
+        started, wall, backend = time.process_time(), time.perf_counter(), ticks(clock.stat)
+        outcome = chunks.chunk_run(chunk_id=chunk.pk)  # commits unless inside the atomic below
+        spent, wall = time.process_time() - started, time.perf_counter() - wall
+        backend = None if backend is None else ticks(clock.stat) - backend
+        outcomes = dict(
+            CampaignResult.objects.filter(campaign=campaign)
+            .values_list("outcome")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        if commit:
+            with transaction.atomic():  # the next run finds the same rights
+                copy_update(AllocataireFile, "rights", rights)
+        else:
+            transaction.rollback()
+            transaction.set_autocommit(True)
         assert outcome == "done", outcome
         labels = ["core batch"] + [label for _m, _n, label in STEPS]
         labels += ["backend: " + label for label in labels]
