@@ -15,6 +15,7 @@ CPU time does not count the time waiting for the other processes of a shared mac
 figures move far less with the load than wall-clock ones (caches and frequency still do).
 """
 
+import gc
 import os
 import statistics
 import sys
@@ -117,10 +118,20 @@ def main():
         clock.wrap(importlib.import_module(module), name, label)
     clock.wrap_generator(evaluate, "compute_batch", "core batch")
     clock.wrap(evaluate, "aid_result", "core batch")  # the exceptional aid's module, its "core"
+    gc_spent = []
+
+    def gc_clock(phase, info, started=[0.0]):  # noqa: B006 (the callback's own memory)
+        if phase == "start":
+            started[0] = time.process_time()
+        else:
+            gc_spent.append((info["generation"], time.process_time() - started[0]))
+
+    gc.callbacks.append(gc_clock)
     runs, outcomes = [], {}
     rights = dict(AllocataireFile.objects.filter(pk__in=pks).values_list("pk", "rights"))
     for _ in range(repeat + 1):  # the first run warms the caches and is not counted
         clock.spent.clear()
+        gc_spent.clear()
         with transaction.atomic():
             campaign = Campaign.objects.create(
                 kind=kind, month="2026-12", threshold=1, status=CampaignStatus.RUNNING, total=len(pks)
@@ -149,6 +160,8 @@ def main():
         assert outcome == "done", outcome
         labels = ["core batch"] + [label for _m, _n, label in STEPS]
         labels += ["backend: " + label for label in labels]
+        clock.spent["gc"] = sum(seconds for _generation, seconds in gc_spent)
+        clock.spent["gc2"] = sum(1 for generation, _seconds in gc_spent if generation == 2)
         runs.append(
             {"chunk": spent, "wall": wall, "backend": backend, **dict.fromkeys(labels, 0.0), **clock.spent}
         )
@@ -163,6 +176,8 @@ def main():
     print(f"{kind}: {len(pks)} files, {repeat} runs; outcomes {outcomes}")
     print(f"  chunk {median['chunk']:.3f} s CPU of this process (wall {median['wall']:.3f} s)")
     print(f"  core batch {core:.3f} s = {core / median['chunk']:.0%} of the chunk")
+    share = sorted(run["core batch"] / run["chunk"] for run in runs)
+    print(f"  (per run, core batch / chunk: {share[0]:.0%} to {share[-1]:.0%})")
     median["evaluate (with the batch)"] -= core
     for _module, _name, label in STEPS:
         backend = median.get("backend: " + label)
@@ -172,6 +187,9 @@ def main():
         )
     others = median["chunk"] - core - sum(median[label] for _m, _n, label in STEPS)
     print(f"  {'the rest (chunk row, finish)':<30} {others:.3f} s")
+    print(
+        f"  of the chunk, the garbage collector {median['gc']:.3f} s ({median['gc2']:.0f} full collections)"
+    )
     if median["backend"] is not None:
         backend = median["backend"]
         print(

@@ -131,10 +131,7 @@ def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None
         for e in evaluations
     ]
     if connection.vendor == "postgresql":
-        dumped = [
-            (*row[:4], json.dumps(row[4]), json.dumps(row[5]), row[6], json.dumps(row[7]), *row[8:])
-            for row in rows
-        ]
+        dumped = [(*row[:4], dumps(row[4]), dumps(row[5]), row[6], dumps(row[7]), *row[8:]) for row in rows]
         copy_insert_or_skip(CampaignResult, RESULT_COLUMNS, dumped, ["campaign_id", "file_id"])
         return
     CampaignResult.objects.bulk_create(
@@ -142,6 +139,11 @@ def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None
         ignore_conflicts=True,
         batch_size=settings.CAMPAIGN_CHUNK_SIZE,
     )
+
+
+def dumps(value: dict) -> str:
+    """JSON text for COPY; most results' amounts and explanation are empty."""
+    return json.dumps(value) if value else "{}"
 
 
 def rights_update(rights: dict[int, list]) -> None:

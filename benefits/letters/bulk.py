@@ -10,7 +10,6 @@ one letter each), and the ids of the keys already there read back only when some
 references.
 """
 
-import json
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -20,6 +19,8 @@ from django.utils import timezone
 from benefits.letters import services
 from benefits.letters.models import Letter, LetterStatus
 from portal.pg_copy import copy_insert_or_skip, next_ids
+
+ENCODER = DjangoJSONEncoder()  # one encoder for all the contexts (json.dumps(cls=…) makes one per call)
 
 # The columns a campaign's letter is written with; the others keep their defaults (queued, no PDF).
 COPIED = [
@@ -102,7 +103,7 @@ def copy_letters(by_key: dict) -> tuple[dict[str, int], list[int]]:
             ask.kind,
             f"{month}-{ids[key]:06d}",  # as reference() does
             str(ask.subject)[:200],
-            json.dumps(ask.context, cls=DjangoJSONEncoder),
+            ENCODER.encode(ask.context),
             "en" if ask.language == "en" else "fr",
             ask.context.get("engine_version", ""),
             ask.context.get("parameters_version", ""),
