@@ -10,8 +10,11 @@ without them; `make bench-campaigns N=… WORKERS=…` runs this one alone):
   3. a quarterly-recalculation campaign with BENCH_CAMPAIGN_WORKERS (2) worker processes (DEBUG off,
      as in production) on a queue of its own, timed from the launch to the last chunk done:
      households per second and the share of (core batch × workers) it reaches (goal ≥ 80 %);
-  4. each worker's peak memory (VmHWM), and the projection for 13.5 million households on N workers;
-  5. the letters: their rendering (completion of the frozen context — the explained computation — and
+  4. the same in CPU time, which the load of a shared machine does not move: the core's batch's CPU
+     seconds for those households (time.process_time) against the CPU seconds the workers and their
+     PostgreSQL backends spent during the campaign (/proc/<pid>/stat);
+  5. each worker's peak memory (VmHWM), and the projection for 13.5 million households on N workers;
+  6. the letters: their rendering (completion of the frozen context — the explained computation — and
      the PDF) is a separate pipeline on the default queue, *outside* the measured time: its own rate is
      measured here on a sample of this campaign's letters (CPU time per render, one process) and
      projected separately.
@@ -96,7 +99,7 @@ def peak_rss_mb(pid: int) -> float:
 def computed_cases(kind: str, month: str) -> list:
     """The (id, month, household) cases the campaign's chunks give the core, read as they read them."""
     from benefits.campaigns import kinds
-    from benefits.campaigns.evaluate import FILE_FIELDS, file_rows
+    from benefits.campaigns.file_rows import files_read
     from benefits.campaigns.households import current_rights, incomes_by_nir, neutral_household, quarter
     from benefits.claims.models import AllocataireFile
 
@@ -104,7 +107,7 @@ def computed_cases(kind: str, month: str) -> list:
     cases = []
     for start in range(0, len(pks), 1000):
         rows = AllocataireFile.objects.filter(pk__gte=pks[start], pk__lte=pks[min(start + 999, len(pks) - 1)])
-        files = file_rows(rows.order_by("pk").values_list(*FILE_FIELDS))
+        files = files_read(rows)
         todo = [f for f in files if kinds.needs_core(kind, current_rights(f["rights"]))]
         nirs = {m["nir"] for f in todo for m in f["members"] if m.get("nir")}
         incomes = incomes_by_nir(nirs, quarter(month))
@@ -114,18 +117,45 @@ def computed_cases(kind: str, month: str) -> list:
     return cases
 
 
+CORE_CPU: list[float] = []  # households per CPU second of the core's batch, each time core_rate runs
+
+
 def core_rate(cases: list) -> float:
-    """Households per second of the core's batch alone on `cases` (1 000 at a time, as a chunk)."""
+    """Households per second of the core's batch alone on `cases` (1 000 at a time, as a chunk); its
+    rate per CPU second (time.process_time) is kept in CORE_CPU."""
     from benefits.rules import compute_batch
 
-    spent = 0.0
+    spent = cpu = 0.0
     for start in range(0, len(cases), 1000):
         batch = cases[start : start + 1000]
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         for _row in compute_batch(batch, explain=False):
             pass
         spent += time.perf_counter() - started
+        cpu += time.process_time() - cpu_started
+    CORE_CPU.append(len(cases) / cpu)
     return len(cases) / spent
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process of this machine (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def backends_cpu() -> dict[int, float]:
+    """CPU seconds so far of the PostgreSQL backends of the bench database but this process's (the
+    workers'), when the server runs on this machine."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return {pid: cpu_seconds(pid) for (pid,) in cursor.fetchall()}
 
 
 PARALLEL_CASES: list = []
@@ -244,6 +274,7 @@ def main():
             f"workers ready and warm in {warm_up([f'{queue}-{i}@{socket.gethostname()}' for i in range(workers)], procs):.0f} s"
         )
         campaign = campaign_create(kind=kind, month=month, threshold=Decimal(1), by=None)
+        workers_before, database_before = [cpu_seconds(p.pid) for p in procs], backends_cpu()
         launched = timezone.now()
         campaign_launch(campaign=campaign, by=None)
         deadline = time.monotonic() + 4 * 3600
@@ -251,6 +282,8 @@ def main():
             if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
                 raise RuntimeError("the campaign did not finish (a worker exited or 4 h passed)")
             time.sleep(0.5)
+        workers_cpu = sum(cpu_seconds(p.pid) for p in procs) - sum(workers_before)
+        database_cpu = sum(cpu - database_before.get(pid, 0.0) for pid, cpu in backends_cpu().items())
         last_done = campaign.chunks.aggregate(last=Max("done_at"))["last"]
         elapsed = (last_done - launched).total_seconds()
         memory = [peak_rss_mb(p.pid) for p in procs]
@@ -282,6 +315,7 @@ def main():
         memory=memory,
         letters=(renders, completions),
         loads=(during, load()),
+        cpu=(len(cases) / max(CORE_CPU), workers_cpu, database_cpu),
     )
 
 
@@ -337,7 +371,7 @@ def load() -> str:
 
 
 def report(
-    *, kind, total, computed, notified, elapsed, workers, core, parallel, memory, letters, loads
+    *, kind, total, computed, notified, elapsed, workers, core, parallel, memory, letters, loads, cpu
 ) -> None:
     rate = total / elapsed
     computed_rate = computed / elapsed
@@ -361,6 +395,14 @@ def report(
         f"core batch alone on {workers} processes at once (the same households split, before / after): "
         f"{parallel[0]:,.0f}/s / {parallel[1]:,.0f}/s; campaign / the faster: {computed_rate / max(parallel):.0%} "
         f"(what the cores shared with PostgreSQL and the rest of the machine give the core alone)"
+    )
+    core_cpu, workers_cpu, database_cpu = cpu
+    print(
+        f"in CPU time (what the load of the machine does not move): the core's batch alone needs "
+        f"{core_cpu:.1f} s for the {computed:,} households; the campaign's workers spent {workers_cpu:.1f} s "
+        f"and PostgreSQL's backends {database_cpu:.1f} s: core batch / (workers + database) = "
+        f"{core_cpu / (workers_cpu + database_cpu):.0%}, core batch / workers = {core_cpu / workers_cpu:.0%} "
+        f"(what the campaign would reach on cores of its own, the database on others)"
     )
     print("peak memory per worker (VmHWM): " + ", ".join(f"{m:.0f} MB" for m in memory))
     for n in (workers, 16, 64, 128):

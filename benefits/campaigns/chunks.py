@@ -15,7 +15,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from benefits.campaigns import notify
-from benefits.campaigns.evaluate import FILE_FIELDS, evaluate, file_rows
+from benefits.campaigns.evaluate import evaluate
+from benefits.campaigns.file_rows import FileRow, files_read
 from benefits.campaigns.households import departement
 from benefits.campaigns.kinds import rights_after
 from benefits.campaigns.models import (
@@ -30,17 +31,17 @@ from benefits.campaigns.models import (
 from benefits.campaigns.payments import next_payment_day
 from benefits.campaigns.services import campaign_maybe_finish
 from benefits.claims.models import AllocataireFile
-from benefits.letters.pg_copy import copy_insert_or_skip, copy_update
 from benefits.rules import ENGINE_VERSION, parameters_version
+from portal.pg_copy import copy_insert_or_skip, copy_update
 
 
-def chunk_files(chunk: CampaignChunk) -> list[dict]:
-    files = AllocataireFile.objects.order_by("pk")
+def chunk_files(chunk: CampaignChunk) -> list[FileRow]:
+    files = AllocataireFile.objects.all()
     if chunk.file_ids is not None:
         files = files.filter(pk__in=chunk.file_ids)
     else:
         files = files.filter(pk__gte=chunk.first_pk, pk__lte=chunk.last_pk)
-    return file_rows(files.values_list(*FILE_FIELDS))
+    return files_read(files)
 
 
 def chunk_run(*, chunk_id: int) -> str:
@@ -109,7 +110,7 @@ RESULT_COLUMNS = [
 
 def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None:
     """One result per household, insert-or-skip under the unique (campaign, file): COPY on PostgreSQL
-    (benefits/letters/pg_copy.py), bulk_create elsewhere. No explanation per household: the letter
+    (portal/pg_copy.py), bulk_create elsewhere. No explanation per household: the letter
     explains, from its frozen input (notify.py); an invalid file keeps its errors."""
     now = timezone.now()
     rows = [
@@ -117,7 +118,7 @@ def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None
             campaign.pk,
             e.file["pk"],
             e.decision.outcome,
-            departement(e.file["housing"]),
+            departement(e.file["commune"]),
             e.decision.old,
             e.decision.new,
             e.decision.total,
@@ -130,10 +131,7 @@ def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None
         for e in evaluations
     ]
     if connection.vendor == "postgresql":
-        dumped = [
-            (*row[:4], json.dumps(row[4]), json.dumps(row[5]), row[6], json.dumps(row[7]), *row[8:])
-            for row in rows
-        ]
+        dumped = [(*row[:4], dumps(row[4]), dumps(row[5]), row[6], dumps(row[7]), *row[8:]) for row in rows]
         copy_insert_or_skip(CampaignResult, RESULT_COLUMNS, dumped, ["campaign_id", "file_id"])
         return
     CampaignResult.objects.bulk_create(
@@ -141,6 +139,11 @@ def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None
         ignore_conflicts=True,
         batch_size=settings.CAMPAIGN_CHUNK_SIZE,
     )
+
+
+def dumps(value: dict) -> str:
+    """JSON text for COPY; most results' amounts and explanation are empty."""
+    return json.dumps(value) if value else "{}"
 
 
 def rights_update(rights: dict[int, list]) -> None:

@@ -20,6 +20,7 @@ from benefits.claims.models import AllocataireFile
 from benefits.income.emulator_data import amounts_for
 from benefits.rules import compute_batch
 from benefits.rules.months import month_index, month_label
+from portal.pg_copy import tables_analyze
 
 BATCH = 2000
 # The demo person who could claim the prime d'activité and never did (docs/campaigns.md).
@@ -118,6 +119,7 @@ def campaign_demo_load(
     by_month = load_households(households, last_month, seed, non_recours_share)
     months = [month_label(month_index(last_month) - 11 + i) for i in range(12)]
     index_nirs(AllocataireFile.objects.exclude(number__startswith="D"))
+    tables_analyze(AllocataireFile, PersonNir)
     for line in portal_demo_lines(months):
         by_month[line[1]].append(line)
     AllocataireFile.objects.filter(number=DEMO_NON_RECOURANT).update(rights=[])

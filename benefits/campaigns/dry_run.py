@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from django.db.models import Max, Min
 
-from benefits.campaigns.evaluate import FILE_FIELDS, aid_explained, evaluate, explained, file_rows
+from benefits.campaigns.evaluate import aid_explained, evaluate, explained
+from benefits.campaigns.file_rows import files_read
 from benefits.campaigns.models import Campaign, CampaignKind, Outcome
 from benefits.claims.models import AllocataireFile
 
@@ -24,7 +25,7 @@ def sample_files(size: int, seed: int) -> list[dict]:
         return []
     span = range(bounds["first"], bounds["last"] + 1)
     wanted = sorted(random.Random(seed).sample(span, min(len(span), size * 2)))
-    files = file_rows(AllocataireFile.objects.filter(pk__in=wanted).order_by("pk").values_list(*FILE_FIELDS))
+    files = files_read(AllocataireFile.objects.filter(pk__in=wanted))
     return files[:size]
 
 

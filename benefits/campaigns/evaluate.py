@@ -18,21 +18,14 @@ from benefits.campaigns.models import Campaign, CampaignKind, Outcome
 from benefits.rules import compute, compute_batch, parse_household
 from benefits.rules.aide_exceptionnelle import aide_exceptionnelle
 
-FILE_FIELDS = ("pk", "number", "members", "housing", "rights", "given_names", "family_name")
-
 
 @dataclass
 class Evaluation:
-    file: dict
+    file: dict  # a FileRow (file_rows.py): its members and housing decoded only if read
     decision: kinds.Decision
     errors: list
     household: dict | None  # the neutral household the core (or the aid's module) read, None if not computed
     rights: dict  # the file's current rights {benefit: Decimal}
-
-
-def file_rows(rows) -> list[dict]:
-    """values_list(*FILE_FIELDS) tuples → the dicts the evaluation reads."""
-    return [dict(zip(FILE_FIELDS, row, strict=True)) for row in rows]
 
 
 def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:

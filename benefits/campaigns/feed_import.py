@@ -13,8 +13,9 @@ from itertools import islice
 from django.db import transaction
 
 from benefits.campaigns.feed import FeedLine, FeedRefused, Refusal, read_feed
-from benefits.campaigns.feed_models import IncomeFeedImport, PersonNir
+from benefits.campaigns.feed_models import IncomeFeedImport, IncomeRecord, PersonNir
 from benefits.campaigns.feed_store import store_batch
+from portal.pg_copy import tables_analyze
 
 BATCH = 20000
 KEPT_REFUSALS = 1000  # a file with more bad lines is a wrong file: the count says it, not the list
@@ -47,6 +48,8 @@ def income_feed_import(
             report = import_lines(data, name, digest, strict)
     except FeedRefused as refused:
         return ImportReport(feed=None, refused_file=str(refused))
+    if report.feed.stored:
+        tables_analyze(IncomeRecord)  # the campaigns read the feed by NIR: fresh statistics, index scans
     if recalculate and report.changed_files:
         from benefits.campaigns.events import recalculation_on_import
 

@@ -1,6 +1,6 @@
 """Writing one batch of feed lines: only the new or changed ones, the old amount kept as previous_amount.
 
-On PostgreSQL the batch is copied (COPY) into a temporary table and merged with one
+On PostgreSQL the batch is copied (COPY, portal/pg_copy.py's stage) into a temporary table and merged with one
 INSERT … SELECT … ON CONFLICT DO UPDATE … WHERE the amount differs, RETURNING the NIRs written: a
 million lines take seconds, not minutes. Elsewhere (SQLite, the local runs) one read of the stored
 amounts and one bulk insert-or-update of the lines that differ. Both write the same rows.
@@ -10,8 +10,10 @@ from django.db import connection
 
 from benefits.campaigns.feed import FeedLine
 from benefits.campaigns.feed_models import IncomeFeedImport, IncomeRecord
+from portal.pg_copy import copy_to_stage
 
 STAGE = "income_feed_stage"
+STAGED = "nir, month, payer, kind, amount"
 MERGE = f"""
 INSERT INTO {IncomeRecord._meta.db_table} (nir, month, payer, kind, amount, previous_amount, feed_id)
 SELECT nir, month, payer, kind, amount, NULL, %s FROM {STAGE}
@@ -32,16 +34,10 @@ def store_batch(feed: IncomeFeedImport, lines: list[FeedLine]) -> set[str]:
 
 
 def copy_merge(feed: IncomeFeedImport, lines: list[FeedLine]) -> list[str]:
+    rows = ((line.nir, line.month, line.payer, line.kind, line.amount) for line in lines)
     with connection.cursor() as cursor:
         # The import is one transaction (feed_import.py): the stage lives until it commits.
-        cursor.execute(
-            f"CREATE TEMPORARY TABLE IF NOT EXISTS {STAGE} "
-            "(nir text, month text, payer text, kind text, amount numeric(10, 2)) ON COMMIT DROP"
-        )
-        cursor.execute(f"TRUNCATE {STAGE}")
-        with cursor.copy(f"COPY {STAGE} (nir, month, payer, kind, amount) FROM STDIN") as copy:
-            for line in lines:
-                copy.write_row((line.nir, line.month, line.payer, line.kind, line.amount))
+        copy_to_stage(cursor, IncomeRecord._meta.db_table, STAGE, STAGED, rows)
         cursor.execute(MERGE, [feed.pk])
         return [row[0] for row in cursor.fetchall()]
 

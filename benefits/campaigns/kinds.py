@@ -14,6 +14,7 @@ from benefits.campaigns.models import CampaignKind, Outcome
 QUARTERLY = ("ppa", "rsa", "aide_logement")
 CHANGE_THRESHOLD = Decimal("1.00")  # a recalculation changing a right by 1 € or less tells nobody
 CENT = Decimal("0.01")
+ZERO = Decimal(0)
 
 
 @dataclass
@@ -35,31 +36,38 @@ def needs_core(kind: str, rights: dict[str, Decimal]) -> bool:
     return rights.get("rsa", 0) > 0 or rights.get("aide_logement", 0) > 0
 
 
+def cents(values: dict) -> dict[str, Decimal]:
+    """The quarterly amounts of `values` (floats of a core output row, or Decimals), to the cent, zeros
+    left out."""
+    found = {}
+    for name in QUARTERLY:
+        value = values.get(name, 0)
+        if value > 0:
+            found[name] = (value if isinstance(value, Decimal) else Decimal(repr(value))).quantize(CENT)
+    return found
+
+
 def amounts(benefits: dict) -> dict[str, str]:
     """The quarterly rights of a core output row, as decimal strings, zeros left out."""
-    return {
-        name: str(Decimal(repr(benefits[name])).quantize(CENT))
-        for name in QUARTERLY
-        if benefits.get(name, 0) > 0
-    }
+    return {name: str(value) for name, value in cents(benefits).items()}
 
 
 def decide_non_recours(rights: dict, benefits: dict, threshold: Decimal) -> Decision:
-    new = amounts(benefits)
-    total = sum((Decimal(v) for v in new.values()), Decimal(0))
+    new = cents(benefits)
+    total = sum(new.values(), Decimal(0))
     outcome = Outcome.NOTIFIED if new and total >= threshold else Outcome.UNCHANGED
-    return Decision(outcome, new=new, total=total)
+    return Decision(outcome, new={name: str(v) for name, v in new.items()}, total=total)
 
 
 def decide_recalculation(rights: dict, benefits: dict) -> Decision:
-    old = {name: str(rights[name].quantize(CENT)) for name in QUARTERLY if rights.get(name, 0) > 0}
-    new = amounts(benefits)
-    changed = any(
-        abs(Decimal(new.get(name, "0")) - Decimal(old.get(name, "0"))) > CHANGE_THRESHOLD
-        for name in QUARTERLY
+    old, new = cents(rights), cents(benefits)
+    changed = any(abs(new.get(name, ZERO) - old.get(name, ZERO)) > CHANGE_THRESHOLD for name in QUARTERLY)
+    return Decision(
+        Outcome.NOTIFIED if changed else Outcome.UNCHANGED,
+        old={name: str(v) for name, v in old.items()},
+        new={name: str(v) for name, v in new.items()},
+        total=sum(new.values(), Decimal(0)),
     )
-    total = sum((Decimal(v) for v in new.values()), Decimal(0))
-    return Decision(Outcome.NOTIFIED if changed else Outcome.UNCHANGED, old=old, new=new, total=total)
 
 
 def decide_exceptional_aid(amount: Decimal) -> Decision:

@@ -101,7 +101,8 @@ class Outcome(models.TextChoices):
 
 
 class CampaignResult(models.Model):
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="results")
+    # Not indexed alone: the unique (campaign, file) begins with it (one index less per result written).
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="results", db_index=False)
     file = models.ForeignKey("benefits.AllocataireFile", on_delete=models.CASCADE, related_name="+")
     outcome = models.CharField(max_length=16, choices=Outcome.choices)
     departement = models.CharField(max_length=3, blank=True)

@@ -14,6 +14,7 @@ its lines for the letter) is completed when the letter is rendered, on the lette
 
 from collections import defaultdict
 
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,14 +43,26 @@ def adults(file_row: dict) -> list[dict]:
     return [m for m in file_row["members"] if m["role"] in ("applicant", "partner")]
 
 
+CHANGED = f"""
+SELECT nir, month, payer, kind, previous_amount, amount FROM {IncomeRecord._meta.db_table}
+WHERE nir = ANY(%s) AND month = ANY(%s) AND previous_amount IS NOT NULL ORDER BY month, nir, payer
+"""
+
+
 def changed_incomes_by_nir(nirs, month: str) -> dict[str, list]:
-    """The quarter's feed lines that an import changed, by NIR, for a whole chunk at once (tuples)."""
-    rows = (
-        IncomeRecord.objects.filter(nir__in=list(nirs), month__in=quarter(month))
-        .exclude(previous_amount=None)
-        .order_by("month", "nir", "payer")
-        .values_list("nir", "month", "payer", "kind", "previous_amount", "amount")
-    )
+    """The quarter's feed lines that an import changed, by NIR, for a whole chunk at once (tuples; on
+    PostgreSQL the NIRs are one array parameter, not hundreds of IN placeholders)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(CHANGED, [list(nirs), quarter(month)])
+            rows = cursor.fetchall()
+    else:
+        rows = (
+            IncomeRecord.objects.filter(nir__in=list(nirs), month__in=quarter(month))
+            .exclude(previous_amount=None)
+            .order_by("month", "nir", "payer")
+            .values_list("nir", "month", "payer", "kind", "previous_amount", "amount")
+        )
     found = defaultdict(list)
     for row in rows:
         found[row[0]].append(row)

@@ -10,7 +10,6 @@ one letter each), and the ids of the keys already there read back only when some
 references.
 """
 
-import json
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -19,7 +18,9 @@ from django.utils import timezone
 
 from benefits.letters import services
 from benefits.letters.models import Letter, LetterStatus
-from benefits.letters.pg_copy import copy_insert_or_skip, next_ids
+from portal.pg_copy import copy_insert_or_skip, next_ids
+
+ENCODER = DjangoJSONEncoder()  # one encoder for all the contexts (json.dumps(cls=…) makes one per call)
 
 # The columns a campaign's letter is written with; the others keep their defaults (queued, no PDF).
 COPIED = [
@@ -67,7 +68,7 @@ def letters_request_bulk(asks: list[LetterAsk], batch_size: int = 1000) -> dict[
     else:
         ids, new = bulk_letters(by_key, batch_size)
     # One message for the renderings, sent when the caller's transaction commits (queueing.py).
-    services.letter_enqueue_many([row.pk for row in new])
+    services.letter_enqueue_many(new)
     return {by_key[key].source_key: pk for key, pk in ids.items()}
 
 
@@ -89,7 +90,7 @@ def reference(created_at, pk: int) -> str:
     return f"{timezone.localtime(created_at):%Y-%m}-{pk:06d}"
 
 
-def copy_letters(by_key: dict) -> tuple[dict[str, int], list[Letter]]:
+def copy_letters(by_key: dict) -> tuple[dict[str, int], list[int]]:
     """PostgreSQL: the ids drawn first (the reference needs them), the rows COPYed and merged with
     insert-or-skip on the idempotency key; the keys another call inserted first are read back."""
     now = timezone.now()
@@ -102,7 +103,7 @@ def copy_letters(by_key: dict) -> tuple[dict[str, int], list[Letter]]:
             ask.kind,
             f"{month}-{ids[key]:06d}",  # as reference() does
             str(ask.subject)[:200],
-            json.dumps(ask.context, cls=DjangoJSONEncoder),
+            ENCODER.encode(ask.context),
             "en" if ask.language == "en" else "fr",
             ask.context.get("engine_version", ""),
             ask.context.get("parameters_version", ""),
@@ -120,14 +121,10 @@ def copy_letters(by_key: dict) -> tuple[dict[str, int], list[Letter]]:
     if len(fresh) < len(rows):  # asked again (a redelivered chunk): those letters exist with their own ids
         missing = [key for key, pk in ids.items() if pk not in fresh]
         ids.update(Letter.objects.filter(idempotency_key__in=missing).values_list("idempotency_key", "pk"))
-    return ids, [
-        Letter(pk=pk, file_id=by_key[key].file_id, kind=by_key[key].kind)
-        for key, pk in ids.items()
-        if pk in fresh
-    ]
+    return ids, [pk for pk in ids.values() if pk in fresh]
 
 
-def bulk_letters(by_key: dict, batch_size: int) -> tuple[dict[str, int], list[Letter]]:
+def bulk_letters(by_key: dict, batch_size: int) -> tuple[dict[str, int], list[int]]:
     """Elsewhere (SQLite): one read of the keys there, one bulk insert-or-skip, one read of the ids, one
     update of the new rows' references."""
     existing = set(
@@ -148,4 +145,4 @@ def bulk_letters(by_key: dict, batch_size: int) -> tuple[dict[str, int], list[Le
     for row in new:
         row.reference = reference(row.created_at, row.pk)
     Letter.objects.bulk_update(new, ["reference"], batch_size=batch_size)
-    return {row.idempotency_key: row.pk for row in rows}, new
+    return {row.idempotency_key: row.pk for row in rows}, [row.pk for row in new]

@@ -79,7 +79,11 @@ class LetterQuerySet(models.QuerySet):
 
 
 class Letter(models.Model):
-    file = models.ForeignKey(AllocataireFile, on_delete=models.PROTECT, related_name="letters")
+    # Not indexed alone: the (file, -created_at) index serves the file's lookups (a campaign chunk
+    # writes hundreds of letters: every index is written for each, so none is kept twice).
+    file = models.ForeignKey(
+        AllocataireFile, on_delete=models.PROTECT, related_name="letters", db_index=False
+    )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -90,7 +94,9 @@ class Letter(models.Model):
     )
     kind = models.CharField(_("type"), max_length=32, choices=LetterKind.choices)
     # Human reference printed on the letter and in its file name: YYYY-MM-000123 (month of creation, id).
-    reference = models.CharField(_("référence"), max_length=24, unique=True, null=True, blank=True)
+    # Unique by a constraint (Meta), not unique=True: that would add a second, LIKE-pattern index on
+    # PostgreSQL that no query uses (the same for idempotency_key).
+    reference = models.CharField(_("référence"), max_length=24, null=True, blank=True)  # noqa: DJ001 (unique: NULL until numbered)
     subject = models.CharField(_("objet"), max_length=200)
     # Everything the template needs, frozen when the letter is requested: a letter rendered again in a
     # year says exactly the same thing, whatever the rules or the file have become.
@@ -109,7 +115,7 @@ class Letter(models.Model):
     rendered_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     # kind:source:revision — a retried task or an event received twice makes one letter.
-    idempotency_key = models.CharField(max_length=200, unique=True)
+    idempotency_key = models.CharField(max_length=200)
 
     objects = LetterQuerySet.as_manager()
 
@@ -118,6 +124,10 @@ class Letter(models.Model):
         verbose_name_plural = _("courriers")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["file", "-created_at"]), models.Index(fields=["status"])]
+        constraints = [
+            models.UniqueConstraint(fields=["reference"], name="letter_reference_unique"),
+            models.UniqueConstraint(fields=["idempotency_key"], name="letter_idempotency_key_unique"),
+        ]
 
     def __str__(self):
         return f"{self.reference or self.pk} {self.subject}"

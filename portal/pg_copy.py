@@ -1,11 +1,12 @@
-"""Bulk insert-or-skip through COPY on PostgreSQL (the campaign chunks' results and letters).
+"""Bulk writes through COPY on PostgreSQL: the campaign chunks' results, letters and rights, the income feed.
 
 Django's bulk_create binds every value client-side: psycopg quotes each one into the statement's text,
 regular expressions over large JSON contexts (about 1 s for a chunk's thousand results and letters).
 COPY sends the rows as a stream instead: the rows are copied into a temporary table shaped like the
 target's columns, then merged by one INSERT … SELECT … ON CONFLICT (…) DO NOTHING, which keeps the
-unique constraints' insert-or-skip (a chunk delivered twice writes nothing the second time). As in
-benefits/campaigns/feed_store.py, the stage is dropped at commit: call inside a transaction.
+unique constraints' insert-or-skip (a chunk delivered twice writes nothing the second time). The
+income feed (benefits/campaigns/feed_store.py) merges its stage with its own INSERT … ON CONFLICT DO
+UPDATE. The stage is dropped at commit: call inside a transaction.
 PostgreSQL only; the callers keep bulk_create for SQLite (`make run`).
 """
 
@@ -72,3 +73,13 @@ def copy_update(model, name: str, values: dict) -> None:
         cursor.execute(
             f"UPDATE {table} AS t SET {column} = s.{column} FROM {stage} AS s WHERE t.{pk} = s.{pk}"
         )
+
+
+def tables_analyze(*models) -> None:
+    """ANALYZE after a bulk write (PostgreSQL; nothing elsewhere): the planner's statistics follow the
+    rows just written even where autovacuum is off or has not run yet. Without them a chunk's read of
+    the feed by hundreds of NIRs is planned as a scan of the whole feed table (seconds at a million lines)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(model._meta.db_table for model in models))
