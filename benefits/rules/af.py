@@ -9,6 +9,7 @@ from datetime import date
 
 from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import pf_base
+from benefits.rules.parameter_tree import Parameters
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
@@ -17,7 +18,7 @@ OLD_AGE_RULE_BEFORE = date(2012, 3, 1)  # children born before keep the age-14 m
 OLD_AGE_THRESHOLD = 14
 
 
-def modulation(p, resources: float, children: int) -> tuple[float, float, float]:
+def modulation(p: Parameters, resources: float, children: int) -> tuple[float, float, float]:
     """Rate, first ceiling and second ceiling for `children` (CSS D521-1, D521-3)."""
     extra = max(children, 0) * p.af.plafond_majoration_par_enfant
     ceiling_1 = p.af.plafond_tranche_1_base + extra

@@ -173,6 +173,6 @@ def resources(situation: Situation, month: int) -> float:
     applicant = household.applicant
     if applicant.activity == "student" and situation.age(applicant, month) < STUDENT_AGE:
         total = p.aides_logement.forfait_etudiant
-    total = math.ceil(round(total * 100) / 100 / 100) * 100
-    situation.memo[key] = total
-    return total
+    rounded = math.ceil(round(total * 100) / 100 / 100) * 100
+    situation.memo[key] = rounded
+    return rounded

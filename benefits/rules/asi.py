@@ -8,6 +8,7 @@ resources of the three previous months; gross salaries are not known in the neut
 
 from benefits.rules.household import Person
 from benefits.rules.minima_resources import EEA
+from benefits.rules.parameter_tree import Parameters
 from benefits.rules.params import first_month_with
 from benefits.rules.situation import Situation
 
@@ -15,7 +16,7 @@ ASPA_EARLY_RATE = 0.5  # from the legal retirement age, a disability above 50 % 
 INCOMES = ("unemployment_benefit", "sickness_benefit", "alimony_received", "invalidity_pension")
 
 
-def residence_condition(person: Person, p) -> bool:
+def residence_condition(person: Person, p: Parameters) -> bool:
     if person.nationality == "FR" or person.nationality in EEA or person.nationality == "CH":
         return True
     return person.residence_permit_years >= p.aspa.duree_titre_sejour

@@ -10,6 +10,7 @@ from benefits.rules.asf import asf_amount, asf_children
 from benefits.rules.cf import cf_parts
 from benefits.rules.household import Person
 from benefits.rules.paje import paje_base
+from benefits.rules.parameter_tree import Rsa
 from benefits.rules.situation import Situation
 
 # States of the European Economic Area (EEA agreement; EU members plus Iceland, Liechtenstein, Norway).
@@ -49,7 +50,7 @@ EEA = frozenset(
 )
 
 
-def nationality_condition(person: Person, p_rsa) -> bool:
+def nationality_condition(person: Person, p_rsa: Rsa) -> bool:
     """French, EEA or Swiss nationals after 3 months of right of residence; others after five years
     of residence permits (CASF L262-4, L262-6)."""
     if person.nationality == "FR":

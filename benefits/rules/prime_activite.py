@@ -17,6 +17,7 @@ from benefits.rules.minima_resources import (
     nationality_condition,
     sickness_as_activity,
 )
+from benefits.rules.parameter_tree import Parameters
 from benefits.rules.rsa import dependent_children, lump_sum_rate, recently_isolated
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
@@ -83,7 +84,7 @@ def other_resources(situation: Situation, person: Person, month: int) -> float:
     return income
 
 
-def bonus(p, income: float) -> float:
+def bonus(p: Parameters, income: float) -> float:
     """Individual bonus: 0 below 59 h of SMIC, rising linearly to its maximum (CSS D843-2)."""
     maximum = round(p.ppa.bonification_taux_max * p.ppa.montant_base, 2)
     low, high = (
@@ -175,7 +176,7 @@ def someone_worked(situation: Situation, month: int) -> bool:
     return False
 
 
-def worked_or_raised(situation: Situation, month: int, p) -> bool:
+def worked_or_raised(situation: Situation, month: int, p: Parameters) -> bool:
     children = dependent_children(situation, month, p.rsa)
     return someone_worked(situation, month) or single_parent_raise(situation, month, len(children))
 

@@ -15,6 +15,7 @@ from benefits.rules.minima_resources import (
     nationality_condition,
     other_income,
 )
+from benefits.rules.parameter_tree import Rsa
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
@@ -26,7 +27,7 @@ def recently_isolated(household: Household, month: int) -> bool:
     return since is not None and not household.in_couple and 0 <= month - since < 18
 
 
-def lump_sum_rate(p_rsa, parents: int, children: int) -> float:
+def lump_sum_rate(p_rsa: Rsa, parents: int, children: int) -> float:
     persons = parents + children
     rate = 1.0
     rate += (persons >= 2) * p_rsa.majoration_deuxieme_personne
@@ -39,7 +40,7 @@ def lump_sum_rate(p_rsa, parents: int, children: int) -> float:
     return rate
 
 
-def dependent_children(situation: Situation, month: int, p_rsa) -> list:
+def dependent_children(situation: Situation, month: int, p_rsa: Rsa) -> list:
     """Children counted by the RSA: under 25, not financially autonomous, and whose own resources do
     not exceed what they add to the lump sum (CAF rule, CASF R262-3)."""
     key = ("rsa_children", month)
@@ -71,7 +72,7 @@ def dependent_children(situation: Situation, month: int, p_rsa) -> list:
 
 
 def housing_flat_rate(
-    situation: Situation, month: int, persons: int, base: float, housing_aid: float, p_rsa
+    situation: Situation, month: int, persons: int, base: float, housing_aid: float, p_rsa: Rsa
 ) -> float:
     """Forfait logement: housing aid received, or free housing, counts as a resource up to 12 %, 16 %
     or 16.5 % of the lump sum of one, two or three persons (CASF R262-9, R262-10)."""

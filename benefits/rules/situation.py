@@ -6,18 +6,18 @@ family benefits and the housing aid of that month.
 """
 
 from datetime import date
-from typing import Any
 
 from benefits.rules.ages import age_months, age_years
 from benefits.rules.household import CHILD, Household, Person
 from benefits.rules.months import first_day
+from benefits.rules.parameter_tree import Parameters
 from benefits.rules.params import parameters_at
 
 HOURS_PER_MONTH = 169  # legal monthly duration (35 h × 52 / 12), used for SMIC-based thresholds
 
 
 # Month index → parameters in force on its first day, loaded on first use (Situation.params).
-_PARAMS_BY_MONTH: dict[int, Any] = {}
+_PARAMS_BY_MONTH: dict[int, Parameters] = {}
 
 
 class Situation:
@@ -32,7 +32,7 @@ class Situation:
         return first_day(month)
 
     @staticmethod
-    def params(month: int) -> Any:
+    def params(month: int) -> Parameters:
         """The parameters in force on the first day of `month`: the rules ask ~170 times per household."""
         values = _PARAMS_BY_MONTH.get(month)
         if values is None:
@@ -40,7 +40,7 @@ class Situation:
         return values
 
     @staticmethod
-    def params_on(day: date):
+    def params_on(day: date) -> Parameters:
         return parameters_at(day)
 
     # --- persons ----------------------------------------------------------------------------
