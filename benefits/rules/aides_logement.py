@@ -9,7 +9,6 @@ for ALF/ALS), the RLS deduction in social housing, and the CRDS; paid rounded do
 """
 
 import math
-from datetime import date
 
 from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported)
     ASPA_MULTIPLE_FOR_DEPENDANT,
@@ -22,7 +21,6 @@ from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported
 from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import individual_base
 from benefits.rules.parameter_tree import Parameters
-from benefits.rules.params import parameters_at
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
@@ -37,12 +35,12 @@ DEPENDANT_CHILD_AGE = 21  # "jusqu'au mois précédent ses 21 ans" (CCH R823-2, 
 def dependants(situation: Situation, month: int) -> int:
     """Personnes à charge: children under 21 not financially autonomous, and disabled adult children
     with low resources (CCH L823-2, R823-2)."""
-    key = ("al_pac", month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.housing_dependants:
+        return situation.housing_dependants[key]
     count = 0
     year = month // 12 - 2
-    aspa_ceiling = parameters_at(date(year, 12, 31)).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
+    aspa_ceiling = situation.params_year_end(year).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
     for child in situation.household.children:
         age = situation.age(child, month)
         if (
@@ -55,7 +53,7 @@ def dependants(situation: Situation, month: int) -> int:
             )
         ):
             count += 1
-    situation.memo[key] = count
+    situation.housing_dependants[key] = count
     return count
 
 
@@ -108,9 +106,9 @@ def tl(p: Parameters, rent: float, couple: bool, pac: int) -> float:
 
 def housing_aid(situation: Situation, month: int, trace: Trace | None = None) -> float:
     """The housing aid paid for `month`, net of CRDS and rounded down to the euro."""
-    key = ("aide_logement", month)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.housing_aid and trace is None:
+        return situation.housing_aid[key]
     trace = trace or SILENT
     housing = situation.household.housing
     amount = 0.0
@@ -122,7 +120,7 @@ def housing_aid(situation: Situation, month: int, trace: Trace | None = None) ->
         )
     else:
         amount = tenant_aid(situation, month, trace)
-    situation.memo[key] = amount
+    situation.housing_aid[key] = amount
     return amount
 
 

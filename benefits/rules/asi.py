@@ -58,9 +58,9 @@ def resources(situation: Situation, person: Person, month: int) -> float:
 def asi_person(situation: Situation, person: Person, month: int) -> float:
     if "invalidity_pension" not in person.incomes:  # no pension ever: not eligible (CSS L815-24)
         return 0.0
-    key = ("asi", person.id, month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.person_slot(person, month)
+    if key in situation.asi_amounts:
+        return situation.asi_amounts[key]
     amount = 0.0
     if month < first_month_with("aah", "asi"):
         # The AAH of a month counts the ASI of the quarter before, whose resources count the AAH of the
@@ -82,5 +82,5 @@ def asi_person(situation: Situation, person: Person, month: int) -> float:
             share, ceiling = 0.5, p.asi.plafond_couple
         base = sum([resources(situation, a, month) for a in adults], 0.0)
         amount = share * max(ceiling / 12 - base, 0.0)
-    situation.memo[key] = amount
+    situation.asi_amounts[key] = amount
     return amount

@@ -94,9 +94,9 @@ def activity_income(situation: Situation, person: Person, month: int) -> float:
     profit after the flat allowance, sickness allowances counted as activity)."""
     if not person.incomes:  # no income at all (most children): every term below is 0
         return 0.0
-    key = ("activity_income", person.id, month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.person_slot(person, month)
+    if key in situation.activity_incomes:
+        return situation.activity_incomes[key]
     substitute = has_replacement_income(person, month)
     p = situation.params(month)
     total = 0.0
@@ -116,7 +116,7 @@ def activity_income(situation: Situation, person: Person, month: int) -> float:
         )
         if not (sickness_now == 0 and sickness_before > 0 and not substitute):
             total += sickness
-    situation.memo[key] = total / 3
+    situation.activity_incomes[key] = total / 3
     return total / 3
 
 
@@ -124,9 +124,9 @@ def other_income(situation: Situation, person: Person, month: int) -> float:
     """Average monthly non-activity income of the quarter before `month`."""
     if not person.incomes:  # no income at all (most children): every term below is 0
         return 0.0
-    key = ("other_income", person.id, month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.person_slot(person, month)
+    if key in situation.other_incomes:
+        return situation.other_incomes[key]
     p = situation.params(month)
     substitute = has_replacement_income(person, month)
     total = 0.0
@@ -145,7 +145,7 @@ def other_income(situation: Situation, person: Person, month: int) -> float:
         now = person.income("sickness_benefit", month) - sickness_as_activity(person, month)
         before = person.income("sickness_benefit", month - 1) - sickness_as_activity(person, month - 1)
         total += max(0.0, sum(sickness_other, 0.0) - cap * (now == 0 and before > 0))
-    situation.memo[key] = total / 3
+    situation.other_incomes[key] = total / 3
     return total / 3
 
 

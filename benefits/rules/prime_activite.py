@@ -45,8 +45,8 @@ def earned(situation: Situation, person: Person, month: int) -> float:
     activity; the AAH counts as earned income above 29 hours of SMIC (CSS L842-8)."""
     if not person.incomes:  # no income at all: 0, under the AAH threshold too
         return 0.0
-    key = ("ppa_earned", person.id, month)  # asked three times per person and month: memoised
-    memo = situation.memo
+    key = situation.person_slot(person, month)  # asked three times per person and month: memoised
+    memo = situation.ppa_earned
     if key in memo:
         return memo[key]
     memo[key] = income = _earned(situation, person, month)
@@ -97,9 +97,9 @@ def bonus(p: Parameters, income: float) -> float:
 def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) -> float:
     from benefits.rules.aides_logement import housing_aid
 
-    key = ("ppa_fictive", month)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.ppa_fictive and trace is None:
+        return situation.ppa_fictive[key]
     household = situation.household
     p = situation.params(month)
     children = dependent_children(situation, month, p.rsa)
@@ -157,7 +157,7 @@ def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) 
             None,
             "CSS L842-3, L842-4, D843-1, D843-2" if aspa else "CSS L842-3, D843-1, D843-2",
         )
-    situation.memo[key] = amount
+    situation.ppa_fictive[key] = amount
     return amount
 
 

@@ -43,9 +43,9 @@ def lump_sum_rate(p_rsa: Rsa, parents: int, children: int) -> float:
 def dependent_children(situation: Situation, month: int, p_rsa: Rsa) -> list:
     """Children counted by the RSA: under 25, not financially autonomous, and whose own resources do
     not exceed what they add to the lump sum (CAF rule, CASF R262-3)."""
-    key = ("rsa_children", month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.rsa_children:
+        return situation.rsa_children[key]
     household = situation.household
     young = [
         c
@@ -67,7 +67,7 @@ def dependent_children(situation: Situation, month: int, p_rsa: Rsa) -> list:
     counted = [
         c for c in young if activity_income(situation, c, month) + other_income(situation, c, month) < limit
     ]
-    situation.memo[key] = counted
+    situation.rsa_children[key] = counted
     return counted
 
 
@@ -94,9 +94,9 @@ def housing_flat_rate(
 def rsa_amount(
     situation: Situation, month: int, housing_aid_known: bool = True, trace: Trace | None = None
 ) -> float:
-    key = ("rsa", month, housing_aid_known)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month) * 2 + housing_aid_known
+    if key in situation.rsa_amounts and trace is None:
+        return situation.rsa_amounts[key]
     trace = trace or SILENT
     from benefits.rules.aides_logement import housing_aid as housing_aid_of
 
@@ -146,7 +146,7 @@ def rsa_amount(
                 "You must be 25 or older, or have a dependent child.",
                 "CASF L262-4",
             )
-        situation.memo[key] = 0.0
+        situation.rsa_amounts[key] = 0.0
         return 0.0
     ceiling = max(lump_sum, raised)
     if raised >= lump_sum:
@@ -180,12 +180,12 @@ def rsa_amount(
     if not trace.enabled and ceiling - flat - activity < p_rsa.montant_minimum:
         # Every other resource is >= 0, so nothing can be paid: skip the family benefits and AAH of
         # the quarter (a speed-up only, the amount is the same; explanations still show every line).
-        situation.memo[key] = 0.0
+        situation.rsa_amounts[key] = 0.0
         return 0.0
     other = sum([other_income(situation, person, month) for person in counted], 0.0)
     if not trace.enabled and ceiling - flat - activity - other < p_rsa.montant_minimum:
         # The family benefits and the AAH counted below are >= 0: the same speed-up, one line later.
-        situation.memo[key] = 0.0
+        situation.rsa_amounts[key] = 0.0
         return 0.0
     benefits = family_benefits_counted(situation, month) + sum(
         [aah_received(situation, a, month) for a in household.persons], 0.0
@@ -234,7 +234,7 @@ def rsa_amount(
             "CASF L262-2",
         )
         amount = 0.0
-    situation.memo[key] = amount
+    situation.rsa_amounts[key] = amount
     return amount
 
 
