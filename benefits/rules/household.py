@@ -80,12 +80,13 @@ class Person:
         if not series:
             return 0.0
         key = (kind, first, last)
-        total = self.sums.get(key)
-        if total is None:
-            total = 0.0
-            for month in range(first, last + 1):
-                total += series.get(month, 0.0)
-            self.sums[key] = total
+        known = self.sums.get(key)
+        if known is not None:
+            return known
+        total = 0.0
+        for month in range(first, last + 1):
+            total += series.get(month, 0.0)
+        self.sums[key] = total
         return total
 
 

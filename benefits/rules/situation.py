@@ -18,8 +18,10 @@ from benefits.rules.params import parameters_at
 HOURS_PER_MONTH = 169  # legal monthly duration (35 h × 52 / 12), used for SMIC-based thresholds
 
 
-# Month index → parameters in force on its first day, loaded on first use (Situation.params).
-_PARAMS_BY_MONTH: dict[int, Parameters] = {}
+# Parameters in force on the first day of each month from 2000-01 to 2049-12, loaded on first use
+# (Situation.params): a list indexed by the month, so that a look-up allocates nothing.
+_PARAMS_FIRST_MONTH = 2000 * 12
+_PARAMS_BY_MONTH: list[Parameters | None] = [None] * (50 * 12)
 # Year → parameters in force on its 31 December (Situation.params_year_end).
 _PARAMS_BY_YEAR_END: dict[int, Parameters] = {}
 # The memo keys count months from this many months before the situation's month, so that the months the
@@ -74,9 +76,12 @@ class Situation:
     @staticmethod
     def params(month: int) -> Parameters:
         """The parameters in force on the first day of `month`: the rules ask ~170 times per household."""
-        values = _PARAMS_BY_MONTH.get(month)
+        position = month - _PARAMS_FIRST_MONTH
+        if not 0 <= position < len(_PARAMS_BY_MONTH):
+            return parameters_at(first_day(month))
+        values = _PARAMS_BY_MONTH[position]
         if values is None:
-            values = _PARAMS_BY_MONTH[month] = parameters_at(first_day(month))
+            values = _PARAMS_BY_MONTH[position] = parameters_at(first_day(month))
         return values
 
     @staticmethod
