@@ -69,6 +69,7 @@ quality: install
 	$(VENV)/bin/djlint --lint templates
 	$(RUN_ENV) $(MANAGE) makemigrations --check --dry-run
 	bin/check-messages
+	$(PY) bin/generate-parameter-tree --check
 
 fix: install
 	$(VENV)/bin/ruff format .

@@ -129,9 +129,9 @@ def couple_resources(situation: Situation, person: Person, month: int) -> float:
 def aah_person(situation: Situation, person: Person, month: int, trace: Trace | None = None) -> float:
     if not person.disability_rate:  # most persons: not eligible (CSS L821-1), nothing to look up
         return 0.0
-    key = ("aah", person.id, month)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.person_slot(person, month)
+    if key in situation.aah_amounts and trace is None:
+        return situation.aah_amounts[key]
     trace = trace or SILENT
     amount = 0.0
     if month < first_month_with("aah", "asi"):
@@ -162,7 +162,7 @@ def aah_person(situation: Situation, person: Person, month: int, trace: Trace | 
             )
             amount = max(amount, couple_amount)
         amount = min(amount, cap)
-    situation.memo[key] = amount
+    situation.aah_amounts[key] = amount
     return amount
 
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import pf_base
+from benefits.rules.parameter_tree import Parameters
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
@@ -17,7 +18,7 @@ OLD_AGE_RULE_BEFORE = date(2012, 3, 1)  # children born before keep the age-14 m
 OLD_AGE_THRESHOLD = 14
 
 
-def modulation(p, resources: float, children: int) -> tuple[float, float, float]:
+def modulation(p: Parameters, resources: float, children: int) -> tuple[float, float, float]:
     """Rate, first ceiling and second ceiling for `children` (CSS D521-1, D521-3)."""
     extra = max(children, 0) * p.af.plafond_majoration_par_enfant
     ceiling_1 = p.af.plafond_tranche_1_base + extra
@@ -36,9 +37,9 @@ def monthly_excess(resources: float, ceiling_1: float, ceiling_2: float) -> floa
 
 def af_parts(situation: Situation, month: int, trace: Trace | None = None) -> dict:
     """The AF of `month` in parts: base (modulated), age majoration, forfait, complements, total."""
-    key = ("af", month)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.af_parts and trace is None:
+        return situation.af_parts[key]
     trace = trace or SILENT
     p = situation.params(month)
     children = situation.pf_children(month)
@@ -53,7 +54,7 @@ def af_parts(situation: Situation, month: int, trace: Trace | None = None) -> di
         # Unexplained: with fewer than two children and no forfait, every part is 0 whatever the
         # resources (a speed-up only; the explanation still shows the steps).
         parts["total"] = 0.0
-        situation.memo[key] = parts
+        situation.af_parts[key] = parts
         return parts
     resources = pf_base(situation, month)
     if trace.enabled:
@@ -115,7 +116,7 @@ def af_parts(situation: Situation, month: int, trace: Trace | None = None) -> di
     parts["total"] = sum(
         [parts[k] for k in ("base", "majoration", "forfait", "complement", "forfait_complement")], 0.0
     )
-    situation.memo[key] = parts
+    situation.af_parts[key] = parts
     return parts
 
 

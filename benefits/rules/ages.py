@@ -19,3 +19,15 @@ def age_months(birth: date, day: date) -> int:
     """Whole months on `day` (negative before birth: -1 means born within the coming month)."""
     months = (day.year - birth.year) * 12 + day.month - birth.month
     return months - (day.day < birth.day)
+
+
+def age_years_in_month(birth: date, month: int) -> int:
+    """`age_years` on the first day of `month` (a month index), without building that day."""
+    month_of_year = month % 12 + 1
+    before_birthday = month_of_year < birth.month or (month_of_year == birth.month and birth.day > 1)
+    return month // 12 - birth.year - before_birthday
+
+
+def age_months_in_month(birth: date, month: int) -> int:
+    """`age_months` on the first day of `month` (a month index), without building that day."""
+    return (month // 12 - birth.year) * 12 + month % 12 + 1 - birth.month - (birth.day > 1)

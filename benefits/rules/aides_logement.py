@@ -9,7 +9,6 @@ for ALF/ALS), the RLS deduction in social housing, and the CRDS; paid rounded do
 """
 
 import math
-from datetime import date
 
 from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported)
     ASPA_MULTIPLE_FOR_DEPENDANT,
@@ -21,7 +20,7 @@ from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported
 )
 from benefits.rules.explain import SILENT, Trace
 from benefits.rules.family_resources import individual_base
-from benefits.rules.params import parameters_at
+from benefits.rules.parameter_tree import Parameters
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
@@ -36,12 +35,12 @@ DEPENDANT_CHILD_AGE = 21  # "jusqu'au mois précédent ses 21 ans" (CCH R823-2, 
 def dependants(situation: Situation, month: int) -> int:
     """Personnes à charge: children under 21 not financially autonomous, and disabled adult children
     with low resources (CCH L823-2, R823-2)."""
-    key = ("al_pac", month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.housing_dependants:
+        return situation.housing_dependants[key]
     count = 0
     year = month // 12 - 2
-    aspa_ceiling = parameters_at(date(year, 12, 31)).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
+    aspa_ceiling = situation.params_year_end(year).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
     for child in situation.household.children:
         age = situation.age(child, month)
         if (
@@ -54,7 +53,7 @@ def dependants(situation: Situation, month: int) -> int:
             )
         ):
             count += 1
-    situation.memo[key] = count
+    situation.housing_dependants[key] = count
     return count
 
 
@@ -64,21 +63,21 @@ def by_composition(values, couple: bool, pac: int, *, single="personnes_seules",
     return None
 
 
-def rent_ceiling(p, zone: int, couple: bool, pac: int) -> float:
+def rent_ceiling(p: Parameters, zone: int, couple: bool, pac: int) -> float:
     table = getattr(p.aides_logement.plafond_loyer, ZONE_KEYS[zone])
     if pac == 0:
         return round(table.couples if couple else table.personnes_seules, 2)
     return round(table.un_enfant + max(pac - 1, 0) * table.majoration_par_enf_supp, 2)
 
 
-def r0(p, couple: bool, pac: int) -> float:
+def r0(p: Parameters, couple: bool, pac: int) -> float:
     table = p.aides_logement.r0
     if pac == 0:
         return table.taux_couple if couple else table.taux_seul
     return getattr(table, f"taux{min(pac, 6)}pac") + max(pac - 6, 0) * table.taux_pac_supp
 
 
-def tf(p, couple: bool, pac: int) -> float:
+def tf(p: Parameters, couple: bool, pac: int) -> float:
     table = p.aides_logement.tf
     if pac == 0:
         return table.couples_0_enfant if couple else table.personnes_isolees
@@ -93,7 +92,7 @@ def tf(p, couple: bool, pac: int) -> float:
     return rate + max(pac - 6, 0) * table.maj_par_enf_supp
 
 
-def tl(p, rent: float, couple: bool, pac: int) -> float:
+def tl(p: Parameters, rent: float, couple: bool, pac: int) -> float:
     """Rent rate: from the ratio of the rent retained to the zone-2 ceiling (arrêté, art. 14)."""
     reference = rent_ceiling(p, 2, couple, pac)
     ratio = round(rent / reference * 100, 2) / 100
@@ -107,9 +106,9 @@ def tl(p, rent: float, couple: bool, pac: int) -> float:
 
 def housing_aid(situation: Situation, month: int, trace: Trace | None = None) -> float:
     """The housing aid paid for `month`, net of CRDS and rounded down to the euro."""
-    key = ("aide_logement", month)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.housing_aid and trace is None:
+        return situation.housing_aid[key]
     trace = trace or SILENT
     housing = situation.household.housing
     amount = 0.0
@@ -121,7 +120,7 @@ def housing_aid(situation: Situation, month: int, trace: Trace | None = None) ->
         )
     else:
         amount = tenant_aid(situation, month, trace)
-    situation.memo[key] = amount
+    situation.housing_aid[key] = amount
     return amount
 
 
@@ -230,7 +229,7 @@ def tenant_aid(situation: Situation, month: int, trace: Trace) -> float:
     return paid
 
 
-def solidarity_rent_reduction(p, zone: int, couple: bool, pac: int, income: float) -> float:
+def solidarity_rent_reduction(p: Parameters, zone: int, couple: bool, pac: int, income: float) -> float:
     """RLS of social landlords, 98 % of which is taken from the APL (CCH L442-2-1, L823-3)."""
     ceilings = getattr(p.rls.plafond, ZONE_KEYS[zone])
     amounts = getattr(p.rls.montant, ZONE_KEYS[zone])

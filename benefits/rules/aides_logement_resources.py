@@ -10,7 +10,6 @@ from datetime import date
 from benefits.rules.aah import aah_person
 from benefits.rules.explain import Trace
 from benefits.rules.household import Person
-from benefits.rules.params import parameters_at
 from benefits.rules.situation import Situation
 
 ASPA_MULTIPLE_FOR_DEPENDANT = 1.25  # resources of an adult dependant: under 1.25 × ASPA (CCH R823-2)
@@ -148,9 +147,9 @@ def explain_neutralisation(situation: Situation, month: int, trace: Trace) -> No
 
 
 def resources(situation: Situation, month: int) -> float:
-    key = ("al_resources", month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.housing_resources:
+        return situation.housing_resources[key]
     household = situation.household
     p = situation.params(month)
     # Neutralisation only zeroes income from work and unemployment: without any, the RSA of last
@@ -162,7 +161,7 @@ def resources(situation: Situation, month: int) -> float:
         [individual_resources(situation, person, month, neutralised) for person in household.adults], 0.0
     )
     year = month // 12 - 2
-    child_allowance = parameters_at(date(year, 12, 31)).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
+    child_allowance = situation.params_year_end(year).aspa.plafond_seul * ASPA_MULTIPLE_FOR_DEPENDANT
     for child in household.children:
         total += max(0.0, individual_resources(situation, child, month, False) - child_allowance)
     both_work = household.in_couple and all(
@@ -173,6 +172,6 @@ def resources(situation: Situation, month: int) -> float:
     applicant = household.applicant
     if applicant.activity == "student" and situation.age(applicant, month) < STUDENT_AGE:
         total = p.aides_logement.forfait_etudiant
-    total = math.ceil(round(total * 100) / 100 / 100) * 100
-    situation.memo[key] = total
-    return total
+    rounded = math.ceil(round(total * 100) / 100 / 100) * 100
+    situation.housing_resources[key] = rounded
+    return rounded

@@ -27,9 +27,9 @@ def asf_children(situation: Situation, month: int) -> list:
 
 
 def asf_amount(situation: Situation, month: int, trace: Trace | None = None) -> float:
-    key = ("asf", month)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.asf_amounts and trace is None:
+        return situation.asf_amounts[key]
     trace = trace or SILENT
     p = situation.params(month)
     amount = 0.0
@@ -77,7 +77,7 @@ def asf_amount(situation: Situation, month: int, trace: Trace | None = None) -> 
                 "CSS R523-7",
             )
             amount = 0.0
-    situation.memo[key] = amount
+    situation.asf_amounts[key] = amount
     return amount
 
 

@@ -8,6 +8,7 @@ resources of the three previous months; gross salaries are not known in the neut
 
 from benefits.rules.household import Person
 from benefits.rules.minima_resources import EEA
+from benefits.rules.parameter_tree import Parameters
 from benefits.rules.params import first_month_with
 from benefits.rules.situation import Situation
 
@@ -15,7 +16,7 @@ ASPA_EARLY_RATE = 0.5  # from the legal retirement age, a disability above 50 % 
 INCOMES = ("unemployment_benefit", "sickness_benefit", "alimony_received", "invalidity_pension")
 
 
-def residence_condition(person: Person, p) -> bool:
+def residence_condition(person: Person, p: Parameters) -> bool:
     if person.nationality == "FR" or person.nationality in EEA or person.nationality == "CH":
         return True
     return person.residence_permit_years >= p.aspa.duree_titre_sejour
@@ -57,9 +58,9 @@ def resources(situation: Situation, person: Person, month: int) -> float:
 def asi_person(situation: Situation, person: Person, month: int) -> float:
     if "invalidity_pension" not in person.incomes:  # no pension ever: not eligible (CSS L815-24)
         return 0.0
-    key = ("asi", person.id, month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.person_slot(person, month)
+    if key in situation.asi_amounts:
+        return situation.asi_amounts[key]
     amount = 0.0
     if month < first_month_with("aah", "asi"):
         # The AAH of a month counts the ASI of the quarter before, whose resources count the AAH of the
@@ -81,5 +82,5 @@ def asi_person(situation: Situation, person: Person, month: int) -> float:
             share, ceiling = 0.5, p.asi.plafond_couple
         base = sum([resources(situation, a, month) for a in adults], 0.0)
         amount = share * max(ceiling / 12 - base, 0.0)
-    situation.memo[key] = amount
+    situation.asi_amounts[key] = amount
     return amount

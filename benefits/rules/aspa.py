@@ -137,12 +137,12 @@ def aspa_for_rsa(situation: Situation, month: int) -> float:
     choice; the estimate counts the ASPA from 65 anyway, as OpenFisca-France does, because claiming it
     never lowers what the household gets (the RSA is a differential: ASPA + RSA ≥ RSA alone).
     """
-    key = ("aspa_for_rsa", month)
-    if key not in situation.memo:
+    key = situation.slot(month)
+    if key not in situation.aspa_for_rsa:
         adults = situation.household.adults
         eligible = any(aspa_eligible(situation, a, month) for a in adults)
-        situation.memo[key] = aspa_amount(situation, month, Trace(False)) if eligible else 0.0
-    return situation.memo[key]
+        situation.aspa_for_rsa[key] = aspa_amount(situation, month, Trace(False)) if eligible else 0.0
+    return situation.aspa_for_rsa[key]
 
 
 def allocation_solidarite_personnes_agees(situation: Situation, trace: Trace):

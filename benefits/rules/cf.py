@@ -24,9 +24,9 @@ def cf_dependent(situation: Situation, person: Person, month: int) -> bool:
 
 
 def cf_parts(situation: Situation, month: int, trace: Trace | None = None) -> dict:
-    key = ("cf", month)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.cf_parts and trace is None:
+        return situation.cf_parts[key]
     trace = trace or SILENT
     p = situation.params(month)
     dependents = [c for c in situation.household.children if cf_dependent(situation, c, month)]
@@ -38,7 +38,7 @@ def cf_parts(situation: Situation, month: int, trace: Trace | None = None) -> di
             "At least three dependent children aged 3 to 20 are needed.",
             "CSS L522-1",
         )
-        situation.memo[key] = parts
+        situation.cf_parts[key] = parts
         return parts
     n = len(dependents)
     ceiling = p.cf.plafond_0_enfant * (
@@ -102,7 +102,7 @@ def cf_parts(situation: Situation, month: int, trace: Trace | None = None) -> di
         amount = 0.0
         parts["base_amount"] = 0.0
     parts["total"] = round(amount, 2)
-    situation.memo[key] = parts
+    situation.cf_parts[key] = parts
     return parts
 
 

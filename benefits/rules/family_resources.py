@@ -6,8 +6,6 @@ unemployment benefits after the 10 % deduction (CGI art. 83), pensions after the
 """
 
 from benefits.rules.household import Person
-from benefits.rules.months import first_day
-from benefits.rules.params import parameters_at
 from benefits.rules.situation import Situation
 
 
@@ -20,7 +18,7 @@ def salaries_after_deduction(person: Person, year: int) -> float:
     gross = person.income_sum("salary_taxable", first, last) + person.income_sum(
         "unemployment_benefit_taxable", first, last
     )
-    tax = parameters_at(first_day(first)).impot
+    tax = Situation.params(first).impot
     deduction = round(
         min(
             max(tax.abattement_salaires_taux * gross, tax.abattement_salaires_min),
@@ -37,7 +35,7 @@ def pensions_after_allowance(person: Person, year: int) -> float:
         + person.income_sum("invalidity_pension", first, last)
         + person.income_sum("alimony_received", first, last)
     )
-    tax = parameters_at(first_day(first)).impot
+    tax = Situation.params(first).impot
     return max(0.0, gross - round(max(tax.abattement_pensions_taux * gross, tax.abattement_pensions_min)))
 
 
@@ -54,10 +52,13 @@ def individual_base(person: Person, year: int) -> float:
 
 def family_base(situation: Situation, month: int, counts_child) -> float:
     """Sum of the individual bases of the parents and of the children `counts_child` accepts."""
-    key = ("family_base", month, counts_child.__name__)
-    if key not in situation.memo:
+    memo = situation.family_bases.get(counts_child.__name__)
+    if memo is None:
+        memo = situation.family_bases[counts_child.__name__] = {}
+    key = situation.slot(month)
+    if key not in memo:
         year = reference_year(month)
-        situation.memo[key] = sum(
+        memo[key] = sum(
             [
                 individual_base(p, year)
                 for p in situation.household.persons
@@ -65,7 +66,7 @@ def family_base(situation: Situation, month: int, counts_child) -> float:
             ],
             0.0,
         )
-    return situation.memo[key]
+    return memo[key]
 
 
 def pf_dependent_child(situation: Situation, person: Person, month: int) -> bool:
@@ -82,7 +83,7 @@ def dual_earners(situation: Situation, month: int) -> bool:
     if not household.in_couple:
         return False
     year = reference_year(month)
-    threshold = 12 * parameters_at(first_day(year * 12)).bmaf
+    threshold = 12 * Situation.params(year * 12).bmaf
     return all(
         salaries_after_deduction(p, year) + p.self_employment_profit.get(year, 0.0) >= threshold
         for p in household.adults

@@ -63,9 +63,9 @@ class Person:
     self_employment_profit: dict[int, float] = field(default_factory=dict)
     # Memos of what depends on the person alone (the series never change once parsed): income sums
     # over month ranges, ages by month, yearly family-benefit bases by year.
-    sums: dict = field(default_factory=dict, compare=False, repr=False)
-    ages: dict = field(default_factory=dict, compare=False, repr=False)
-    bases: dict = field(default_factory=dict, compare=False, repr=False)
+    sums: dict[tuple[str, int, int], float] = field(default_factory=dict, compare=False, repr=False)
+    ages: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+    bases: dict[int, float] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_adult(self) -> bool:
@@ -80,13 +80,13 @@ class Person:
         if not series:
             return 0.0
         key = (kind, first, last)
-        total = self.sums.get(key)
-        if total is None:
-            get = series.get
-            total = 0.0
-            for month in range(first, last + 1):
-                total += get(month, 0.0)
-            self.sums[key] = total
+        known = self.sums.get(key)
+        if known is not None:
+            return known
+        total = 0.0
+        for month in range(first, last + 1):
+            total += series.get(month, 0.0)
+        self.sums[key] = total
         return total
 
 

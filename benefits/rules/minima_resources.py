@@ -10,6 +10,7 @@ from benefits.rules.asf import asf_amount, asf_children
 from benefits.rules.cf import cf_parts
 from benefits.rules.household import Person
 from benefits.rules.paje import paje_base
+from benefits.rules.parameter_tree import Rsa
 from benefits.rules.situation import Situation
 
 # States of the European Economic Area (EEA agreement; EU members plus Iceland, Liechtenstein, Norway).
@@ -49,7 +50,7 @@ EEA = frozenset(
 )
 
 
-def nationality_condition(person: Person, p_rsa) -> bool:
+def nationality_condition(person: Person, p_rsa: Rsa) -> bool:
     """French, EEA or Swiss nationals after 3 months of right of residence; others after five years
     of residence permits (CASF L262-4, L262-6)."""
     if person.nationality == "FR":
@@ -93,9 +94,9 @@ def activity_income(situation: Situation, person: Person, month: int) -> float:
     profit after the flat allowance, sickness allowances counted as activity)."""
     if not person.incomes:  # no income at all (most children): every term below is 0
         return 0.0
-    key = ("activity_income", person.id, month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.person_slot(person, month)
+    if key in situation.activity_incomes:
+        return situation.activity_incomes[key]
     substitute = has_replacement_income(person, month)
     p = situation.params(month)
     total = 0.0
@@ -115,7 +116,7 @@ def activity_income(situation: Situation, person: Person, month: int) -> float:
         )
         if not (sickness_now == 0 and sickness_before > 0 and not substitute):
             total += sickness
-    situation.memo[key] = total / 3
+    situation.activity_incomes[key] = total / 3
     return total / 3
 
 
@@ -123,9 +124,9 @@ def other_income(situation: Situation, person: Person, month: int) -> float:
     """Average monthly non-activity income of the quarter before `month`."""
     if not person.incomes:  # no income at all (most children): every term below is 0
         return 0.0
-    key = ("other_income", person.id, month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.person_slot(person, month)
+    if key in situation.other_incomes:
+        return situation.other_incomes[key]
     p = situation.params(month)
     substitute = has_replacement_income(person, month)
     total = 0.0
@@ -144,7 +145,7 @@ def other_income(situation: Situation, person: Person, month: int) -> float:
         now = person.income("sickness_benefit", month) - sickness_as_activity(person, month)
         before = person.income("sickness_benefit", month - 1) - sickness_as_activity(person, month - 1)
         total += max(0.0, sum(sickness_other, 0.0) - cap * (now == 0 and before > 0))
-    situation.memo[key] = total / 3
+    situation.other_incomes[key] = total / 3
     return total / 3
 
 

@@ -9,9 +9,9 @@ from benefits.rules.situation import Situation
 
 
 def paje_base(situation: Situation, month: int) -> float:
-    key = ("paje_base", month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.paje_bases:
+        return situation.paje_bases[key]
     p = situation.params(month)
     amount = 0.0
     # Like OpenFisca (the oracle's convention), a child born later than `month` has a negative age and
@@ -40,5 +40,5 @@ def paje_base(situation: Situation, month: int) -> float:
             amount = full
         elif resources <= ceiling(p.paje.plafond_taux_partiel, p.paje.plafond_taux_partiel_biactifs_isoles):
             amount = full / 2
-    situation.memo[key] = amount
+    situation.paje_bases[key] = amount
     return amount

@@ -2,6 +2,8 @@
 
 `parameters_at(day)` resolves every parameter in force on `day` once, into plain floats on a small
 attribute tree (P.af.taux_deuxieme_enfant), and caches it: the rules never parse YAML while computing.
+The tree's classes (parameter_tree.py) are generated from the files' names by bin/generate-parameter-tree,
+so that the compiled rules read typed fields.
 """
 
 import hashlib
@@ -10,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from types import SimpleNamespace
 
 import yaml
+
+from benefits.rules.parameter_tree import GROUPS, Parameters
 
 PARAMETERS_DIR = Path(__file__).resolve().parent / "parameters"
 CALENDARS = ("january", "april", "october", "none")
@@ -70,25 +73,24 @@ def parameters_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def _tree(flat: dict[str, float]) -> SimpleNamespace:
-    root: dict = {}
+def _tree(flat: dict[str, float]) -> Parameters:
+    """The typed tree of parameter_tree.py holding `flat`'s values; every folder has its object, a
+    parameter absent from `flat` stays unset."""
+    groups = {path: kind() for path, kind in GROUPS.items()}
+    for path, group in groups.items():
+        if path:
+            parent, _, name = path.rpartition(".")
+            setattr(groups[parent], name, group)
     for key, value in flat.items():
-        node = root
-        *parents, leaf = key.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
-
-    def build(node):
-        return SimpleNamespace(**{k: build(v) if isinstance(v, dict) else v for k, v in node.items()})
-
-    return build(root)
+        parent, _, name = key.rpartition(".")
+        setattr(groups[parent], name, value)
+    return groups[""]
 
 
 @cache
-def parameters_at(day: date) -> SimpleNamespace:
+def parameters_at(day: date) -> Parameters:
     """All parameters in force on `day` (values that start later are ignored; a parameter not yet
-    defined on that day is absent)."""
+    defined on that day is left unset: reading it raises AttributeError)."""
     flat = {}
     for key, parameter in all_parameters().items():
         if parameter.values[0].start <= day:

@@ -17,6 +17,7 @@ from benefits.rules.minima_resources import (
     nationality_condition,
     sickness_as_activity,
 )
+from benefits.rules.parameter_tree import Parameters
 from benefits.rules.rsa import dependent_children, lump_sum_rate, recently_isolated
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
@@ -44,8 +45,8 @@ def earned(situation: Situation, person: Person, month: int) -> float:
     activity; the AAH counts as earned income above 29 hours of SMIC (CSS L842-8)."""
     if not person.incomes:  # no income at all: 0, under the AAH threshold too
         return 0.0
-    key = ("ppa_earned", person.id, month)  # asked three times per person and month: memoised
-    memo = situation.memo
+    key = situation.person_slot(person, month)  # asked three times per person and month: memoised
+    memo = situation.ppa_earned
     if key in memo:
         return memo[key]
     memo[key] = income = _earned(situation, person, month)
@@ -83,7 +84,7 @@ def other_resources(situation: Situation, person: Person, month: int) -> float:
     return income
 
 
-def bonus(p, income: float) -> float:
+def bonus(p: Parameters, income: float) -> float:
     """Individual bonus: 0 below 59 h of SMIC, rising linearly to its maximum (CSS D843-2)."""
     maximum = round(p.ppa.bonification_taux_max * p.ppa.montant_base, 2)
     low, high = (
@@ -96,9 +97,9 @@ def bonus(p, income: float) -> float:
 def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) -> float:
     from benefits.rules.aides_logement import housing_aid
 
-    key = ("ppa_fictive", month)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.ppa_fictive and trace is None:
+        return situation.ppa_fictive[key]
     household = situation.household
     p = situation.params(month)
     children = dependent_children(situation, month, p.rsa)
@@ -156,7 +157,7 @@ def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) 
             None,
             "CSS L842-3, L842-4, D843-1, D843-2" if aspa else "CSS L842-3, D843-1, D843-2",
         )
-    situation.memo[key] = amount
+    situation.ppa_fictive[key] = amount
     return amount
 
 
@@ -175,7 +176,7 @@ def someone_worked(situation: Situation, month: int) -> bool:
     return False
 
 
-def worked_or_raised(situation: Situation, month: int, p) -> bool:
+def worked_or_raised(situation: Situation, month: int, p: Parameters) -> bool:
     children = dependent_children(situation, month, p.rsa)
     return someone_worked(situation, month) or single_parent_raise(situation, month, len(children))
 

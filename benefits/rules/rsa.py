@@ -15,6 +15,7 @@ from benefits.rules.minima_resources import (
     nationality_condition,
     other_income,
 )
+from benefits.rules.parameter_tree import Rsa
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
@@ -26,7 +27,7 @@ def recently_isolated(household: Household, month: int) -> bool:
     return since is not None and not household.in_couple and 0 <= month - since < 18
 
 
-def lump_sum_rate(p_rsa, parents: int, children: int) -> float:
+def lump_sum_rate(p_rsa: Rsa, parents: int, children: int) -> float:
     persons = parents + children
     rate = 1.0
     rate += (persons >= 2) * p_rsa.majoration_deuxieme_personne
@@ -39,12 +40,12 @@ def lump_sum_rate(p_rsa, parents: int, children: int) -> float:
     return rate
 
 
-def dependent_children(situation: Situation, month: int, p_rsa) -> list:
+def dependent_children(situation: Situation, month: int, p_rsa: Rsa) -> list:
     """Children counted by the RSA: under 25, not financially autonomous, and whose own resources do
     not exceed what they add to the lump sum (CAF rule, CASF R262-3)."""
-    key = ("rsa_children", month)
-    if key in situation.memo:
-        return situation.memo[key]
+    key = situation.slot(month)
+    if key in situation.rsa_children:
+        return situation.rsa_children[key]
     household = situation.household
     young = [
         c
@@ -66,12 +67,12 @@ def dependent_children(situation: Situation, month: int, p_rsa) -> list:
     counted = [
         c for c in young if activity_income(situation, c, month) + other_income(situation, c, month) < limit
     ]
-    situation.memo[key] = counted
+    situation.rsa_children[key] = counted
     return counted
 
 
 def housing_flat_rate(
-    situation: Situation, month: int, persons: int, base: float, housing_aid: float, p_rsa
+    situation: Situation, month: int, persons: int, base: float, housing_aid: float, p_rsa: Rsa
 ) -> float:
     """Forfait logement: housing aid received, or free housing, counts as a resource up to 12 %, 16 %
     or 16.5 % of the lump sum of one, two or three persons (CASF R262-9, R262-10)."""
@@ -93,9 +94,9 @@ def housing_flat_rate(
 def rsa_amount(
     situation: Situation, month: int, housing_aid_known: bool = True, trace: Trace | None = None
 ) -> float:
-    key = ("rsa", month, housing_aid_known)
-    if key in situation.memo and trace is None:
-        return situation.memo[key]
+    key = situation.slot(month) * 2 + housing_aid_known
+    if key in situation.rsa_amounts and trace is None:
+        return situation.rsa_amounts[key]
     trace = trace or SILENT
     from benefits.rules.aides_logement import housing_aid as housing_aid_of
 
@@ -145,7 +146,7 @@ def rsa_amount(
                 "You must be 25 or older, or have a dependent child.",
                 "CASF L262-4",
             )
-        situation.memo[key] = 0.0
+        situation.rsa_amounts[key] = 0.0
         return 0.0
     ceiling = max(lump_sum, raised)
     if raised >= lump_sum:
@@ -179,12 +180,12 @@ def rsa_amount(
     if not trace.enabled and ceiling - flat - activity < p_rsa.montant_minimum:
         # Every other resource is >= 0, so nothing can be paid: skip the family benefits and AAH of
         # the quarter (a speed-up only, the amount is the same; explanations still show every line).
-        situation.memo[key] = 0.0
+        situation.rsa_amounts[key] = 0.0
         return 0.0
     other = sum([other_income(situation, person, month) for person in counted], 0.0)
     if not trace.enabled and ceiling - flat - activity - other < p_rsa.montant_minimum:
         # The family benefits and the AAH counted below are >= 0: the same speed-up, one line later.
-        situation.memo[key] = 0.0
+        situation.rsa_amounts[key] = 0.0
         return 0.0
     benefits = family_benefits_counted(situation, month) + sum(
         [aah_received(situation, a, month) for a in household.persons], 0.0
@@ -233,7 +234,7 @@ def rsa_amount(
             "CASF L262-2",
         )
         amount = 0.0
-    situation.memo[key] = amount
+    situation.rsa_amounts[key] = amount
     return amount
 
 

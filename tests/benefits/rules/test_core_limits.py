@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from benefits.rules import HouseholdInputError, compute, parse_household
-from benefits.rules.ages import age_months, age_years
+from benefits.rules.ages import age_months, age_months_in_month, age_years, age_years_in_month
 from benefits.rules.explain import ROUNDING_GAP, Trace
+from benefits.rules.months import first_day
 from benefits.rules.parsing import MAX_MONTHS_PER_INCOME, MAX_PERSONS, MAX_YEARS, OVERSEAS_FR
 from benefits.rules.text import Text
 from tests.benefits.rules.handmade_households import cases as handmade_cases
@@ -184,6 +185,17 @@ def test_age_in_months_counts_calendar_months():
     assert age_months(date(2026, 1, 1), date(2026, 6, 1)) == 5
     assert age_months(date(2026, 6, 2), date(2026, 6, 1)) == -1  # not born yet on the 1st
     assert age_months(date(2026, 9, 15), date(2026, 6, 1)) == -4
+
+
+def test_ages_in_a_month_are_the_ages_on_its_first_day():
+    # The situation asks ages by month index (no date built): the same as on the month's first day,
+    # for every birth day of 1999-2001 (29 February included) and every month of 2000-2026.
+    births = [date(1999, 1, 1).fromordinal(date(1999, 1, 1).toordinal() + n) for n in range(3 * 366)]
+    for month in range(2000 * 12, 2027 * 12, 5):
+        day = first_day(month)
+        for birth in births[::7] + [date(2000, 2, 29), date(2000, 3, 1), date(2000, 1, 31)]:
+            assert age_years_in_month(birth, month) == age_years(birth, day), (birth, month)
+            assert age_months_in_month(birth, month) == age_months(birth, day), (birth, month)
 
 
 def test_every_birth_date_of_the_period_gets_its_calendar_age():
