@@ -1,7 +1,10 @@
 """French explanation lines use French number formats (issue 17 E); English lines keep English ones."""
 
+import random
+import re
+
 from benefits.rules import compute, parse_household
-from benefits.rules.text import french_typography
+from benefits.rules.text import MONTHS_FR, _french_typography, french_typography
 
 NBSP = "\u00a0"
 
@@ -31,3 +34,59 @@ def test_the_explained_result_is_french_in_french_and_english_in_english():
     assert any(f"{NBSP}€" in line for line in french)
     assert not [line for line in french if " €" in line or "(s)" in line]
     assert any(" €" in line for line in english)
+
+
+# The regular expressions the scanners of text.py stand for (their first version, issue 17 E): the
+# scanners must rewrite every line exactly as these did (issue 16, fourth pass).
+REFERENCE = (
+    ("-", re.compile(r"\b(?:(Mois) )?(20[0-9]{2})-(0[1-9]|1[0-2])\b"), "month"),
+    ("%", re.compile(r"(?<![\w.,])(-?[0-9]+)(?:[.,]([0-9]+))? ?%"), "percent"),
+    ("€", re.compile(r"(?<![\w.,])(-?[0-9]+)(?:[.,]([0-9]+))? ?€"), "euros"),
+    (".", re.compile(r"(?<![\w.,])([0-9]+)\.([0-9]+)\b"), "decimal"),
+    ("(s)", re.compile(r"(?<![\w.,])([0-9]+) (\w+)\(s\)"), "plural"),
+)
+
+
+def thousands(units: str) -> str:
+    sign, digits = ("-", units[1:]) if units.startswith("-") else ("", units)
+    groups: list[str] = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return sign + NBSP.join(groups)
+
+
+def rewrite(kind: str, match: re.Match) -> str:
+    if kind == "month":
+        name = f"{MONTHS_FR[int(match[3]) - 1]} {match[2]}"
+        return name.capitalize() if match[1] else name
+    if kind == "percent":
+        decimals = (match[2] or "").rstrip("0")
+        return f"{match[1]},{decimals}{NBSP}%" if decimals else f"{match[1]}{NBSP}%"
+    if kind == "euros":
+        return f"{thousands(match[1])}{f',{match[2]}' if match[2] else ''}{NBSP}€"
+    if kind == "decimal":
+        return f"{match[1]},{match[2]}"
+    return f"{match[1]} {match[2]}" if int(match[1]) < 2 else f"{match[1]} {match[2]}s"
+
+
+def reference_typography(label: str) -> str:
+    for trigger, pattern, kind in REFERENCE:
+        if trigger in label:
+            label = pattern.sub(lambda match, kind=kind: rewrite(kind, match), label)
+    return label
+
+
+PIECES = (
+    "0", "1", "2", "9", "20", "2026", "-", "-0", "12", "05", "10", "13", "00", ".", ",", ".5", ", ", " ",
+    "  ", "%", "€", "€ ", " €", " %", "(s)", "s", "(", "x", "_", "é", "Mois ", "Mois", "mois ",
+    " personne", "enfant", NBSP, "’", "²", "½", "٣", ":", "a", "M", "2026-09", "2025-1", "1148.90",
+    "-12.30", "2.6850%", "(1 enfant(s))",
+)  # fmt: skip
+
+
+def test_the_scanners_rewrite_lines_as_the_regular_expressions_did():
+    draw = random.Random(20261201)
+    for _ in range(20_000):
+        label = "".join(draw.choice(PIECES) for _ in range(draw.randint(1, 14)))
+        assert _french_typography(label) == reference_typography(label), label
