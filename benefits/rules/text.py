@@ -12,6 +12,12 @@ class Text:
     fr: str
     en: str
 
+    # The __init__ the dataclass would write, written out: compiled, it stores the fields directly
+    # instead of running the dataclass's interpreted one (issue 16, fourth pass; the same in Python).
+    def __init__(self, fr: str, en: str) -> None:
+        object.__setattr__(self, "fr", fr)
+        object.__setattr__(self, "en", en)
+
     def get(self, language: str | None) -> str:
         return self.en if (language or "fr").startswith("en") else self.fr
 
@@ -118,12 +124,16 @@ def _months(label: str) -> str:
 
 
 def _thousands(units: str) -> str:
-    sign, digits = ("-", units[1:]) if units.startswith("-") else ("", units)
-    groups: list[str] = []
-    while digits:
-        groups.insert(0, digits[-3:])
-        digits = digits[:-3]
-    return sign + NBSP.join(groups)
+    """ "-1234567" → "-1 234 567" (no-break spaces)."""
+    sign = 1 if units.startswith("-") else 0
+    size = len(units) - sign
+    if size <= 3:
+        return units
+    head = sign + (size % 3 or 3)
+    groups = [units[:head]]
+    for start in range(head, len(units), 3):
+        groups.append(units[start : start + 3])
+    return NBSP.join(groups)
 
 
 def _amounts(label: str, symbol: str) -> str:
