@@ -155,10 +155,11 @@ class Trace:
 
     def block(self, fr: str, en: str, basis: str) -> None:
         """Names the condition that is not met, in words a person understands."""
-        self.blocking = Text(fr, en)
         if self.enabled:
             self.blocking = Text(french_typography(fr), en)
             self.steps.append(Step(self.blocking, None, "i", basis, legifrance_url(basis)))
+        else:
+            self.blocking = Text(fr, en)
 
     def result(self, name: str, label: Text, amount: float, period: str = "month") -> BenefitResult:
         value = money(amount)

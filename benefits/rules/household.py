@@ -105,7 +105,9 @@ class Person:
         object.__setattr__(self, "aeeh_specialised_care", aeeh_specialised_care)
         object.__setattr__(self, "adoption_date", adoption_date)
         object.__setattr__(self, "incomes", {} if incomes is None else incomes)
-        object.__setattr__(self, "self_employment_profit", {} if self_employment_profit is None else self_employment_profit)
+        object.__setattr__(
+            self, "self_employment_profit", {} if self_employment_profit is None else self_employment_profit
+        )
         object.__setattr__(self, "sums", {} if sums is None else sums)
         object.__setattr__(self, "ages", {} if ages is None else ages)
         object.__setattr__(self, "bases", {} if bases is None else bases)

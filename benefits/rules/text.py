@@ -4,7 +4,10 @@ The core must not import Django, so it cannot use gettext; each label is written
 where it is defined, and the web layer picks one with `Text.get(language)`.
 """
 
+import re
 from dataclasses import dataclass
+
+from benefits.rules.core_build import CORE
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,16 +45,23 @@ MONTHS_FR = (
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
 
-# The five rewrites, applied in this order, each to the line the one before produced; each is what a
-# regular expression says (tests/benefits/rules/test_french_typography.py keeps those expressions and
-# checks these scanners against them), written as one left-to-right scan per rewrite so that the
-# compiled core runs them without the regex engine and its Python callbacks (issue 16, fourth pass):
-#   months     \b(?:(Mois) )?(20[0-9]{2})-(0[1-9]|1[0-2])\b   → "septembre 2026" ("Septembre 2026" after "Mois")
-#   percents   (?<![\w.,])(-?[0-9]+)(?:[.,]([0-9]+))? ?%       → "2,685 %" (trailing zeros of the decimals dropped)
-#   euros      (?<![\w.,])(-?[0-9]+)(?:[.,]([0-9]+))? ?€       → "1 148,90 €" (thousands grouped)
-#   decimals   (?<![\w.,])([0-9]+)\.([0-9]+)\b                 → "1,5"
-#   plurals    (?<![\w.,])([0-9]+) (\w+)\(s\)                  → "3 personnes", "1 enfant"
+# The five rewrites, applied in this order, each to the line the one before produced, are the regular
+# expressions below. The pure-Python core runs them (`_substituted`); the compiled core runs the same
+# rewrites as one left-to-right scan each (`_scanned`), without the regex engine and its Python
+# callbacks, 5 times cheaper there (issue 16, fourth pass); interpreted, the scans would be the slower.
+# tests/benefits/rules/test_french_typography.py checks that both give the same line.
+#   months     → "septembre 2026" ("Septembre 2026" after "Mois")
+#   percents   → "2,685 %" (trailing zeros of the decimals dropped)
+#   euros      → "1 148,90 €" (thousands grouped)
+#   decimals   → "1,5"
+#   plurals    → "3 personnes", "1 enfant"
 # \w and \b are those of `re` on str: a letter, digit or numeric character of Unicode, or "_".
+_MONTH = re.compile(r"\b(?:(Mois) )?(20[0-9]{2})-(0[1-9]|1[0-2])\b")
+_PERCENT = re.compile(r"(?<![\w.,])(-?[0-9]+)(?:[.,]([0-9]+))? ?%")
+_EUROS = re.compile(r"(?<![\w.,])(-?[0-9]+)(?:[.,]([0-9]+))? ?€")
+_DECIMAL = re.compile(r"(?<![\w.,])([0-9]+)\.([0-9]+)\b")
+_PLURAL = re.compile(r"(?<![\w.,])([0-9]+) (\w+)\(s\)")
+SCANNED = CORE == "compiled"
 
 
 def _is_word(code: int) -> bool:
@@ -247,7 +257,45 @@ def french_typography(label: str) -> str:
 
 
 def _french_typography(label: str) -> str:
-    # Each rewrite needs its own character: a label without it is left alone without being scanned.
+    return _scanned(label) if SCANNED else _substituted(label)
+
+
+def _percent(match: re.Match) -> str:
+    decimals = (match[2] or "").rstrip("0")
+    return f"{match[1]},{decimals}{NBSP}%" if decimals else f"{match[1]}{NBSP}%"
+
+
+def _euros(match: re.Match) -> str:
+    cents = f",{match[2]}" if match[2] else ""
+    return f"{_thousands(match[1])}{cents}{NBSP}€"
+
+
+def _month(match: re.Match) -> str:
+    name = f"{MONTHS_FR[int(match[3]) - 1]} {match[2]}"
+    return name.capitalize() if match[1] else name
+
+
+def _plural(match: re.Match) -> str:
+    count, word = match[1], match[2]
+    return f"{count} {word}" if int(count) < 2 else f"{count} {word}s"
+
+
+def _substituted(label: str) -> str:
+    # Each rewrite needs its own character: a label without it is left alone without running the pattern.
+    if "-" in label:
+        label = _MONTH.sub(_month, label)
+    if "%" in label:
+        label = _PERCENT.sub(_percent, label)
+    if "€" in label:
+        label = _EUROS.sub(_euros, label)
+    if "." in label:
+        label = _DECIMAL.sub(r"\1,\2", label)
+    if "(s)" in label:
+        label = _PLURAL.sub(_plural, label)
+    return label
+
+
+def _scanned(label: str) -> str:
     if "-" in label:
         label = _months(label)
     if "%" in label:
