@@ -35,10 +35,20 @@ def article_ids() -> dict[str, str]:
     return json.loads(ARTICLES.read_text(encoding="utf-8"))["articles"]
 
 
-@cache  # the legal bases are a few dozen literals of the rules
+_URLS: dict[str, str | None] = {}  # legal basis → link; the legal bases are a few dozen literals of the rules
+
+
 def legifrance_url(legal_basis: str) -> str | None:
     """Link to the article named first in `legal_basis` (e.g. "CSS L842-3") on its own Légifrance page
     when its id is known (data/legifrance_articles.json), else to the whole code."""
+    if legal_basis in _URLS:  # a plain dict: from compiled code, cheaper than functools.cache's wrapper
+        return _URLS[legal_basis]
+    url = _legifrance_url(legal_basis)
+    _URLS[legal_basis] = url
+    return url
+
+
+def _legifrance_url(legal_basis: str) -> str | None:
     match = FIRST_ARTICLE.match(legal_basis)
     if match and f"{match['code']} {match['article']}" in article_ids():
         return f"https://www.legifrance.gouv.fr/codes/article_lc/{article_ids()[match[0]]}"
@@ -69,6 +79,17 @@ class Step:
     legal_basis: str
     legal_url: str | None
 
+    # The __init__ the dataclass would write, written out: compiled, it stores the fields directly
+    # instead of running the dataclass's interpreted one (issue 16, fourth pass; the same in Python).
+    def __init__(
+        self, label: Text, amount: Decimal | None, op: str, legal_basis: str, legal_url: str | None
+    ) -> None:
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "amount", amount)
+        object.__setattr__(self, "op", op)
+        object.__setattr__(self, "legal_basis", legal_basis)
+        object.__setattr__(self, "legal_url", legal_url)
+
     def as_dict(self, language: str | None = None) -> dict:
         return {
             "label": self.label.get(language) if language else self.label.as_dict(),
@@ -88,6 +109,24 @@ class BenefitResult:
     period: str
     steps: tuple[Step, ...]
     blocking_reason: Text | None
+
+    def __init__(
+        self,
+        name: str,
+        label: Text,
+        amount: Decimal,
+        eligible: bool,
+        period: str,
+        steps: tuple[Step, ...],
+        blocking_reason: Text | None,
+    ) -> None:  # written out, as Step's
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "amount", amount)
+        object.__setattr__(self, "eligible", eligible)
+        object.__setattr__(self, "period", period)
+        object.__setattr__(self, "steps", steps)
+        object.__setattr__(self, "blocking_reason", blocking_reason)
 
     def as_dict(self, explain: bool) -> dict:
         out = {"amount": float(self.amount), "eligible": self.eligible, "period": self.period}
@@ -116,10 +155,11 @@ class Trace:
 
     def block(self, fr: str, en: str, basis: str) -> None:
         """Names the condition that is not met, in words a person understands."""
-        self.blocking = Text(fr, en)
         if self.enabled:
             self.blocking = Text(french_typography(fr), en)
             self.steps.append(Step(self.blocking, None, "i", basis, legifrance_url(basis)))
+        else:
+            self.blocking = Text(fr, en)
 
     def result(self, name: str, label: Text, amount: float, period: str = "month") -> BenefitResult:
         value = money(amount)

@@ -67,6 +67,51 @@ class Person:
     ages: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
     bases: dict[int, float] = field(default_factory=dict, compare=False, repr=False)
 
+    # The __init__ the dataclass would write, written out (None stands for "a new dict", as the default
+    # factories do): compiled, it stores the fields directly instead of running the dataclass's
+    # interpreted one, which cost as much as the rest of a person's parsing (issue 16, fourth pass).
+    def __init__(
+        self,
+        id: str,
+        role: str,
+        birth_date: date,
+        nationality: str = "FR",
+        residence_permit_years: int = 0,
+        activity: str | None = None,
+        unemployed_since: date | None = None,
+        disability_rate: float = 0.0,
+        disability_employment_restriction: bool = False,
+        aah_couple_calculation_option: bool = False,
+        aeeh_category: int | None = None,
+        aeeh_specialised_care: bool = False,
+        adoption_date: date | None = None,
+        incomes: dict[str, Series] | None = None,
+        self_employment_profit: dict[int, float] | None = None,
+        sums: dict | None = None,
+        ages: dict | None = None,
+        bases: dict | None = None,
+    ) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "birth_date", birth_date)
+        object.__setattr__(self, "nationality", nationality)
+        object.__setattr__(self, "residence_permit_years", residence_permit_years)
+        object.__setattr__(self, "activity", activity)
+        object.__setattr__(self, "unemployed_since", unemployed_since)
+        object.__setattr__(self, "disability_rate", disability_rate)
+        object.__setattr__(self, "disability_employment_restriction", disability_employment_restriction)
+        object.__setattr__(self, "aah_couple_calculation_option", aah_couple_calculation_option)
+        object.__setattr__(self, "aeeh_category", aeeh_category)
+        object.__setattr__(self, "aeeh_specialised_care", aeeh_specialised_care)
+        object.__setattr__(self, "adoption_date", adoption_date)
+        object.__setattr__(self, "incomes", {} if incomes is None else incomes)
+        object.__setattr__(
+            self, "self_employment_profit", {} if self_employment_profit is None else self_employment_profit
+        )
+        object.__setattr__(self, "sums", {} if sums is None else sums)
+        object.__setattr__(self, "ages", {} if ages is None else ages)
+        object.__setattr__(self, "bases", {} if bases is None else bases)
+
     @property
     def is_adult(self) -> bool:
         return self.role != CHILD
@@ -97,6 +142,14 @@ class Housing:
     zone: int | None = None
     commune_insee: str | None = None
 
+    def __init__(
+        self, status: str, rent: float = 0.0, zone: int | None = None, commune_insee: str | None = None
+    ) -> None:  # written out, as Person's
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "rent", rent)
+        object.__setattr__(self, "zone", zone)
+        object.__setattr__(self, "commune_insee", commune_insee)
+
     @property
     def is_tenant(self) -> bool:
         return self.status in TENANT_STATUSES
@@ -107,6 +160,11 @@ class Childcare:
     mode: str
     monthly_cost: float
     monthly_hours: float
+
+    def __init__(self, mode: str, monthly_cost: float, monthly_hours: float) -> None:  # as Person's
+        object.__setattr__(self, "mode", mode)
+        object.__setattr__(self, "monthly_cost", monthly_cost)
+        object.__setattr__(self, "monthly_hours", monthly_hours)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,11 +184,26 @@ class Household:
     partner: Person | None = field(init=False, compare=False, repr=False)
     in_couple: bool = field(init=False, compare=False, repr=False)
 
-    def __post_init__(self):
-        adults = tuple(p for p in self.persons if p.role != CHILD)
-        partner = next((p for p in self.persons if p.role == PARTNER), None)
-        object.__setattr__(self, "adults", adults)
-        object.__setattr__(self, "children", tuple(p for p in self.persons if p.role == CHILD))
+    def __init__(
+        self,
+        id: str,
+        month: int | None,
+        persons: tuple[Person, ...],
+        housing: Housing,
+        single_parent_since: int | None = None,
+        childcare: Childcare | None = None,
+        other_parent_pays_maintenance: bool | None = None,
+    ) -> None:  # written out, as Person's, with what a __post_init__ derived
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "persons", persons)
+        object.__setattr__(self, "housing", housing)
+        object.__setattr__(self, "single_parent_since", single_parent_since)
+        object.__setattr__(self, "childcare", childcare)
+        object.__setattr__(self, "other_parent_pays_maintenance", other_parent_pays_maintenance)
+        partner = next((p for p in persons if p.role == PARTNER), None)
+        object.__setattr__(self, "adults", tuple(p for p in persons if p.role != CHILD))
+        object.__setattr__(self, "children", tuple(p for p in persons if p.role == CHILD))
         object.__setattr__(self, "partner", partner)
         object.__setattr__(self, "in_couple", partner is not None)
 

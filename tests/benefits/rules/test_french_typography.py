@@ -1,7 +1,9 @@
 """French explanation lines use French number formats (issue 17 E); English lines keep English ones."""
 
+import random
+
 from benefits.rules import compute, parse_household
-from benefits.rules.text import french_typography
+from benefits.rules.text import _scanned, _substituted, french_typography
 
 NBSP = "\u00a0"
 
@@ -31,3 +33,18 @@ def test_the_explained_result_is_french_in_french_and_english_in_english():
     assert any(f"{NBSP}€" in line for line in french)
     assert not [line for line in french if " €" in line or "(s)" in line]
     assert any(" €" in line for line in english)
+
+
+PIECES = (
+    "0", "1", "2", "9", "20", "2026", "-", "-0", "12", "05", "10", "13", "00", ".", ",", ".5", ", ", " ",
+    "  ", "%", "€", "€ ", " €", " %", "(s)", "s", "(", "x", "_", "é", "Mois ", "Mois", "mois ",
+    " personne", "enfant", NBSP, "’", "²", "½", "٣", ":", "a", "M", "2026-09", "2025-1", "1148.90",
+    "-12.30", "2.6850%", "(1 enfant(s))",
+)  # fmt: skip
+
+
+def test_the_compiled_core_s_scans_rewrite_lines_as_the_regular_expressions_do():
+    draw = random.Random(20261201)
+    for _ in range(20_000):
+        label = "".join(draw.choice(PIECES) for _ in range(draw.randint(1, 14)))
+        assert _scanned(label) == _substituted(label), label
