@@ -79,6 +79,7 @@ fix: install
 messages: install
 	$(RUN_ENV) $(MANAGE) makemessages -l en --no-location --no-obsolete -i ".venv/*" -i ".oracle-venv/*" -i "tests/*"
 	$(RUN_ENV) $(MANAGE) compilemessages -l en -i ".venv" -i ".oracle-venv"
+	$(PY) bin/french-plurals
 
 bench: install
 	$(PY) -m bench
