@@ -131,7 +131,8 @@ def test_a_draft_opened_before_the_right_arrived_is_not_filed_and_is_kept(logged
     response = logged_client.post(check, {"sworn": "oui"}, follow=True)
     assert response.redirect_chain == [("/mon-espace/demarches/", 302)]
     page = text(response.content.decode())
-    assert page.count("Vous percevez déjà la prime d’activité (212,40\u00a0€ par mois)") == 2  # message + line
+    # The message, and the benefit's line in Mes démarches.
+    assert page.count("Vous percevez déjà la prime d’activité (212,40\u00a0€ par mois)") == 2
     assert not Claim.objects.exists()
     assert ClaimDraft.objects.open().get() == draft  # nothing lost: it can still be read
     assert logged_client.get(f"/mon-espace/demarches/brouillon/{draft.key}/").status_code == 200
