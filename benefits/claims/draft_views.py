@@ -187,6 +187,11 @@ def check(request, key):
         except services.AlreadyDeclared as declared:
             messages.info(request, already_declared_message(declared.claim))
             return redirect("claims:claim", pk=declared.claim.pk)
+        except services.AlreadyHeld as held:
+            # The right arrived (or another claim was filed) after this draft was opened: nothing is
+            # filed, the draft stays in Mes démarches, whose line (or the claim in progress) says why.
+            messages.info(request, held.standing["text"])
+            return redirect(held.standing["url"] or "claims:index")
         except HouseholdInputError:
             messages.error(
                 request, _("Votre dossier ne permet pas de calculer le droit : contactez votre CAF.")

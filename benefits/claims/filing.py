@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from benefits.claims import declaration, first_claim
 from benefits.claims.first_claim_services import sworn_problem
 from benefits.claims.models import TRANSITIONS, AllocataireFile, Claim, ClaimDraft, Kind, Status, StatusChange
+from benefits.claims.standing import AlreadyHeld, benefit_standing
 from benefits.letters.claim_letters import letter_for_claim_decided, letter_for_claim_filed
 from benefits.rules import compute, parse_household
 from portal.journal import journal_record
@@ -43,6 +44,14 @@ def declared_claim(*, file: AllocataireFile, kind: str, month: str) -> Claim | N
     return Claim.objects.filter(file=file, kind=kind, month=month).first()
 
 
+def claim_refuse_if_held(*, file: AllocataireFile, kind: str) -> None:
+    """Raises AlreadyHeld when Mes démarches would not offer this claim (a right or a claim in progress)."""
+    if standing := benefit_standing(file=file, claims=list(Claim.objects.filter(file=file, kind=kind))).get(
+        kind
+    ):
+        raise AlreadyHeld(kind, standing)
+
+
 def claim_estimate(*, draft: ClaimDraft):
     """The right the core computes from the declared figures (an estimate shown before filing).
     Raises HouseholdInputError when the file cannot be computed."""
@@ -74,6 +83,8 @@ def claim_submit(
     the database refuses a second claim for the same draft or key (unique constraints) should two
     requests ever get past the lock. `mandate`: the mandate an agent files under (the receipt says who helped).
     A quarter declaring no income at all needs `no_income_confirmed` (the box ticked on the check page).
+    A first claim of a benefit the file has received, or claimed, since its draft was opened raises
+    AlreadyHeld under the same lock (standing.py): nothing is filed, the draft stays as it was.
     """
     try:
         with transaction.atomic():
@@ -81,7 +92,9 @@ def claim_submit(
             existing = Claim.objects.filter(key=locked.key).first()
             if existing:
                 return existing
-            AllocataireFile.objects.select_for_update().get(pk=locked.file_id)
+            file = AllocataireFile.objects.select_for_update().get(pk=locked.file_id)
+            # Read once the file is locked: a right recorded, or a claim filed, meanwhile is seen.
+            claim_refuse_if_held(file=file, kind=locked.kind)
             if filed := declared_claim(file=locked.file, kind=locked.kind, month=locked.month):
                 raise AlreadyDeclared(filed)
             months = declaration.quarter(locked.month)

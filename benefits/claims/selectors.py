@@ -67,10 +67,13 @@ def overview_in_scope(request) -> dict:
         return claims_overview(user=request.user, channel=request.channel)
     file = request.mandate.file
     claims = list(Claim.objects.filter(file=file).prefetch_related("history"))
+    drafts = list(ClaimDraft.objects.open().filter(file=file, kind__in=request.mandate.kinds))
+    for item in [*claims, *drafts]:
+        item.period = period_text(item.kind, item.month)
     standing = benefit_standing(file=file, claims=claims)
     return {
         "file": file,
-        "drafts": ClaimDraft.objects.open().filter(file=file, kind__in=request.mandate.kinds),
+        "drafts": drafts,
         "claims": claims,
         "kinds": [
             (kind, label)

@@ -14,13 +14,14 @@ from benefits.claims.filing import (
     NotReadyToFile,
     StatusNotAllowed,
     claim_estimate,
+    claim_refuse_if_held,
     claim_set_status,
     claim_submit,
     declared_claim,
 )
-from benefits.claims.models import AllocataireFile, Claim, ClaimDraft
+from benefits.claims.models import AllocataireFile, ClaimDraft
 from benefits.claims.prefill import is_untouched, prefill_file, prefill_person
-from benefits.claims.standing import AlreadyHeld, benefit_standing
+from benefits.claims.standing import AlreadyHeld
 from benefits.rules import SUPPORTED_MONTHS
 from portal.journal import journal_record
 
@@ -85,14 +86,6 @@ def claim_draft_open(
             details={"kind": kind, "prefill": sorted(set(data["prefill"].values()))},
         )
     return draft
-
-
-def claim_refuse_if_held(*, file: AllocataireFile, kind: str) -> None:
-    """Raises AlreadyHeld when Mon espace would not offer this claim (a right or a claim in progress)."""
-    if standing := benefit_standing(file=file, claims=list(Claim.objects.filter(file=file, kind=kind))).get(
-        kind
-    ):
-        raise AlreadyHeld(kind, standing)
 
 
 def claim_draft_refresh_prefill(*, draft: ClaimDraft, by, channel: str) -> ClaimDraft:

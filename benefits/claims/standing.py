@@ -5,7 +5,8 @@ A first claim of prime d'activité or RSA is not offered when the file already h
 claim would only be refused, and the person would wonder which one counts. Mon espace says instead
 where it stands. A refused claim, or an accepted one whose right has since ended, can be made again.
 A claim posted all the same (an old page, a bookmark, a crafted request) is refused by the service
-(AlreadyHeld), and nothing is created.
+(AlreadyHeld), and nothing is created; so is filing a draft opened before the right arrived (or before
+another claim of it was filed): nothing is filed, and the draft stays as it was.
 """
 
 from django.urls import reverse

@@ -107,3 +107,63 @@ def test_the_service_refuses_it_too(user):
         claim_draft_open(file=file, by=user, kind="rsa", channel="home")
     assert refused.value.kind == "rsa" and "Vous percevez déjà le RSA" in refused.value.standing["text"]
     assert not ClaimDraft.objects.filter(file=file).exists()
+
+
+def ready_to_file(client, kind):
+    """A first claim opened and answered up to its check page (its URL), not filed yet."""
+    from tests.benefits.claims.factories import confirm_all
+    from tests.benefits.claims.test_first_claim import VALID
+
+    situation = client.post(f"/mon-espace/demarches/nouvelle/{kind}/")["Location"]
+    edit = client.post(situation, VALID | {"action": "continue"})["Location"]
+    draft = ClaimDraft.objects.open().get(kind=kind)
+    check = client.post(edit, confirm_all(draft) | {"action": "continue"})["Location"]
+    assert check.endswith("/verifier/")
+    return draft, check
+
+
+def test_a_draft_opened_before_the_right_arrived_is_not_filed_and_is_kept(logged_client, user):
+    """The right was recorded while the draft waited: filing it is refused, the draft is still there."""
+    file = file_factory(user=user, rights=[])
+    draft, check = ready_to_file(logged_client, "ppa")
+    file.rights = [{"benefit": "ppa", "amount": 212.40}]
+    file.save(update_fields=["rights"])
+    response = logged_client.post(check, {"sworn": "oui"}, follow=True)
+    assert response.redirect_chain == [("/mon-espace/demarches/", 302)]
+    page = text(response.content.decode())
+    # The message, and the benefit's line in Mes démarches.
+    assert page.count("Vous percevez déjà la prime d’activité (212,40\u00a0€ par mois)") == 2
+    assert not Claim.objects.exists()
+    assert ClaimDraft.objects.open().get() == draft  # nothing lost: it can still be read
+    assert logged_client.get(f"/mon-espace/demarches/brouillon/{draft.key}/").status_code == 200
+    assert ClaimDraft.objects.get().data["claim"]["iban"]
+
+
+def test_a_draft_is_not_filed_when_a_claim_of_it_was_filed_meanwhile(logged_client, user):
+    file = file_factory(user=user, rights=[])
+    draft, check = ready_to_file(logged_client, "rsa")
+    other = filed(file, user, "rsa", Status.FILED)
+    response = logged_client.post(check, {"sworn": "oui"}, follow=True)
+    assert response.redirect_chain == [(f"/mon-espace/demarches/demande/{other.pk}/", 302)]
+    assert "Votre demande pour le RSA, déposée le " in text(response.content.decode())
+    assert list(Claim.objects.all()) == [other] and ClaimDraft.objects.open().get() == draft
+
+
+def test_filing_refuses_it_inside_its_own_lock(user):
+    """The service itself refuses (a double click or another tab cannot get past it); other kinds file."""
+    from benefits.claims.services import AlreadyHeld, claim_submit
+
+    file = file_factory(user=user, rights=[{"benefit": "ppa", "amount": 212.40}])
+    draft = ClaimDraft.objects.create(file=file, user=user, kind="ppa", month="2026-11", data={})
+    with pytest.raises(AlreadyHeld) as refused:
+        claim_submit(draft=draft, by=user, channel="home")
+    assert refused.value.kind == "ppa" and refused.value.standing["url"] == ""
+    assert not Claim.objects.exists() and ClaimDraft.objects.open().get() == draft
+
+
+def test_without_the_right_the_draft_files_as_before(logged_client, user):
+    file_factory(user=user, rights=[{"benefit": "rsa", "amount": 600}])  # another benefit's right
+    _draft, check = ready_to_file(logged_client, "ppa")
+    response = logged_client.post(check, {"sworn": "oui"})
+    claim = Claim.objects.get()
+    assert response["Location"] == f"/mon-espace/demarches/demande/{claim.pk}/" and claim.kind == "ppa"

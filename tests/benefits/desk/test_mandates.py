@@ -175,3 +175,16 @@ def test_under_a_mandate_a_claim_of_a_benefit_already_received_is_refused_in_mes
     assert response.redirect_chain == [("/mon-espace/demarches/", 302)]
     assert response.content.decode().count("Vous percevez déjà la prime d’activité") == 2  # message + line
     assert not ClaimDraft.objects.filter(file=camille_file).exists()
+
+
+def test_under_a_mandate_a_draft_opened_before_the_right_arrived_is_not_filed(agent_client, camille_file):
+    from tests.benefits.claims.test_standing import ready_to_file
+
+    record_mandate(agent_client, camille_file, kinds=["ppa"])
+    draft, check = ready_to_file(agent_client, "ppa")
+    camille_file.rights = [{"benefit": "ppa", "amount": 212.40}]
+    camille_file.save(update_fields=["rights"])
+    response = agent_client.post(check, {"sworn": "oui"}, follow=True)
+    assert response.redirect_chain == [("/mon-espace/demarches/", 302)]
+    assert response.content.decode().count("Vous percevez déjà la prime d’activité") == 2  # message + line
+    assert not Claim.objects.exists() and ClaimDraft.objects.open().get() == draft
