@@ -70,7 +70,13 @@ def test_create_dry_run_launch_follow_and_report(
     assert campaign.status == "terminee"
     html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
     assert f"{campaign.total} foyers traités sur {campaign.total} (100 %)" in html
-    assert "Actualiser la progression" in html and "Prochain paiement le" in html
+    assert "Actualiser la progression" in html
+    assert "Fin estimée" not in html  # finished: nothing left to estimate
+    assert "Prochain paiement le" not in html and "date limite" not in html  # non-recours pays nothing
+    campaign.kind = "aide_exceptionnelle"
+    campaign.save(update_fields=["kind"])
+    html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
+    assert "Prochain paiement le" in html and "La campagne se termine avant la date limite" in html
     partial = operator_client.get(f"/operateur/campagnes/{campaign.pk}/", headers={"HX-Request": "true"})
     body = partial.content.decode()
     assert body.lstrip().startswith('<section id="progression"') and "<h1>" not in body
