@@ -123,3 +123,10 @@ def test_the_demo_agent_reaches_the_operator_screens(client):
     )
     assert response.status_code == 302
     check_page(client.get("/operateur/campagnes/"))
+
+
+def test_the_desk_links_to_the_campaigns_only_for_an_agent_holding_the_permission(operator_client):
+    assert 'href="/operateur/campagnes/"' in check_page(operator_client.get("/agent/"))
+    client = Client()
+    sign_in(client, agent_factory())
+    assert "/operateur/campagnes/" not in check_page(client.get("/agent/"))
