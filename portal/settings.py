@@ -28,6 +28,9 @@ if not DEBUG and (not SECRET_KEY or SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# The portal's public address, printed in full on paper letters (a bare path means nothing on paper).
+PUBLIC_URL_DEFAULT = "http://127.0.0.1:8000"
+PORTAL_PUBLIC_URL = env_url("PORTAL_PUBLIC_URL", PUBLIC_URL_DEFAULT, schemes=("https", "http")).rstrip("/")
 
 # Offline emulators of FranceConnect+ and of the income data service: development and tests only.
 EMULATORS_ENABLED = env_bool("EMULATORS_ENABLED", default=DEBUG)

@@ -64,6 +64,13 @@ class Campaign(models.Model):
     def is_active(self) -> bool:
         return self.status in (CampaignStatus.RUNNING, CampaignStatus.PAUSED)
 
+    @property
+    def pays(self) -> bool:
+        """Whether its effects go to a payment run, so the payment calendar matters: the exceptional
+        aid's payment orders, the recalculated rights (its letter gives the payment day). A non-recours
+        campaign pays nothing: the person still has to claim."""
+        return self.kind in (CampaignKind.EXCEPTIONAL_AID, CampaignKind.RECALCULATION)
+
 
 class ChunkStatus(models.TextChoices):
     QUEUED = "queued", _("En attente")

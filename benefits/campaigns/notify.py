@@ -14,9 +14,11 @@ its lines for the letter) is completed when the letter is rendered, on the lette
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from benefits.campaigns.feed_models import IncomeKind, IncomeRecord
 from benefits.campaigns.households import quarter
@@ -29,6 +31,13 @@ LETTER_KINDS = {
     "non_recours": LetterKind.ELIGIBILITY,
     "recalcul": LetterKind.RECALCULATION,
     "aide_exceptionnelle": LetterKind.EXCEPTIONAL_AID,
+}
+# What the person reads as the letter's title (and in Mon espace's list), not the operator's label; the
+# same wording as the Mon espace message (templates/benefits/campaigns/includes/messages.html).
+SUBJECTS = {
+    "non_recours": _("Vous pourriez avoir droit à une aide"),
+    "recalcul": _("Vos droits ont été recalculés"),
+    "aide_exceptionnelle": _("Une aide exceptionnelle vous sera versée"),
 }
 KIND_LABELS = {
     IncomeKind.SALARY: {"fr": "Salaire (montant net social)", "en": "Salary (net social amount)"},
@@ -98,7 +107,9 @@ def campaign_letters(*, campaign, evaluations) -> dict[int, int]:
     if campaign.kind == "recalcul":
         nirs = {m.get("nir") for e in evaluations for m in adults(e.file) if m.get("nir")}
         changes = changed_incomes_by_nir(nirs, campaign.month)
-    claim_url, subject = reverse("claims:index"), str(campaign.get_kind_display())
+    # In full: the letter is printed, and a bare path means nothing on paper.
+    claim_url = settings.PORTAL_PUBLIC_URL + reverse("claims:index")
+    subject = str(SUBJECTS[campaign.kind])
     today = timezone.localdate()
     payment_day = next_payment_day(today)  # the payment order's (chunks.py)
     asks = [

@@ -36,5 +36,7 @@ def campaign_progress(*, campaign: Campaign, now=None) -> dict:
         "errors": errors,
         "rate": rate,
         "eta": eta,
-        "calendar": calendar(now=now, eta=eta),
+        "finished": bool(campaign.finished_at),
+        # A finished campaign's calendar is the one of the day it finished, not of today's next run.
+        "calendar": calendar(now=campaign.finished_at or now, eta=eta) if campaign.pays else None,
     }

@@ -11,8 +11,12 @@ from benefits.labels import benefit_calculation_caption
 from benefits.letters.completion import completed_context
 from benefits.letters.payment import PAYMENT_BASIS
 from benefits.simulator.formatting import euros, month_name
+from benefits.simulator.result_page import NEXT_STEPS
 
 FAMILY_BENEFITS = ("af", "cf", "asf", "ars")
+# The claims this portal takes and prefills (benefits/claims/models.py); for the others the letter says
+# what the simulator's next steps say (an aide au logement is asked for on caf.fr).
+PORTAL_CLAIMS = ("ppa", "rsa")
 
 
 def pick(text) -> str:
@@ -183,11 +187,21 @@ def recalculation(ctx: dict) -> dict:
     }
 
 
+def elsewhere(line: dict) -> dict:
+    advice, _link, target = NEXT_STEPS.get(line["name"], ("", None, None))
+    url = target if target and target.startswith("https://") else ""
+    return {"label": line["label"], "advice": str(advice), "url": url}
+
+
 def eligibility(ctx: dict) -> dict:
+    """Which claims the portal has prefilled (prime d'activité, RSA), and how to get the other rights."""
+    lines = benefits(ctx["benefits"])
     return {
         "month": month_name(ctx["month"]),
-        "benefits": benefits(ctx["benefits"]),
+        "benefits": lines,
         "claim_url": ctx["claim_url"],
+        "prefilled": ", ".join(line["label"] for line in lines if line["name"] in PORTAL_CLAIMS),
+        "elsewhere": [elsewhere(line) for line in lines if line["name"] not in PORTAL_CLAIMS],
     }
 
 

@@ -82,6 +82,7 @@ def test_quarterly_recalculation_records_the_new_right_when_it_changes_by_more_t
         }
         assert {k: v for k, v in current_rights(file.rights).items() if k in expected} == expected
         assert result.engine_version == ENGINE_VERSION and result.parameters_version
+        assert Letter.objects.get(pk=result.letter_id).subject == "Vos droits ont été recalculés"
         letter = completed_context(Letter.objects.get(pk=result.letter_id).context)
         assert {c["name"]: Decimal(c["new"]) for c in letter["changes"]} == {
             name: expected.get(name, Decimal(0)) for name in set(expected) | set(result.old_amounts)
@@ -119,6 +120,7 @@ def test_the_exceptional_aid_has_its_own_letter_with_the_amount_the_day_and_the_
     result = CampaignResult.objects.get(campaign=campaign, file=payment.file)
     letter = Letter.objects.get(pk=result.letter_id)
     assert letter.kind == LetterKind.EXCEPTIONAL_AID
+    assert letter.subject == "Une aide exceptionnelle vous sera versée"  # not the operator's label
     assert Letter.objects.filter(kind=LetterKind.EXCEPTIONAL_AID).count() == PaymentOrder.objects.count()
     amount = f"{payment.amount:.2f}".replace(".", ",")
     french = letter_html(letter)

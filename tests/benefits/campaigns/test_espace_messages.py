@@ -37,6 +37,9 @@ def test_the_demo_non_recourant_is_told_in_mon_espace_with_the_letter(
     assert result.outcome == Outcome.NOTIFIED and result.letter_id
     letter = Letter.objects.get(pk=result.letter_id)
     assert letter.kind == "eligibility" and letter.context["complete_with"] == "campaign"
+    assert letter.subject == "Vous pourriez avoir droit à une aide"  # not the operator's label
+    # In full: a bare path means nothing on paper.
+    assert letter.context["campaign"]["claim_url"] == "http://127.0.0.1:8000/mon-espace/demarches/"
     rendered = letter_render(letter_id=letter.pk)  # completes the context from what the chunk froze
     assert rendered.status == LetterStatus.READY
     assert rendered.context["benefits"] and "complete_with" not in rendered.context

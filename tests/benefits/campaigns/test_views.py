@@ -70,7 +70,13 @@ def test_create_dry_run_launch_follow_and_report(
     assert campaign.status == "terminee"
     html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
     assert f"{campaign.total} foyers traités sur {campaign.total} (100 %)" in html
-    assert "Actualiser la progression" in html and "Prochain paiement le" in html
+    assert "Actualiser la progression" in html
+    assert "Fin estimée" not in html  # finished: nothing left to estimate
+    assert "Prochain paiement le" not in html and "date limite" not in html  # non-recours pays nothing
+    campaign.kind = "aide_exceptionnelle"
+    campaign.save(update_fields=["kind"])
+    html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
+    assert "Prochain paiement le" in html and "La campagne se termine avant la date limite" in html
     partial = operator_client.get(f"/operateur/campagnes/{campaign.pk}/", headers={"HX-Request": "true"})
     body = partial.content.decode()
     assert body.lstrip().startswith('<section id="progression"') and "<h1>" not in body
@@ -117,3 +123,10 @@ def test_the_demo_agent_reaches_the_operator_screens(client):
     )
     assert response.status_code == 302
     check_page(client.get("/operateur/campagnes/"))
+
+
+def test_the_desk_links_to_the_campaigns_only_for_an_agent_holding_the_permission(operator_client):
+    assert 'href="/operateur/campagnes/"' in check_page(operator_client.get("/agent/"))
+    client = Client()
+    sign_in(client, agent_factory())
+    assert "/operateur/campagnes/" not in check_page(client.get("/agent/"))

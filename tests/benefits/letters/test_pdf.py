@@ -102,10 +102,12 @@ def test_recalculation_shows_old_and_new_amounts(rendered):
     assert "742,18 €" in content and "700,00 €" in content
 
 
-def test_eligibility_links_to_the_prefilled_claim(rendered):
+def test_eligibility_says_how_to_get_each_unclaimed_right(rendered):
     letter, pdf, _ = rendered[LetterKind.ELIGIBILITY]
-    assert "https://portail.example.fr/mon-espace/demarches/" in text(pdf)
     assert letter.context["benefits"], "the sample household has an unclaimed right"
+    content = text(pdf)
+    assert "Versées sans demande" in content  # its allocations familiales: no claim to prefill
+    assert "préremplie" not in content
 
 
 def test_english_letter_is_in_english():
@@ -129,3 +131,20 @@ def test_housing_aid_has_its_own_recourse_paragraph(language):
         )
     assert "CCH L825-1" in with_housing and "CCH L825-1" not in without
     assert with_housing.count("<h3>") == without.count("<h3>") + 1
+
+
+def test_eligibility_says_which_claims_are_prefilled_and_sends_housing_aid_to_caf_fr():
+    from benefits.letters.documents import letter_html
+
+    letter = sample_letter(LetterKind.ELIGIBILITY)
+    line = letter.context["benefits"][0]
+    housing = {**line, "name": "aide_logement", "label": {"fr": "Aide au logement", "en": "Housing aid"}}
+    letter.context["benefits"] = [housing]
+    html = letter_html(letter)
+    assert "déjà préremplie" not in html  # the portal takes no housing aid claim
+    assert "Aide au logement : Faites la demande à la CAF avec votre bail" in html
+    assert 'href="https://www.caf.fr/allocataires/' in html
+    letter.context["benefits"] = [{**line, "name": "ppa", "label": {"fr": "Prime d’activité", "en": "x"}}]
+    html = letter_html(letter)
+    assert "déjà préremplie sur le portail" in html and "pour : Prime d’activité" in html
+    assert 'href="https://portail.example.fr/mon-espace/demarches/"' in html and "caf.fr" not in html
