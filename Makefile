@@ -50,7 +50,8 @@ demo: migrate
 run: demo
 	@echo "Portail allocataires: http://$(HOST_PORT)/ (Ctrl+C to stop)"
 	$(RUN_ENV) CAMPAIGNS_RUN_IN_THREAD=true FCPLUS_ISSUER="$${FCPLUS_ISSUER:-http://$(HOST_PORT)/_fcplus/api/v2}" \
-		INCOME_API_URL="$${INCOME_API_URL:-http://$(HOST_PORT)/_revenus/api/v1}" $(MANAGE) runserver $(HOST_PORT)
+		INCOME_API_URL="$${INCOME_API_URL:-http://$(HOST_PORT)/_revenus/api/v1}" \
+		PORTAL_PUBLIC_URL="$${PORTAL_PUBLIC_URL:-http://$(HOST_PORT)}" $(MANAGE) runserver $(HOST_PORT)
 
 # The production-like server used by the benchmarks: gunicorn, static files by WhiteNoise.
 prod-serve: install

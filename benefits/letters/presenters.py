@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from benefits.claims.first_claim import FIRST_CLAIMS
 from benefits.labels import benefit_calculation_caption
 from benefits.letters.completion import completed_context
 from benefits.letters.payment import PAYMENT_BASIS
@@ -14,9 +15,6 @@ from benefits.simulator.formatting import euros, month_name
 from benefits.simulator.result_page import NEXT_STEPS
 
 FAMILY_BENEFITS = ("af", "cf", "asf", "ars")
-# The claims this portal takes and prefills (benefits/claims/models.py); for the others the letter says
-# what the simulator's next steps say (an aide au logement is asked for on caf.fr).
-PORTAL_CLAIMS = ("ppa", "rsa")
 
 
 def pick(text) -> str:
@@ -200,8 +198,8 @@ def eligibility(ctx: dict) -> dict:
         "month": month_name(ctx["month"]),
         "benefits": lines,
         "claim_url": ctx["claim_url"],
-        "prefilled": ", ".join(line["label"] for line in lines if line["name"] in PORTAL_CLAIMS),
-        "elsewhere": [elsewhere(line) for line in lines if line["name"] not in PORTAL_CLAIMS],
+        "prefilled": ", ".join(line["label"] for line in lines if line["name"] in FIRST_CLAIMS),
+        "elsewhere": [elsewhere(line) for line in lines if line["name"] not in FIRST_CLAIMS],
     }
 
 

@@ -36,7 +36,6 @@ class Situation:
         self.origin = month - SLOT_ORIGIN
         self.positions: dict[str, int] = {person.id: i for i, person in enumerate(household.persons)}
         self.stride = len(household.persons)
-        self.memo: dict = {}  # the rarely asked answers (extra benefits), under tuple keys
         # By slot(month):
         self.expecting_months: dict[int, bool] = {}
         self.rsa_children: dict[int, list[Person]] = {}
