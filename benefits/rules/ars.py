@@ -1,16 +1,43 @@
 """Allocation de rentrée scolaire (ARS): CSS L543-1, R543-1 to R543-5, D543-1.
 
-Yearly amount for the school year starting in the calendar year of the computed month, paid in
-August: children aged 6 to 18 (by their age at the end of the year), resources of N-2 under a ceiling
-raised by 30 % per dependent child; a differential ARS just above it; not paid under 15 €.
+Yearly amount for the school year starting in the calendar year N of the computed month, paid in
+August. Ages by calendar birthdays, on the dates CSS R543-2 names: a child opens the right when their
+6th birthday falls before 1 February N+1 and they are not yet 18 on 15 September N; the rate rises
+with the age reached during calendar year N (11, then 15: CSS R543-2, D543-1). Resources of N-2 under a
+ceiling raised by 30 % per dependent child; a differential ARS just above it; not paid under 15 €.
 """
 
+from datetime import date
+
+from benefits.rules.ages import age_years
 from benefits.rules.explain import Trace
 from benefits.rules.family_resources import pf_base
 from benefits.rules.text import Text
 
 LABEL = Text("Allocation de rentrée scolaire", "Back-to-school allowance")
-MONTHS_OF_GRACE_AT_18 = 2  # a child who turned 18 in the last months of the year still counts (lycée)
+# CSS R543-2, al. 1: « chaque enfant à charge qui atteindra son sixième anniversaire avant le 1er février
+# de l'année suivant celle de la rentrée scolaire » — 6 years old on 31 January N+1 at the latest.
+AGE_MIN = 6
+# CSS R543-2, al. 2: « tout enfant qui n'a pas atteint l'âge de dix-huit ans révolus au 15 septembre de
+# l'année considérée » — under 18 on 15 September N (18 on 15 September itself: no longer due).
+AGE_MAX = 18
+# CSS R543-2, al. 3 (rates: CSS D543-1): « majoré … lorsque l'enfant atteint ses onze ans, et … ses
+# quinze ans, au cours de l'année civile de la rentrée scolaire » — by the age on 31 December N.
+AGE_COLLEGE, AGE_LYCEE = 11, 15
+
+
+def ars_age_band(birth: date, year: int) -> str | None:
+    """The child's rate band for the school year starting in `year`, or None outside CSS R543-2."""
+    if age_years(birth, date(year + 1, 1, 31)) < AGE_MIN:  # 6th birthday not before 1 Feb N+1
+        return None
+    if age_years(birth, date(year, 9, 15)) >= AGE_MAX:  # 18 reached on or before 15 Sept N
+        return None
+    age_end_of_year = age_years(birth, date(year, 12, 31))  # age reached during calendar year N
+    if age_end_of_year >= AGE_LYCEE:
+        return "15_18"
+    if age_end_of_year >= AGE_COLLEGE:
+        return "11_14"
+    return "6_10"
 
 
 def ars_amount(situation, trace: Trace) -> float:
@@ -21,28 +48,32 @@ def ars_amount(situation, trace: Trace) -> float:
     for child in situation.household.children:
         if situation.financially_autonomous(child, december):
             continue
-        age = situation.age(child, december)
-        if 6 <= age <= 10:
-            counts["6_10"] += 1
-        elif 11 <= age <= 14:
-            counts["11_14"] += 1
-        elif (
-            15 <= age <= 17
-            or 12 * 18 <= situation.age_in_months(child, december) <= 12 * 18 + MONTHS_OF_GRACE_AT_18
-        ):
-            counts["15_18"] += 1
+        band = ars_age_band(child.birth_date, year)
+        if band is not None:
+            counts[band] += 1
     pupils = sum(counts.values())
     if not pupils:
         trace.block(
-            "Il faut un enfant de 6 à 18 ans scolarisé à la rentrée.",
-            "A child aged 6 to 18 in school at the start of the school year is needed.",
-            "CSS L543-1",
+            f"Il faut un enfant qui aura 6 ans avant le 1er février {year + 1} et n’aura pas 18 ans"
+            f" au 15 septembre {year}.",
+            f"A child turning 6 before 1 February {year + 1} and not yet 18 on 15 September {year}"
+            " is needed.",
+            "CSS R543-2",
         )
         return 0.0
     gross = p.bmaf * (
         p.ars.taux_6_10 * counts["6_10"]
         + p.ars.taux_11_14 * counts["11_14"]
         + p.ars.taux_15_18 * counts["15_18"]
+    )
+    trace.step(
+        "i",
+        f"Enfants ouvrant droit : 6 ans avant le 1er février {year + 1}, moins de 18 ans au"
+        f" 15 septembre {year} ; taux selon l’âge atteint en {year}",
+        f"Children entitled: 6 before 1 February {year + 1}, under 18 on 15 September {year};"
+        f" rate by the age reached in {year}",
+        None,
+        "CSS R543-2",
     )
     trace.step(
         "=",
