@@ -313,3 +313,66 @@ def test_ars_is_yearly_and_counts_children_by_age_band():
 def test_ars_needs_a_school_age_child():
     ars = run([adult(), child("c1", "2023-02-01")], OWNER).benefits["ars"]
     assert ars.amount == 0 and ars.blocking_reason is not None
+
+
+# ARS ages, CSS R543-2 (law-facts § 8): for the rentrée 2026, a child counts when their 6th birthday is
+# before 1 February 2027 and they are not yet 18 on 15 September 2026; the rate follows the age reached
+# during 2026 (11 → 11–14 y rate, 15 → 15–18 y rate). OpenFisca counts ages on 1 December instead, with
+# a two-month grace at 18 (docs/oracle.md, "ARS ages").
+ARS_6_10, ARS_11_14, ARS_15_18 = (euros(rate * BMAF_2026) for rate in (0.8972, 0.9467, 0.9795))
+
+
+def ars_of_one_child(born: str):
+    return run([adult(), child("c1", born)], OWNER, month="2026-08").benefits["ars"]
+
+
+@pytest.mark.parametrize(
+    ("born", "amount"),
+    [("2020-12-02", ARS_6_10), ("2021-01-31", ARS_6_10), ("2021-02-01", Decimal("0.00"))],
+)
+def test_ars_opens_for_a_child_turning_6_before_1_february_of_the_next_year(born, amount):
+    ars = ars_of_one_child(born)
+    assert ars.amount == amount
+    if not amount:
+        assert "6 ans avant le 1er février 2027" in ars.blocking_reason.fr
+        assert "6 before 1 February 2027" in ars.blocking_reason.en
+
+
+@pytest.mark.parametrize(
+    ("born", "amount"),
+    [
+        ("2008-09-02", Decimal("0.00")),
+        ("2008-09-14", Decimal("0.00")),
+        ("2008-09-15", Decimal("0.00")),  # 18 on 15 September itself: « dix-huit ans révolus »
+        ("2008-09-16", ARS_15_18),
+        ("2008-12-31", ARS_15_18),
+    ],
+)
+def test_ars_stays_due_for_a_child_not_yet_18_on_15_september(born, amount):
+    ars = ars_of_one_child(born)
+    assert ars.amount == amount
+    if not amount:
+        assert "18 ans au 15 septembre 2026" in ars.blocking_reason.fr
+
+
+@pytest.mark.parametrize(
+    ("born", "amount"),
+    [
+        ("2015-12-02", ARS_11_14),
+        ("2015-12-31", ARS_11_14),  # 11 on 31 December 2026: during the calendar year of the rentrée
+        ("2016-01-01", ARS_6_10),  # 11 on 1 January 2027: not yet
+        ("2011-12-02", ARS_15_18),
+        ("2011-12-31", ARS_15_18),
+        ("2012-01-01", ARS_11_14),
+    ],
+)
+def test_ars_rate_follows_the_age_reached_during_the_calendar_year(born, amount):
+    assert ars_of_one_child(born).amount == amount
+
+
+def test_ars_explains_its_age_rule_with_its_article():
+    ars = ars_of_one_child("2015-12-31")
+    rule, bands = ars.steps[0], ars.steps[1]
+    assert rule.legal_basis == "CSS R543-2" and rule.legal_url is not None and "15 septembre 2026" in rule.label.fr
+    assert "15 September 2026" in rule.label.en
+    assert bands.legal_basis == "CSS D543-1" and "11-14 ans : 1" in bands.label.fr
