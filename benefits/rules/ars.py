@@ -40,6 +40,19 @@ def ars_age_band(birth: date, year: int) -> str | None:
     return "6_10"
 
 
+def explain_age_rule(year: int, trace: Trace) -> None:
+    """The CSS R543-2 line that opens an ARS explanation, with the dates of the rentrée `year`."""
+    trace.step(
+        "i",
+        f"Ouvre droit chaque enfant qui aura 6 ans avant le 1er février {year + 1} et qui n’aura pas"
+        f" encore 18 ans le 15 septembre {year} ; le taux suit l’âge atteint en {year} (11 ans, 15 ans)",
+        f"Each child turning 6 before 1 February {year + 1} and not yet 18 on 15 September {year} is"
+        f" entitled; the rate follows the age reached in {year} (11, 15)",
+        None,
+        "CSS R543-2",
+    )
+
+
 def ars_amount(situation, trace: Trace) -> float:
     year = situation.month // 12
     january, october, december = year * 12, year * 12 + 9, year * 12 + 11
@@ -54,8 +67,8 @@ def ars_amount(situation, trace: Trace) -> float:
     pupils = sum(counts.values())
     if not pupils:
         trace.block(
-            f"Il faut un enfant qui aura 6 ans avant le 1er février {year + 1} et n’aura pas 18 ans"
-            f" au 15 septembre {year}.",
+            f"Il faut un enfant qui aura 6 ans avant le 1er février {year + 1} et qui n’aura pas encore"
+            f" 18 ans le 15 septembre {year}.",
             f"A child turning 6 before 1 February {year + 1} and not yet 18 on 15 September {year}"
             " is needed.",
             "CSS R543-2",
@@ -66,19 +79,13 @@ def ars_amount(situation, trace: Trace) -> float:
         + p.ars.taux_11_14 * counts["11_14"]
         + p.ars.taux_15_18 * counts["15_18"]
     )
-    trace.step(
-        "i",
-        f"Enfants ouvrant droit : 6 ans avant le 1er février {year + 1}, moins de 18 ans au"
-        f" 15 septembre {year} ; taux selon l’âge atteint en {year}",
-        f"Children entitled: 6 before 1 February {year + 1}, under 18 on 15 September {year};"
-        f" rate by the age reached in {year}",
-        None,
-        "CSS R543-2",
-    )
+    if trace.enabled:  # the batch path skips the formatting
+        explain_age_rule(year, trace)
     trace.step(
         "=",
-        f"Enfants de 6-10 ans : {counts['6_10']}, 11-14 ans : {counts['11_14']}, 15-18 ans : {counts['15_18']}",
-        f"Children aged 6-10: {counts['6_10']}, 11-14: {counts['11_14']}, 15-18: {counts['15_18']}",
+        f"Enfants au taux 6-10 ans : {counts['6_10']}, 11-14 ans : {counts['11_14']},"
+        f" 15-18 ans : {counts['15_18']}",
+        f"Children at the 6-10 rate: {counts['6_10']}, 11-14: {counts['11_14']}, 15-18: {counts['15_18']}",
         gross,
         "CSS D543-1",
     )
