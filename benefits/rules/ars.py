@@ -83,9 +83,10 @@ def ars_amount(situation, trace: Trace) -> float:
         explain_age_rule(year, trace)
     trace.step(
         "=",
-        f"Enfants au taux 6-10 ans : {counts['6_10']}, 11-14 ans : {counts['11_14']},"
-        f" 15-18 ans : {counts['15_18']}",
-        f"Children at the 6-10 rate: {counts['6_10']}, 11-14: {counts['11_14']}, 15-18: {counts['15_18']}",
+        f"Enfants au taux 6-10 ans ({counts['6_10']}), 11-14 ans ({counts['11_14']})"
+        f" et 15-18 ans ({counts['15_18']})",
+        f"Children at the 6-10 ({counts['6_10']}), 11-14 ({counts['11_14']})"
+        f" and 15-18 ({counts['15_18']}) rates",
         gross,
         "CSS D543-1",
     )
