@@ -376,4 +376,5 @@ def test_ars_explains_its_age_rule_with_its_article():
     assert rule.legal_basis == "CSS R543-2" and rule.legal_url is not None
     assert "15 septembre 2026" in rule.label.fr
     assert "15 September 2026" in rule.label.en
-    assert bands.legal_basis == "CSS D543-1" and "au taux 6-10 ans (0), 11-14 ans (1) et 15-18 ans (0)" in bands.label.fr
+    assert bands.legal_basis == "CSS D543-1"
+    assert "au taux 6-10 ans (0), 11-14 ans (1) et 15-18 ans (0)" in bands.label.fr
