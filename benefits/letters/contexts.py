@@ -213,6 +213,9 @@ def recalculation_context(
             for income in changed_incomes
         ],
         "benefits": benefit_lines(estimate, names=tuple(names)),
+        # The totals per month, the new one as Mon espace says it (campaigns: letter_complete.py).
+        "old_total": money_text(sum(float(value) for value in old_amounts.values())),
+        "total": money_text(sum(float(value) for value in new_amounts.values())),
         "payment_day": payment_day(month)["day"].isoformat(),
         "engine_version": estimate.get("engine_version", ""),
         "parameters_version": estimate.get("parameters_version", ""),
@@ -235,6 +238,7 @@ def eligibility_context(*, file, month: str, result, claim_url: str) -> dict:
         "addressee": addressee(file),
         "month": month,
         "benefits": benefit_lines(estimate, names=names),
+        "total": money_text(sum(float(estimate["benefits"][name]) for name in names)),  # per month
         "claim_url": claim_url,
         "answer_by": (date.today() + timedelta(days=60)).isoformat(),
         "engine_version": estimate.get("engine_version", ""),

@@ -180,6 +180,8 @@ def recalculation(ctx: dict) -> dict:
             for i in ctx["incomes"]
         ],
         "benefits": benefits(ctx["benefits"]),
+        "old_total": money(ctx.get("old_total")),  # letters frozen before 2026-12 have no totals
+        "total": money(ctx.get("total")),
         "payment_day": day_text(ctx["payment_day"]),
         "payment_basis": PAYMENT_BASIS,
     }
@@ -197,6 +199,7 @@ def eligibility(ctx: dict) -> dict:
     return {
         "month": month_name(ctx["month"]),
         "benefits": lines,
+        "total": money(ctx.get("total")),  # letters frozen before 2026-12 have none
         "claim_url": ctx["claim_url"],
         "prefilled": ", ".join(line["label"] for line in lines if line["name"] in FIRST_CLAIMS),
         "elsewhere": [elsewhere(line) for line in lines if line["name"] not in FIRST_CLAIMS],
