@@ -67,6 +67,7 @@ def benefits(lines: list[dict]) -> list[dict]:
             "caption": benefit_calculation_caption(line["name"], pick(line["label"])),
             "amount": money(line["amount"]),
             "eligible": line["eligible"],
+            "yearly": line.get("period") == "year",  # letters frozen before 2026-12 have no period
             "reason": pick(line.get("reason")) if line.get("reason") else "",
             "steps": steps(line),
         }
