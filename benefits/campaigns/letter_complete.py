@@ -88,4 +88,11 @@ def complete(context: dict) -> dict:
                 changed_incomes=frozen["changed_incomes"],
                 explanation=estimate,
             )
+        # The total per month is the one Mon espace announces (CampaignResult.total, the decision's).
+        full["total"] = str(decided_total(frozen["new"]))
     return {**full, "issued_on": context["issued_on"], "addressee": context["addressee"], "campaign": frozen}
+
+
+def decided_total(new: dict) -> Decimal:
+    """The sum of the amounts decided, as kinds.decide_* totals them for Mon espace's message."""
+    return sum((Decimal(amount) for amount in new.values()), Decimal(0))

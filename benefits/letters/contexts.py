@@ -47,6 +47,19 @@ def addressee(file) -> dict:
     }
 
 
+def monthly_total(estimate: dict, amounts: dict) -> str | None:
+    """The total per month of `amounts` ({benefit: amount}): the yearly aids (the allocation de rentrée
+    scolaire) left out, as in the simulator's and Mon espace's totals."""
+    explanation = estimate.get("explanation", {})
+    return money_text(
+        sum(
+            float(amount)
+            for name, amount in amounts.items()
+            if (explanation.get(name) or {}).get("period", "month") == "month"
+        )
+    )
+
+
 def benefit_lines(estimate: dict, names=CLAIM_BENEFITS) -> list[dict]:
     """The core's explained result (SimulationResult.to_dict(explain=True)) for the letter."""
     lines = []
@@ -60,6 +73,7 @@ def benefit_lines(estimate: dict, names=CLAIM_BENEFITS) -> list[dict]:
                 "label": detail["label"],
                 "amount": money_text(detail["amount"]),
                 "eligible": detail["eligible"],
+                "period": detail.get("period", "month"),
                 "reason": detail.get("blocking_reason"),
                 "steps": [
                     {
@@ -213,6 +227,9 @@ def recalculation_context(
             for income in changed_incomes
         ],
         "benefits": benefit_lines(estimate, names=tuple(names)),
+        # The totals per month, the new one as Mon espace says it (campaigns: letter_complete.py).
+        "old_total": monthly_total(estimate, old_amounts),
+        "total": monthly_total(estimate, new_amounts),
         "payment_day": payment_day(month)["day"].isoformat(),
         "engine_version": estimate.get("engine_version", ""),
         "parameters_version": estimate.get("parameters_version", ""),
@@ -235,6 +252,7 @@ def eligibility_context(*, file, month: str, result, claim_url: str) -> dict:
         "addressee": addressee(file),
         "month": month,
         "benefits": benefit_lines(estimate, names=names),
+        "total": monthly_total(estimate, {name: estimate["benefits"][name] for name in names}),
         "claim_url": claim_url,
         "answer_by": (date.today() + timedelta(days=60)).isoformat(),
         "engine_version": estimate.get("engine_version", ""),

@@ -67,6 +67,7 @@ def benefits(lines: list[dict]) -> list[dict]:
             "caption": benefit_calculation_caption(line["name"], pick(line["label"])),
             "amount": money(line["amount"]),
             "eligible": line["eligible"],
+            "yearly": line.get("period") == "year",  # letters frozen before 2026-12 have no period
             "reason": pick(line.get("reason")) if line.get("reason") else "",
             "steps": steps(line),
         }
@@ -180,6 +181,8 @@ def recalculation(ctx: dict) -> dict:
             for i in ctx["incomes"]
         ],
         "benefits": benefits(ctx["benefits"]),
+        "old_total": money(ctx.get("old_total")),  # letters frozen before 2026-12 have no totals
+        "total": money(ctx.get("total")),
         "payment_day": day_text(ctx["payment_day"]),
         "payment_basis": PAYMENT_BASIS,
     }
@@ -197,6 +200,7 @@ def eligibility(ctx: dict) -> dict:
     return {
         "month": month_name(ctx["month"]),
         "benefits": lines,
+        "total": money(ctx.get("total")),  # letters frozen before 2026-12 have none
         "claim_url": ctx["claim_url"],
         "prefilled": ", ".join(line["label"] for line in lines if line["name"] in FIRST_CLAIMS),
         "elsewhere": [elsewhere(line) for line in lines if line["name"] not in FIRST_CLAIMS],

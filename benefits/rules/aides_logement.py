@@ -18,9 +18,9 @@ from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported
     resources,
     work_or_unemployment,
 )
-from benefits.rules.explain import SILENT, Trace
+from benefits.rules.explain import SILENT, Trace, money
 from benefits.rules.family_resources import individual_base
-from benefits.rules.parameter_tree import Parameters
+from benefits.rules.parameter_tree import AidesLogement, Parameters
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
@@ -159,15 +159,11 @@ def tenant_aid(situation: Situation, month: int, trace: Trace) -> float:
             "CCH D823-16",
         )
         explain_neutralisation(situation, month, trace)
-        trace.step(
-            "-",
-            f"Participation personnelle : revenus des 12 mois retenus {income:.0f} €, abattement {abatement:.0f} €, taux {rate:.4%}",
-            f"Personal contribution: income of the 12 months {income:.0f} €, allowance {abatement:.0f} €, rate {rate:.4%}",
-            participation,
-            "CCH D823-17, R822-3",
-        )
+        explain_participation(trace, al, rent + charges, p0, participation, income, abatement, rate)
     amount = max(0.0, rent + charges - participation)
-    trace.step("≥", "Pas de montant négatif", "No negative amount", 0.0, "CCH D823-17")
+    trace.step(
+        "≥", "Le montant ne peut pas être négatif", "The amount cannot be negative", 0.0, "CCH D823-17"
+    )
     if amount < (0.0 if social else al.seuil_versement_al):
         if amount:
             trace.step("-", "Non versée sous 10 €", "Not paid under 10 €", amount, "CCH D823-22")
@@ -244,6 +240,51 @@ def solidarity_rent_reduction(p: Parameters, zone: int, couple: bool, pac: int, 
         )
         amount = amounts.famille_1pac + (pac - 1) * amounts.majoration_par_pac_supp
     return amount if income / 12 < ceiling else 0.0
+
+
+def explain_participation(
+    trace: Trace,
+    al: AidesLogement,
+    expense: float,
+    p0: float,
+    participation: float,
+    income: float,
+    abatement: float,
+    rate: float,
+) -> None:
+    """The personal participation as its two parts: the minimum P0, then the part from the resources
+    above the allowance R0 (CCH D823-17). The second step is the whole participation's cents minus
+    P0's, so the two steps add up to the participation shown before as one step (same replay)."""
+    share = al.p0_taux * expense
+    trace.step(
+        "-",
+        f"Participation minimale : la plus élevée de {expense:.2f} € de loyer et charges × {al.p0_taux:.2%} "
+        f"= {share:.2f} € et de {al.p0_forfait:.2f} €",
+        f"Minimum contribution: the higher of {expense:.2f} € of rent and charges × {al.p0_taux:.2%} "
+        f"= {share:.2f} € and {al.p0_forfait:.2f} €",
+        p0,
+        "CCH D823-17",
+    )
+    if income > abatement:
+        trace.step(
+            "-",
+            f"Participation selon vos revenus : (revenus des 12 mois retenus {income:.0f} € − abattement "
+            f"{abatement:.0f} €) × taux {rate:.4%}",
+            f"Contribution from your income: (income of the 12 months {income:.0f} € − allowance "
+            f"{abatement:.0f} €) × rate {rate:.4%}",
+            float(money(participation) - money(p0)),
+            "CCH D823-17, R822-3",
+        )
+    else:  # the participation is P0 alone
+        trace.step(
+            "i",
+            f"Pas de participation selon vos revenus : revenus des 12 mois retenus {income:.0f} €, "
+            f"pas plus que l’abattement de {abatement:.0f} €",
+            f"No contribution from your income: income of the 12 months {income:.0f} €, "
+            f"not above the allowance of {abatement:.0f} €",
+            None,
+            "CCH D823-17, R822-3",
+        )
 
 
 def aide_logement(situation: Situation, trace: Trace):

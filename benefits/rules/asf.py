@@ -67,7 +67,9 @@ def asf_amount(situation: Situation, month: int, trace: Trace | None = None) -> 
                 "CSS L523-1, R523-7",
             )
         amount = max(gross - alimony, 0.0)
-        trace.step("≥", "Pas de montant négatif", "No negative amount", 0.0, "CSS L523-1")
+        trace.step(
+            "≥", "Le montant ne peut pas être négatif", "The amount cannot be negative", 0.0, "CSS L523-1"
+        )
         if amount <= p.asf.seuil_versement:
             if amount > 0:
                 trace.step("-", "Non versée sous 15 €", "Not paid under 15 €", amount, "CSS D523-2")

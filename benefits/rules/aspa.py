@@ -122,7 +122,7 @@ def aspa_amount(situation: Situation, month: int, trace: Trace) -> float:
         excess * share,
         "CSS L815-9, D815-2",
     )
-    trace.step("≥", "Pas de montant négatif", "No negative amount", 0.0, "CSS L815-9")
+    trace.step("≥", "Le montant ne peut pas être négatif", "The amount cannot be negative", 0.0, "CSS L815-9")
     if share == 1.0:
         return max(maximum - excess, 0.0)
     return max(p.montant_max_couple / 24 - excess / 2, 0.0)

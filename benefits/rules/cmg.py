@@ -108,7 +108,7 @@ def cmg_amount(situation, month: int, care, trace: Trace) -> float:
         cost * share,
         "CSS L531-5 III, D531-18",
     )
-    trace.step("≥", "Pas de montant négatif", "No negative amount", 0.0, "CSS L531-5")
+    trace.step("≥", "Le montant ne peut pas être négatif", "The amount cannot be negative", 0.0, "CSS L531-5")
     return max(cost * (1 - share), 0.0)
 
 

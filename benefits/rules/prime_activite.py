@@ -23,6 +23,7 @@ from benefits.rules.situation import Situation
 from benefits.rules.text import Text
 
 LABEL = Text("Prime d’activité", "Prime d’activité (in-work bonus)")
+PENTE_BASIS = "CSS L842-3, D843-2"  # the share of earned income added (ppa/pente.yaml: 59.85 % since 2025-04)
 STUDENT_FLOOR_HOURS = (
     169  # students and apprentices: earnings above 169 h of SMIC × 55 % (CSS L842-2, R842-1)
 )
@@ -146,14 +147,27 @@ def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) 
             if aspa
             else ("", "")
         )
+        label = f"{month // 12}-{month % 12 + 1:02d}"
+        earned_text = f"{activity:.2f} €"  # each figure formatted once for both lines and languages
+        # The share of earned income the prime adds (the "pente"), so that the month's line adds up.
+        share = f"{earned_text} × {p.ppa.pente:.2%} = {p.ppa.pente * activity:.2f} €"
         trace.step(
             "i",
-            f"Mois {month // 12}-{month % 12 + 1:02d} : forfaitaire {lump_sum:.2f} €, revenus d’activité {activity:.2f} €, "
-            f"bonifications {bonuses:.2f} €, autres ressources {others:.2f} €{aspa_fr}, forfait logement {housing:.2f} € → "
-            f"{amount:.2f} €",
-            f"Month {month // 12}-{month % 12 + 1:02d}: lump sum {lump_sum:.2f} €, earned income {activity:.2f} €, "
-            f"bonuses {bonuses:.2f} €, other resources {others:.2f} €{aspa_en}, housing flat rate {housing:.2f} € → "
-            f"{amount:.2f} €",
+            f"Mois {label} : part des revenus d’activité ajoutée au forfaitaire, {share}",
+            f"Month {label}: share of earned income added to the lump sum, {share}",
+            None,
+            PENTE_BASIS,
+        )
+        lump_text, bonus_text = f"{lump_sum:.2f} €", f"{bonuses:.2f} €"
+        others_text, housing_text, amount_text = f"{others:.2f} €", f"{housing:.2f} €", f"{amount:.2f} €"
+        trace.step(
+            "i",
+            f"Mois {label} : forfaitaire {lump_text}, revenus d’activité {earned_text}, "
+            f"bonifications {bonus_text}, autres ressources {others_text}{aspa_fr}, forfait logement {housing_text} → "
+            f"{amount_text}",
+            f"Month {label}: lump sum {lump_text}, earned income {earned_text}, "
+            f"bonuses {bonus_text}, other resources {others_text}{aspa_en}, housing flat rate {housing_text} → "
+            f"{amount_text}",
             None,
             "CSS L842-3, L842-4, D843-1, D843-2" if aspa else "CSS L842-3, D843-1, D843-2",
         )

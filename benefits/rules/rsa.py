@@ -224,7 +224,9 @@ def rsa_amount(
             "CASF L262-10, R262-6; CSS L815-1",
         )
     amount = max(0.0, ceiling - flat - activity - other - benefits - aspa)
-    trace.step("≥", "Pas de montant négatif", "No negative amount", 0.0, "CASF L262-2")
+    trace.step(
+        "≥", "Le montant ne peut pas être négatif", "The amount cannot be negative", 0.0, "CASF L262-2"
+    )
     if amount < p_rsa.montant_minimum:
         if amount:
             trace.step("-", "Non versé sous 6 €", "Not paid under 6 €", amount, "CASF R262-39")

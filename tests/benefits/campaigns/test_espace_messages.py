@@ -11,6 +11,7 @@ from benefits.campaigns.services import campaign_create, campaign_launch
 from benefits.claims.models import AllocataireFile
 from benefits.letters.models import Letter, LetterStatus
 from benefits.letters.services import letter_render
+from benefits.simulator.formatting import euros
 from portal.management.commands.load_demo_data import Command as LoadDemo
 from tests.factories import UserFactory
 
@@ -52,4 +53,9 @@ def test_the_demo_non_recourant_is_told_in_mon_espace_with_the_letter(
     html = client.get("/mon-espace/").content.decode()
     assert "Vous pourriez avoir droit à une aide" in html
     assert f'href="/mon-espace/courriers/{letter.pk}/"' in html
-    assert client.get(f"/mon-espace/courriers/{letter.pk}/").status_code == 200
+    page = client.get(f"/mon-espace/courriers/{letter.pk}/")
+    assert page.status_code == 200
+    # The same total per month in Mon espace's message and in the letter.
+    total = euros(result.total)
+    assert f"vous pourriez recevoir environ {total} par mois" in html
+    assert f"vous pourriez recevoir environ <strong>{total}</strong> par mois" in page.content.decode()

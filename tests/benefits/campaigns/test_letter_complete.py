@@ -87,3 +87,25 @@ def test_a_letter_whose_explanation_no_longer_gives_the_decided_amount_fails_ins
         letter_render(letter_id=letter.pk)
     letter.refresh_from_db()
     assert letter.attempts == 1 and letter.status == LetterStatus.QUEUED and "complete_with" in letter.context
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence"),
+    [
+        ("non_recours", "Au total, vous pourriez recevoir environ <strong>{}</strong> par mois"),
+        ("recalcul", "sont de <strong>{}</strong> par mois au total"),
+    ],
+)
+def test_the_letter_states_the_total_per_month_that_mon_espace_announces(
+    kind, sentence, demo_file, operator, django_capture_on_commit_callbacks
+):
+    from benefits.simulator.formatting import euros
+
+    campaign = launched(kind, django_capture_on_commit_callbacks, operator)
+    result = campaign.results.filter(outcome=Outcome.NOTIFIED).first()
+    letter = Letter.objects.get(pk=result.letter_id)
+    full = completed_context(letter.context)
+    assert result.total > 0 and Decimal(full["total"]) == result.total  # Mon espace shows result.total
+    lines = sum(Decimal(line["amount"]) for line in full["benefits"] if line["eligible"])
+    assert lines == result.total  # and the benefits listed add up to it
+    assert sentence.format(euros(result.total)) in letter_html(letter)

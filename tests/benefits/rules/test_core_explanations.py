@@ -96,3 +96,50 @@ def test_explanation_of_a_tenant_family_reads_as_a_calculation():
     housing = result.benefits["aide_logement"]
     assert housing.amount > 0
     assert housing.steps[0].op == "=" and any(step.legal_basis.startswith("CCH") for step in housing.steps)
+
+
+def single_worker(salary: float, rent: float) -> dict:
+    months = {f"2026-{m:02d}": salary for m in range(1, 6)}
+    return {
+        "persons": [
+            {"id": "a", "role": "applicant", "birth_date": "1985-03-10", "incomes": {"salary": months}}
+        ],
+        "housing": {"status": "tenant_private", "rent": rent, "zone": 2},
+    }
+
+
+def test_prime_activite_shows_the_share_of_earned_income_it_adds_each_month():
+    """The reader can redo each month: lump sum + 59.85 % of earned income + bonuses − resources."""
+    benefit = compute(parse_household(single_worker(1200, 500), "2026-06")).benefits["ppa"]
+    shares = [step for step in benefit.steps if "part des revenus d’activité" in step.label.fr]
+    assert [step.label.fr.split(" :")[0] for step in shares] == ["Mars 2026", "Avril 2026", "Mai 2026"]
+    for step in shares:
+        assert step.op == "i" and step.amount is None
+        assert step.label.fr.endswith("1\u00a0200,00\u00a0€ × 59,85\u00a0% = 718,20\u00a0€")
+        assert step.label.en.endswith("1200.00 € × 59.85% = 718.20 €")
+        assert step.legal_basis == "CSS L842-3, D843-2" and step.legal_url
+    # Each share comes just before its month's line, which it lets add up.
+    labels = [step.label.fr for step in benefit.steps]
+    assert labels.index(shares[0].label.fr) + 1 == labels.index(
+        next(label for label in labels if label.startswith("Mars 2026 : forfaitaire"))
+    )
+
+
+def test_housing_aid_names_its_minimum_participation_and_the_part_from_income():
+    low = compute(parse_household(single_worker(150, 500), "2026-06")).benefits["aide_logement"]
+    labels = [step.label.fr for step in low.steps]
+    minimum = next(step for step in low.steps if step.label.fr.startswith("Participation minimale"))
+    assert minimum.op == "-" and minimum.legal_basis == "CCH D823-17"
+    assert "× 8,5\u00a0%" in minimum.label.fr and minimum.amount == Decimal("39.56")  # P0 (2025-10)
+    assert any(label.startswith("Pas de participation selon vos revenus") for label in labels)
+    assert "Le montant ne peut pas être négatif" in labels
+    assert not any("Participation personnelle" in label or "Pas de montant" in label for label in labels)
+
+    high = compute(parse_household(single_worker(1500, 700), "2026-06")).benefits["aide_logement"]
+    parts = [step for step in high.steps if step.label.fr.startswith("Participation")]
+    assert [step.label.fr.split(" :")[0] for step in parts] == [
+        "Participation minimale",
+        "Participation selon vos revenus",
+    ]
+    assert parts[1].legal_basis == "CCH D823-17, R822-3" and parts[1].amount > 0
+    assert problems_of(compute(parse_household(single_worker(1500, 700), "2026-06"))) == []
