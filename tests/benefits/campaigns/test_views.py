@@ -84,9 +84,9 @@ def test_create_dry_run_launch_follow_and_report(
     assert "Foyers notifiés par département" in html
     csv = b"".join(
         operator_client.get(f"/operateur/campagnes/{campaign.pk}/rapport.csv").streaming_content
-    ).decode()
+    ).decode("utf-8-sig")
     lines = csv.strip().splitlines()
-    assert lines[0].startswith("dossier,departement,resultat") and len(lines) == campaign.total + 1
+    assert lines[0].startswith("N° de dossier;Département;Résultat;") and len(lines) == campaign.total + 1
 
 
 def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):
