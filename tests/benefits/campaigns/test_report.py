@@ -90,3 +90,17 @@ def test_the_exceptional_aids_csv_has_its_one_amount():
     assert [header for _side, _name, header in benefit_columns("non_recours")][0] == (
         "Prime d’activité, estimation (€ par mois)"
     )
+
+
+def test_the_report_page_says_unknown_departement_and_names_parked_files_by_their_number(operator_client):
+    from benefits.campaigns.models import CampaignChunk
+    from benefits.claims.models import AllocataireFile
+
+    campaign = recalculation()
+    first, last = AllocataireFile.objects.order_by("pk")
+    CampaignChunk.objects.create(
+        campaign=campaign, first_pk=first.pk, last_pk=last.pk, status="parked", attempts=3, error="boom"
+    )
+    html = operator_client.get(f"/operateur/campagnes/{campaign.pk}/rapport").content.decode()
+    assert "<td>Département inconnu</td>" in html and "<td>?</td>" not in html
+    assert "Dossiers 0000042 à 0000043 : 3 essais, boom" in " ".join(html.split())
