@@ -60,6 +60,8 @@ def test_create_dry_run_launch_follow_and_report(
     assert "Faites d’abord un essai" in refused.content.decode()
     html = check_page(operator_client.post(f"/operateur/campagnes/{campaign.pk}/essai/", follow=True))
     assert "Essai terminé" in html and "Exemples de foyers" in html and "Dossier D" in html
+    # Each example's steps with their legal source, as the simulator shows them (explanation_steps.html).
+    assert 'class="portal-steps__basis"' in html and 'href="https://www.legifrance.gouv.fr/' in html
     # The operator reads labels, never the codes of the core or of the results' table.
     assert "<td>Non concerné</td>" in html or "<td>Notifié</td>" in html
     assert not re.search(r"<td>(notifie|inchange|non_concerne|invalide|ppa|rsa|aide_logement)</td>", html)
