@@ -7,7 +7,8 @@ from celery.signals import task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
-app = Celery("portal")
+# In-process runs touch no broker connection (portal/celery_task.py).
+app = Celery("portal", task_cls="portal.celery_task:PortalTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Feature packages inside the benefits app keep their own tasks modules.

@@ -44,8 +44,9 @@ def example(campaign: Campaign, evaluation) -> dict:
                 {
                     "benefit": name,
                     "amount": benefit["amount"],
+                    # Each step's legal basis kept, shown as the simulator shows it (dry_run.html).
                     "steps": [
-                        {"label": step["label"]["fr"], "amount": step["amount"], "op": step["op"]}
+                        {key: step.get(key) for key in ("label", "amount", "op", "legal_basis", "legal_url")}
                         for step in benefit.get("steps", [])
                     ],
                 }

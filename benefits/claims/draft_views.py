@@ -157,6 +157,10 @@ def check(request, key):
     draft, response = own_open_draft(request, key)
     if response:
         return response
+    if request.method != "POST" and (held := services.claim_held_standing(file=draft.file, kind=draft.kind)):
+        # The right arrived (or another claim was filed) after this draft was opened: no filing button
+        # (the service would refuse it), where the benefit stands instead; the draft is kept.
+        return render(request, "benefits/claims/held.html", {"draft": draft, "held": held})
     if first_claim.claim_problems(draft):
         messages.error(request, _("Votre demande n’est pas complète : vérifiez les réponses signalées."))
         return redirect("claims:situation", key=draft.key)

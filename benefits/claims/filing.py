@@ -44,11 +44,15 @@ def declared_claim(*, file: AllocataireFile, kind: str, month: str) -> Claim | N
     return Claim.objects.filter(file=file, kind=kind, month=month).first()
 
 
+def claim_held_standing(*, file: AllocataireFile, kind: str) -> dict | None:
+    """Where the benefit stands when Mes démarches would not offer this claim (a right or a claim in
+    progress: benefit_standing's line), else None. The check page shows it instead of the filing button."""
+    return benefit_standing(file=file, claims=list(Claim.objects.filter(file=file, kind=kind))).get(kind)
+
+
 def claim_refuse_if_held(*, file: AllocataireFile, kind: str) -> None:
     """Raises AlreadyHeld when Mes démarches would not offer this claim (a right or a claim in progress)."""
-    if standing := benefit_standing(file=file, claims=list(Claim.objects.filter(file=file, kind=kind))).get(
-        kind
-    ):
+    if standing := claim_held_standing(file=file, kind=kind):
         raise AlreadyHeld(kind, standing)
 
 

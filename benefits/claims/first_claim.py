@@ -22,11 +22,11 @@ HOUSING = housing_choices(homeless=_("Sans domicile stable (domiciliation)"))
 RENTS = PAYS_RENT
 # Each adult's situation; "self_employed" is computed as work (its turnover is declared with the incomes).
 SITUATIONS = [
-    ("employed", _("Salarié·e (CDI, CDD, intérim, apprentissage)")),
-    ("self_employed", _("Travailleur·se indépendant·e ou micro-entrepreneur·e")),
-    ("unemployed", _("Demandeur·se d’emploi")),
-    ("student", _("Étudiant·e")),
-    ("retired", _("Retraité·e")),
+    ("employed", _("Salarié ou salariée (CDI, CDD, intérim, apprentissage)")),
+    ("self_employed", _("À votre compte : travail indépendant ou micro-entreprise")),
+    ("unemployed", _("Demandeur ou demandeuse d’emploi")),
+    ("student", _("Étudiant ou étudiante")),
+    ("retired", _("À la retraite")),
     ("inactive", _("Sans activité")),
 ]
 ACTIVITY_OF = {"self_employed": "employed"}

@@ -1,11 +1,13 @@
 """Display helpers of the campaigns' operator screens."""
 
 from django import template
+from django.utils.translation import get_language
 
 from benefits.campaigns.models import Outcome
 from benefits.labels import benefit_label
 from benefits.simulator.formatting import euros as format_euros
 from benefits.simulator.formatting import month_name
+from benefits.simulator.result_page import step_lines
 
 register = template.Library()
 
@@ -45,3 +47,21 @@ def count(value) -> str:
         return f"{int(value):,}".replace(",", "\u202f")
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def explained(benefit: dict) -> dict:
+    """A dry-run example's benefit as benefits/includes/explanation_steps.html reads it (label, steps
+    with their text, amount and legal basis), in the page's language. A dry run stored before the legal
+    bases were kept has French labels and no basis: its steps read without one."""
+    language = "en" if get_language() == "en" else "fr"
+    steps = [
+        step
+        | {
+            "label": step["label"]
+            if isinstance(step["label"], dict)
+            else {"fr": step["label"], "en": step["label"]}
+        }
+        for step in benefit.get("steps", [])
+    ]
+    return {"label": benefit_label(benefit["benefit"]), "steps": step_lines(steps, language)}

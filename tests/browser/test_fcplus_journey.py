@@ -46,7 +46,7 @@ def test_login_and_logout_by_keyboard(page, emulator_on_live_server, assert_acce
     # The header's own button: DSFR keeps a hidden copy of the tools in .fr-header__menu-links.
     tab_to(page, ".fr-header__tools-links form[action='/compte/deconnexion/'] button")
     press_enter_and_wait(page, f"{server}/")
-    assert "Vous êtes déconnecté·e" in page.locator("main").inner_text()
+    assert "Votre session est fermée" in page.locator("main").inner_text()
     page.goto(f"{server}/mon-espace/")
     assert page.url.startswith(f"{server}/compte/connexion/")
 

@@ -92,7 +92,7 @@ def logout_callback(request):
     except FCPlusError as error:
         error.log("logout")
         return render(request, "portal/accounts/logout_error.html", status=400)
-    messages.success(request, _("Vous êtes déconnecté·e du portail et de FranceConnect+."))
+    messages.success(request, _("Votre session est fermée, sur le portail et sur FranceConnect+."))
     return redirect(safe_next_url(request, next_url) or settings.LOGOUT_REDIRECT_URL)
 
 

@@ -59,3 +59,41 @@ def test_the_demo_non_recourant_is_told_in_mon_espace_with_the_letter(
     total = euros(result.total)
     assert f"vous pourriez recevoir environ {total} par mois" in html
     assert f"vous pourriez recevoir environ <strong>{total}</strong> par mois" in page.content.decode()
+
+
+def notified_message(amounts: dict) -> str:
+    """Mon espace's page for a household a non-recours campaign told about `amounts`."""
+    from benefits.campaigns.models import Campaign, CampaignResult
+    from tests.benefits.campaigns.helpers import make_file
+
+    user = UserFactory()
+    file = make_file(number="7700001", nir="185037512345678")
+    file.user = user
+    file.save(update_fields=["user"])
+    campaign = Campaign.objects.create(kind="non_recours", month="2026-12")
+    CampaignResult.objects.create(
+        campaign=campaign,
+        file=file,
+        outcome=Outcome.NOTIFIED,
+        new_amounts=amounts,
+        total=sum(Decimal(v) for v in amounts.values()),
+        engine_version="t",
+        parameters_version="t",
+    )
+    client = Client()
+    client.force_login(user)
+    return client.get("/mon-espace/").content.decode()
+
+
+def test_a_housing_aid_estimate_is_not_called_a_prefilled_claim():
+    html = notified_message({"aide_logement": "230.00"})
+    assert "Vous pourriez avoir droit à une aide" in html
+    assert "préremplie" not in html and "Faire ma demande" not in html
+    assert "https://www.caf.fr/allocataires/mes-services-en-ligne/faire-une-demande-de-prestation" in html
+
+
+def test_a_prime_d_activite_estimate_names_the_prefilled_claim_and_the_housing_aid_apart():
+    html = notified_message({"ppa": "180.00", "aide_logement": "230.00"})
+    assert "pour : Prime d’activité. Vérifiez-la" in html
+    assert "Faire ma demande" in html
+    assert "caf.fr" in html

@@ -60,6 +60,8 @@ def test_create_dry_run_launch_follow_and_report(
     assert "Faites d’abord un essai" in refused.content.decode()
     html = check_page(operator_client.post(f"/operateur/campagnes/{campaign.pk}/essai/", follow=True))
     assert "Essai terminé" in html and "Exemples de foyers" in html and "Dossier D" in html
+    # Each example's steps with their legal source, as the simulator shows them (explanation_steps.html).
+    assert 'class="portal-steps__basis"' in html and 'href="https://www.legifrance.gouv.fr/' in html
     # The operator reads labels, never the codes of the core or of the results' table.
     assert "<td>Non concerné</td>" in html or "<td>Notifié</td>" in html
     assert not re.search(r"<td>(notifie|inchange|non_concerne|invalide|ppa|rsa|aide_logement)</td>", html)
@@ -84,9 +86,9 @@ def test_create_dry_run_launch_follow_and_report(
     assert "Foyers notifiés par département" in html
     csv = b"".join(
         operator_client.get(f"/operateur/campagnes/{campaign.pk}/rapport.csv").streaming_content
-    ).decode()
+    ).decode("utf-8-sig")
     lines = csv.strip().splitlines()
-    assert lines[0].startswith("dossier,departement,resultat") and len(lines) == campaign.total + 1
+    assert lines[0].startswith("N° de dossier;Département;Résultat;") and len(lines) == campaign.total + 1
 
 
 def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):

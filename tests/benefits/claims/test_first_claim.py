@@ -40,7 +40,7 @@ def test_a_first_claim_asks_its_own_questions_prefilled_from_the_file(logged_cli
         or 'value="tenant_private" checked' in " ".join(page.split())
     )
     assert 'value="640"' in page  # the rent the file knows
-    assert "Étudiant·e" in page and "micro-entrepreneur" in page
+    assert "Étudiant ou étudiante" in page and "micro-entreprise" in page
 
 
 def test_a_wrong_iban_or_bic_is_refused_and_kept_as_typed(logged_client, user):

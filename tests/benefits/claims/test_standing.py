@@ -167,3 +167,29 @@ def test_without_the_right_the_draft_files_as_before(logged_client, user):
     response = logged_client.post(check, {"sworn": "oui"})
     claim = Claim.objects.get()
     assert response["Location"] == f"/mon-espace/demarches/demande/{claim.pk}/" and claim.kind == "ppa"
+
+
+def test_the_check_page_of_a_draft_whose_right_arrived_explains_instead_of_offering_to_file(
+    logged_client, user
+):
+    file = file_factory(user=user, rights=[])
+    draft, check = ready_to_file(logged_client, "ppa")
+    assert "Déposer ma demande" in logged_client.get(check).content.decode()
+    file.rights = [{"benefit": "ppa", "amount": 212.40}]
+    file.save(update_fields=["rights"])
+    response = logged_client.get(check)
+    page = text(response.content.decode())
+    assert response.status_code == 200
+    assert "Déposer ma demande" not in page and f'action="{check}"' not in response.content.decode()
+    assert "Vous percevez déjà la prime d’activité (212,40\u00a0€ par mois)" in page
+    assert 'href="/mon-espace/demarches/"' in response.content.decode()
+    assert ClaimDraft.objects.open().get() == draft
+
+
+def test_the_check_page_of_a_draft_claimed_meanwhile_links_to_the_claim_in_progress(logged_client, user):
+    file = file_factory(user=user, rights=[])
+    _draft, check = ready_to_file(logged_client, "rsa")
+    other = filed(file, user, "rsa", Status.FILED)
+    html = logged_client.get(check).content.decode()
+    assert "Déposer ma demande" not in html and "Votre demande pour le RSA, déposée le " in text(html)
+    assert f'href="/mon-espace/demarches/demande/{other.pk}/"' in html

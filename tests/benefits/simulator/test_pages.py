@@ -30,6 +30,12 @@ def test_the_start_page_names_the_month_in_words(client):
     assert current_month() not in html  # never "2026-11"
 
 
+def test_the_start_page_asks_for_the_n2_income_only_where_the_incomes_step_does(client):
+    """The incomes step asks for it only with children or a disability (views.py, needs_n2)."""
+    html = " ".join(client.get("/simulateur/").content.decode().split())
+    assert "seulement si vous avez des enfants ou un handicap : votre revenu net imposable" in html
+
+
 @pytest.mark.parametrize(
     ("typed", "code"),
     [("Lyon", "69123"), ("69123", "69123"), ("Saint-Denis (93066)", "93066"), ("paris", "75056")],

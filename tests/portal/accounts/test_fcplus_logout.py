@@ -31,7 +31,7 @@ def test_logout_ends_the_portal_session_then_the_franceconnect_one(dance, client
     assert back["Location"] == f"{LOGOUT_RETURN}?state={params['state']}"
     home = client.get(back["Location"])
     assert home.status_code == 302 and home["Location"] == "/"
-    assert "Vous êtes déconnecté·e" in client.get("/").content.decode()
+    assert "Votre session est fermée" in client.get("/").content.decode()
 
 
 def test_each_logout_gets_a_fresh_state(dance, client):
@@ -52,7 +52,7 @@ def test_a_bad_logout_return_is_refused(dance, client, caplog, fault, code):
     end_session = client.post("/compte/deconnexion/")["Location"]
     response = client.get(client.get(end_session)["Location"])
     assert response.status_code == 400
-    assert "Vous êtes bien déconnecté·e du portail" in response.content.decode()
+    assert "Votre session sur le portail est bien fermée" in response.content.decode()
     assert "_auth_user_id" not in client.session
     assert f"FranceConnect+ logout refused: {code}" in caplog.text
     for value in personal_data("camille"):
