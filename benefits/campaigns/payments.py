@@ -13,9 +13,10 @@ PAYMENT_DAY = 5
 
 
 def next_payment_day(today: date) -> date:
-    """The next 5th whose cut-off is not past."""
+    """The next 5th whose cut-off is still ahead. The cut-off falls at 00:00 of its day (cutoff_of), so
+    on the cut-off day itself that payment run is closed: the next one is a month later."""
     candidate = today.replace(day=PAYMENT_DAY)
-    while candidate - timedelta(days=settings.CAMPAIGN_PAYMENT_CUTOFF_DAYS) < today:
+    while candidate - timedelta(days=settings.CAMPAIGN_PAYMENT_CUTOFF_DAYS) <= today:
         year, month = (
             (candidate.year + 1, 1) if candidate.month == 12 else (candidate.year, candidate.month + 1)
         )
