@@ -32,9 +32,9 @@ def departement(commune: str | None) -> str:
 # The quarter's incomes shaped by PostgreSQL, one JSON object per NIR {kind: {month: euros}}: the
 # payers of a month summed as exact decimals, each sum written as its JSON number (the decimal text, so
 # the float json reads is the float of that exact sum). Python decodes one small text per person
-# instead of looping over the feed's rows. `json` (not jsonb) keeps the months in order.
+# instead of looping over the feed's rows. `json` (not jsonb) keeps the kinds and months in order.
 INCOMES = f"""
-SELECT nir, json_object_agg(kind, months)::text FROM (
+SELECT nir, json_object_agg(kind, months ORDER BY kind)::text FROM (
     SELECT nir, kind, json_object_agg(month, total ORDER BY month) AS months FROM (
         SELECT nir, kind, month, sum(amount) AS total FROM {IncomeRecord._meta.db_table}
         WHERE nir = ANY(%s) AND month = ANY(%s) GROUP BY nir, kind, month
