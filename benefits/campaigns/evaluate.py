@@ -25,7 +25,7 @@ from benefits.rules import compute, compute_batch, parse_household
 from benefits.rules.aide_exceptionnelle import aide_exceptionnelle
 
 
-@dataclass
+@dataclass(slots=True)  # one per file of a chunk: no instance dict
 class Evaluation:
     file: dict  # a FileRow (file_rows.py): its members and housing decoded only if read
     decision: kinds.Decision

@@ -19,7 +19,7 @@ NONE = (0, "0.00")  # no right: zero cents
 ZERO = Decimal(0)
 
 
-@dataclass
+@dataclass(slots=True)  # one per file of a chunk: no instance dict
 class Decision:
     outcome: str
     old: dict = field(default_factory=dict)
