@@ -60,7 +60,11 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
 
 def with_core(campaign: Campaign, households: dict, rights: dict) -> dict:
     decided = {}
-    month, threshold, non_recours = campaign.month, campaign.threshold, campaign.kind == CampaignKind.NON_RECOURS
+    month, threshold, non_recours = (
+        campaign.month,
+        campaign.threshold,
+        campaign.kind == CampaignKind.NON_RECOURS,
+    )
     for row in compute_batch(((str(pk), month, data) for pk, data in households.items()), explain=False):
         pk = int(row["id"])
         if "errors" in row:

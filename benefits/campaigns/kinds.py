@@ -30,7 +30,7 @@ class Decision:
 
 def receives(rights: dict[str, Decimal]) -> bool:
     """Whether the file holds one of the quarterly rights (a loop, not any(…): run for every file)."""
-    for name in QUARTERLY:
+    for name in QUARTERLY:  # noqa: SIM110 (any() with a generator costs twice this loop)
         if rights.get(name, 0) > 0:
             return True
     return False
@@ -51,13 +51,13 @@ def to_cents(value: float | Decimal) -> tuple[int, str]:
     and its text ("50.90").
 
     A float the core rounded to the cent is the double nearest to its figure in cents, so its repr is
-    that figure: checked (c / 100 == value), it needs no Decimal, and "%.2f" writes that figure; any
+    that figure: checked (c / 100 == value), it needs no Decimal, and f"{value:.2f}" writes that figure; any
     other float, or a Decimal, goes the Decimal way. tests/benefits/campaigns/test_kinds_cents.py
     holds the two ways equal."""
     if type(value) is float and 0 <= value < 1e12:
         whole = round(value * 100)
         if whole / 100 == value:
-            return whole, "%.2f" % value
+            return whole, f"{value:.2f}"
     exact = (value if isinstance(value, Decimal) else Decimal(repr(value))).quantize(CENT)
     return int(exact.scaleb(2)), str(exact)
 
@@ -102,7 +102,10 @@ def decide_recalculation(rights: dict, benefits: dict) -> Decision:
             changed = True
             break
     return Decision(
-        Outcome.NOTIFIED if changed else Outcome.UNCHANGED, old=texts(old), new=texts(new), total=cents_total(new)
+        Outcome.NOTIFIED if changed else Outcome.UNCHANGED,
+        old=texts(old),
+        new=texts(new),
+        total=cents_total(new),
     )
 
 

@@ -52,7 +52,8 @@ def reference_incomes(nirs, months) -> dict:
     for line in IncomeRecord.objects.filter(nir__in=list(nirs), month__in=months):
         sums[line.nir][line.kind][line.month] += line.amount
     return {
-        nir: {kind: {m: float(s[m]) for m in sorted(s)} for kind, s in sorted(k.items())} for nir, k in sums.items()
+        nir: {kind: {m: float(s[m]) for m in sorted(s)} for kind, s in sorted(k.items())}
+        for nir, k in sums.items()
     }
 
 
@@ -61,7 +62,9 @@ def test_files_are_read_as_the_model_has_them(demo_file):
     models = list(AllocataireFile.objects.order_by("pk"))
     assert [row["pk"] for row in files] == [file.pk for file in models]
     for row, file in zip(files, models, strict=True):
-        assert row["rights"] == file.rights and row["members"] == file.members and row["housing"] == file.housing
+        assert (
+            row["rights"] == file.rights and row["members"] == file.members and row["housing"] == file.housing
+        )
         assert (row["number"], row["given_names"], row["family_name"]) == (
             file.number,
             file.given_names,

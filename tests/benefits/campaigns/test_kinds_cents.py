@@ -53,7 +53,9 @@ def test_to_cents_gives_the_decimal_rule_for_floats_and_decimals():
 
 
 def random_benefits(rng: random.Random) -> dict:
-    return {name: (amounts_of(rng) if rng.random() < 0.6 else 0.0) for name in (*kinds.QUARTERLY, "af", "asf")}
+    return {
+        name: (amounts_of(rng) if rng.random() < 0.6 else 0.0) for name in (*kinds.QUARTERLY, "af", "asf")
+    }
 
 
 def random_rights(rng: random.Random) -> dict:
@@ -71,7 +73,9 @@ def test_the_recalculation_decides_as_with_decimals(seed):
         rights, benefits = random_rights(rng), random_benefits(rng)
         if rng.random() < 0.3:  # a right moved by about 1 €: the threshold itself
             name = rng.choice(kinds.QUARTERLY)
-            benefits[name] = float(rights.get(name, 0) + rng.choice([-1, 1]) * Decimal(rng.choice([99, 100, 101]))/100)
+            benefits[name] = float(
+                rights.get(name, 0) + rng.choice([-1, 1]) * Decimal(rng.choice([99, 100, 101])) / 100
+            )
         old, new = rule_cents(rights), rule_cents(benefits)
         zero = Decimal(0)
         changed = any(abs(new.get(n, zero) - old.get(n, zero)) > RULE_THRESHOLD for n in kinds.QUARTERLY)
