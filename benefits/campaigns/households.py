@@ -88,6 +88,9 @@ def neutral_household(file_row: dict, month: str, incomes: dict) -> dict:
 
 
 def household_of(file_row: dict, month: str, incomes: dict, year_n2: str) -> dict:
+    """The one way a file becomes the core's input: each member's identity, role and birth date; for an
+    adult, the quarter's incomes (month_filled), the taxable income of year N-2, the activity and the
+    disability rate when known."""
     persons = []
     for member in file_row["members"]:
         role = member["role"]
