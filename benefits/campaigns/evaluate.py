@@ -13,13 +13,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from benefits.campaigns import kinds
-from benefits.campaigns.households import current_rights, incomes_by_nir, neutral_household, quarter
+from benefits.campaigns.households import (
+    current_rights,
+    incomes_by_nir,
+    month_filled,
+    neutral_households,
+    quarter,
+)
 from benefits.campaigns.models import Campaign, CampaignKind, Outcome
 from benefits.rules import compute, compute_batch, parse_household
 from benefits.rules.aide_exceptionnelle import aide_exceptionnelle
 
 
-@dataclass
+@dataclass(slots=True)  # one per file of a chunk: no instance dict
 class Evaluation:
     file: dict  # a FileRow (file_rows.py): its members and housing decoded only if read
     decision: kinds.Decision
@@ -29,35 +35,42 @@ class Evaluation:
 
 
 def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
-    rights = {row["pk"]: current_rights(row["rights"]) for row in files}
-    todo = [row for row in files if kinds.needs_core(campaign.kind, rights[row["pk"]])]
-    nirs = {m.get("nir") for row in todo for m in row["members"] if m.get("nir")}
-    incomes = incomes_by_nir(nirs, quarter(campaign.month)) if todo else {}
+    kind, month = campaign.kind, campaign.month
+    rights, todo = {}, []
+    for row in files:
+        rights[row["pk"]] = held = current_rights(row["rights"])
+        if kinds.needs_core(kind, held):
+            todo.append(row)
     households = {}
-    for row in todo:
-        person_incomes = {m["nir"]: incomes[m["nir"]] for m in row["members"] if m.get("nir") in incomes}
-        households[row["pk"]] = neutral_household(row, campaign.month, person_incomes)
-    if campaign.kind == CampaignKind.EXCEPTIONAL_AID:
-        decided = exceptional_aid(campaign.month, households, rights)
+    if todo:
+        nirs = {m.get("nir") for row in todo for m in row["members"]} - {None, ""}
+        incomes = month_filled(incomes_by_nir(nirs, quarter(month)), month)
+        households = neutral_households(todo, month, incomes)
+    if kind == CampaignKind.EXCEPTIONAL_AID:
+        decided = exceptional_aid(month, households, rights)
     else:
         decided = with_core(campaign, households, rights)
     out = []
     for row in files:
         pk = row["pk"]
-        decision, errors = decided.get(pk, (kinds.Decision(Outcome.NOT_CONCERNED), []))
+        decision, errors = decided.get(pk) or (kinds.Decision(Outcome.NOT_CONCERNED), [])
         out.append(Evaluation(row, decision, errors, households.get(pk), rights[pk]))
     return out
 
 
 def with_core(campaign: Campaign, households: dict, rights: dict) -> dict:
     decided = {}
-    cases = ((str(pk), campaign.month, data) for pk, data in households.items())
-    for row in compute_batch(cases, explain=False):
+    month, threshold, non_recours = (
+        campaign.month,
+        campaign.threshold,
+        campaign.kind == CampaignKind.NON_RECOURS,
+    )
+    for row in compute_batch(((str(pk), month, data) for pk, data in households.items()), explain=False):
         pk = int(row["id"])
         if "errors" in row:
             decided[pk] = (kinds.Decision(Outcome.INVALID), row["errors"])
-        elif campaign.kind == CampaignKind.NON_RECOURS:
-            decided[pk] = (kinds.decide_non_recours(rights[pk], row["benefits"], campaign.threshold), [])
+        elif non_recours:
+            decided[pk] = (kinds.decide_non_recours(rights[pk], row["benefits"], threshold), [])
         else:
             decided[pk] = (kinds.decide_recalculation(rights[pk], row["benefits"]), [])
     return decided

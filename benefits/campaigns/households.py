@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Sum
 
 from benefits.campaigns.feed_models import IncomeRecord
+from benefits.campaigns.file_rows import json_text
 from benefits.rules.months import month_index, month_label
 
 
@@ -28,51 +29,83 @@ def departement(commune: str | None) -> str:
     return commune[:3] if commune.startswith("97") else commune[:2]
 
 
+# The quarter's incomes shaped by PostgreSQL, one JSON object per NIR {kind: {month: euros}}: the
+# payers of a month summed as exact decimals, each sum written as its JSON number (the decimal text, so
+# the float json reads is the float of that exact sum). Python decodes one small text per person
+# instead of looping over the feed's rows. `json` (not jsonb) keeps the kinds and months in order.
 INCOMES = f"""
-SELECT nir, kind, month, sum(amount)::float8 FROM {IncomeRecord._meta.db_table}
-WHERE nir = ANY(%s) AND month = ANY(%s) GROUP BY nir, kind, month
+SELECT nir, json_object_agg(kind, months ORDER BY kind)::text FROM (
+    SELECT nir, kind, json_object_agg(month, total ORDER BY month) AS months FROM (
+        SELECT nir, kind, month, sum(amount) AS total FROM {IncomeRecord._meta.db_table}
+        WHERE nir = ANY(%s) AND month = ANY(%s) GROUP BY nir, kind, month
+    ) AS sums GROUP BY nir, kind
+) AS kinds GROUP BY nir
 """
 
 
 def incomes_by_nir(nirs, months: list[str]) -> dict[str, dict[str, dict[str, float]]]:
     """{nir: {kind: {month: euros}}} for the quarter, in one query for a whole chunk: the payers of a
     month summed by the database (exact decimals; the float of that sum is the one the core reads)."""
-    found: dict = defaultdict(dict)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(INCOMES, [list(nirs), list(months)])
-            rows = cursor.fetchall()
-    else:
-        rows = (
-            IncomeRecord.objects.filter(nir__in=list(nirs), month__in=months)
-            .values_list("nir", "kind", "month")
-            .annotate(total=Sum("amount"))
-            .order_by()
-        )
+            return {nir: json_text(series) for nir, series in cursor.fetchall()}
+    rows = (
+        IncomeRecord.objects.filter(nir__in=list(nirs), month__in=months)
+        .values_list("nir", "kind", "month")
+        .annotate(total=Sum("amount"))
+        .order_by("nir", "kind", "month")
+    )
+    found: dict = defaultdict(dict)
     for nir, kind, month, amount in rows:
         found[nir].setdefault(kind, {})[month] = float(amount)
     return found
 
 
-def neutral_household(file_row: dict, month: str, incomes: dict) -> dict:
-    """`file_row` has the file's number, members and housing; `incomes` comes from incomes_by_nir."""
+def month_filled(incomes: dict, month: str) -> dict:
+    """`incomes` (from incomes_by_nir) with month M itself taken equal to M-1 for every kind received in
+    M-1 (see the module's docstring), changed in place and returned."""
     last = quarter(month)[-1]
+    for series in incomes.values():
+        for values in series.values():
+            if last in values:
+                values[month] = values[last]
+    return incomes
+
+
+def neutral_households(file_rows, month: str, incomes: dict) -> dict[int, dict]:
+    """{pk: neutral household} for a chunk's rows, with `incomes` already month_filled: a person's
+    incomes are that dict's own series, shared rather than copied (nothing downstream changes them)."""
+    year_n2 = str(month_index(month) // 12 - 2)
+    return {row["pk"]: household_of(row, month, incomes, year_n2) for row in file_rows}
+
+
+def neutral_household(file_row: dict, month: str, incomes: dict) -> dict:
+    """`file_row` has the file's number, members and housing; `incomes` comes from incomes_by_nir (not
+    changed: the household has its own copy)."""
+    own = {nir: {kind: dict(values) for kind, values in series.items()} for nir, series in incomes.items()}
+    return household_of(file_row, month, month_filled(own, month), str(month_index(month) // 12 - 2))
+
+
+def household_of(file_row: dict, month: str, incomes: dict, year_n2: str) -> dict:
+    """The one way a file becomes the core's input: each member's identity, role and birth date; for an
+    adult, the quarter's incomes (month_filled), the taxable income of year N-2, the activity and the
+    disability rate when known."""
     persons = []
     for member in file_row["members"]:
-        person = {"id": member["id"], "role": member["role"], "birth_date": member["birth_date"]}
-        if member["role"] != "child":
-            series = {
-                kind: {**values, month: values[last]} if last in values else dict(values)
-                for kind, values in incomes.get(member.get("nir", ""), {}).items()
-            }
+        role = member["role"]
+        person = {"id": member["id"], "role": role, "birth_date": member["birth_date"]}
+        if role != "child":
+            series = incomes.get(member.get("nir", ""))
             if series:
                 person["incomes"] = series
-            if member.get("taxable_n2"):
-                year_n2 = str(month_index(month) // 12 - 2)
-                person["yearly_taxable_income"] = {year_n2: {"salary": member["taxable_n2"]}}
+            taxable = member.get("taxable_n2")
+            if taxable:
+                person["yearly_taxable_income"] = {year_n2: {"salary": taxable}}
             for key in ("activity", "disability_rate"):
-                if member.get(key) is not None:
-                    person[key] = member[key]
+                value = member.get(key)
+                if value is not None:
+                    person[key] = value
         persons.append(person)
     return {"id": str(file_row["pk"]), "month": month, "persons": persons, "housing": file_row["housing"]}
 

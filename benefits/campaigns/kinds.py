@@ -13,11 +13,13 @@ from benefits.campaigns.models import CampaignKind, Outcome
 # The rights the quarterly declaration recomputes; the family benefits follow other calendars.
 QUARTERLY = ("ppa", "rsa", "aide_logement")
 CHANGE_THRESHOLD = Decimal("1.00")  # a recalculation changing a right by 1 € or less tells nobody
+CHANGE_CENTS = int(CHANGE_THRESHOLD * 100)
 CENT = Decimal("0.01")
+NONE = (0, "0.00")  # no right: zero cents
 ZERO = Decimal(0)
 
 
-@dataclass
+@dataclass(slots=True)  # one per file of a chunk: no instance dict
 class Decision:
     outcome: str
     old: dict = field(default_factory=dict)
@@ -26,47 +28,84 @@ class Decision:
     payment: Decimal = Decimal(0)
 
 
+def receives(rights: dict[str, Decimal]) -> bool:
+    """Whether the file holds one of the quarterly rights (a loop, not any(…): run for every file)."""
+    for name in QUARTERLY:  # noqa: SIM110 (any() with a generator costs twice this loop)
+        if rights.get(name, 0) > 0:
+            return True
+    return False
+
+
 def needs_core(kind: str, rights: dict[str, Decimal]) -> bool:
     """Whether the household must go through the core's batch for this kind of campaign."""
-    receives = any(rights.get(name, 0) > 0 for name in QUARTERLY)
     if kind == CampaignKind.NON_RECOURS:
-        return not receives
+        return not receives(rights)
     if kind == CampaignKind.RECALCULATION:
-        return receives
+        return receives(rights)
     return rights.get("rsa", 0) > 0 or rights.get("aide_logement", 0) > 0
 
 
-def cents(values: dict) -> dict[str, Decimal]:
-    """The quarterly amounts of `values` (floats of a core output row, or Decimals), to the cent, zeros
-    left out."""
+def to_cents(value: float | Decimal) -> tuple[int, str]:
+    """An amount (a float of a core output row, or a Decimal) to the cent, rounded half to even from
+    the float's shortest repr (`Decimal(repr(value)).quantize(CENT)`, the rule): its number of cents
+    and its text ("50.90").
+
+    A float the core rounded to the cent is the double nearest to its figure in cents, so its repr is
+    that figure: checked (c / 100 == value), it needs no Decimal, and f"{value:.2f}" writes that figure; any
+    other float, or a Decimal, goes the Decimal way. tests/benefits/campaigns/test_kinds_cents.py
+    holds the two ways equal."""
+    if type(value) is float and 0 <= value < 1e12:
+        whole = round(value * 100)
+        if whole / 100 == value:
+            return whole, f"{value:.2f}"
+    exact = (value if isinstance(value, Decimal) else Decimal(repr(value))).quantize(CENT)
+    return int(exact.scaleb(2)), str(exact)
+
+
+def quarterly_cents(values: dict) -> dict[str, tuple[int, str]]:
+    """The quarterly amounts of `values` (floats of a core output row, or Decimals) to the cent (see
+    to_cents), zeros left out (an amount below half a cent stays, as "0.00")."""
     found = {}
     for name in QUARTERLY:
         value = values.get(name, 0)
         if value > 0:
-            found[name] = (value if isinstance(value, Decimal) else Decimal(repr(value))).quantize(CENT)
+            found[name] = to_cents(value)
     return found
+
+
+def texts(found: dict[str, tuple[int, str]]) -> dict[str, str]:
+    return {name: text for name, (_whole, text) in found.items()}
+
+
+def cents_total(found: dict[str, tuple[int, str]]) -> Decimal:
+    """The sum of the amounts, a Decimal with two places (Decimal(0) when there are none)."""
+    return Decimal(sum(whole for whole, _text in found.values())).scaleb(-2) if found else ZERO
 
 
 def amounts(benefits: dict) -> dict[str, str]:
     """The quarterly rights of a core output row, as decimal strings, zeros left out."""
-    return {name: str(value) for name, value in cents(benefits).items()}
+    return texts(quarterly_cents(benefits))
 
 
 def decide_non_recours(rights: dict, benefits: dict, threshold: Decimal) -> Decision:
-    new = cents(benefits)
-    total = sum(new.values(), Decimal(0))
+    new = quarterly_cents(benefits)
+    total = cents_total(new)
     outcome = Outcome.NOTIFIED if new and total >= threshold else Outcome.UNCHANGED
-    return Decision(outcome, new={name: str(v) for name, v in new.items()}, total=total)
+    return Decision(outcome, new=texts(new), total=total)
 
 
 def decide_recalculation(rights: dict, benefits: dict) -> Decision:
-    old, new = cents(rights), cents(benefits)
-    changed = any(abs(new.get(name, ZERO) - old.get(name, ZERO)) > CHANGE_THRESHOLD for name in QUARTERLY)
+    old, new = quarterly_cents(rights), quarterly_cents(benefits)
+    changed = False
+    for name in QUARTERLY:  # in cents: exact, as the Decimals' difference was
+        if abs(new.get(name, NONE)[0] - old.get(name, NONE)[0]) > CHANGE_CENTS:
+            changed = True
+            break
     return Decision(
         Outcome.NOTIFIED if changed else Outcome.UNCHANGED,
-        old={name: str(v) for name, v in old.items()},
-        new={name: str(v) for name, v in new.items()},
-        total=sum(new.values(), Decimal(0)),
+        old=texts(old),
+        new=texts(new),
+        total=cents_total(new),
     )
 
 

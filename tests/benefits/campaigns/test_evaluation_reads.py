@@ -1,0 +1,103 @@
+"""The campaign's reads against their plain versions on a generated file: the files read on a plain
+cursor, the quarter's incomes shaped by the database, the chunk's neutral households."""
+
+import json
+from collections import defaultdict
+from decimal import Decimal
+
+import pytest
+
+from benefits.campaigns.feed_models import IncomeRecord
+from benefits.campaigns.file_rows import files_read, json_text
+from benefits.campaigns.households import (
+    incomes_by_nir,
+    month_filled,
+    neutral_household,
+    neutral_households,
+    quarter,
+)
+from benefits.claims.models import AllocataireFile
+from benefits.rules.months import month_index
+
+MONTH = "2026-12"
+pytestmark = pytest.mark.django_db
+
+
+def reference_household(file_row: dict, month: str, incomes: dict) -> dict:
+    """The neutral household as it was built before the chunk-wide version (the reference)."""
+    last = quarter(month)[-1]
+    persons = []
+    for member in file_row["members"]:
+        person = {"id": member["id"], "role": member["role"], "birth_date": member["birth_date"]}
+        if member["role"] != "child":
+            series = {
+                kind: {**values, month: values[last]} if last in values else dict(values)
+                for kind, values in incomes.get(member.get("nir", ""), {}).items()
+            }
+            if series:
+                person["incomes"] = series
+            if member.get("taxable_n2"):
+                year_n2 = str(month_index(month) // 12 - 2)
+                person["yearly_taxable_income"] = {year_n2: {"salary": member["taxable_n2"]}}
+            for key in ("activity", "disability_rate"):
+                if member.get(key) is not None:
+                    person[key] = member[key]
+        persons.append(person)
+    return {"id": str(file_row["pk"]), "month": month, "persons": persons, "housing": file_row["housing"]}
+
+
+def reference_incomes(nirs, months) -> dict:
+    """{nir: {kind: {month: float of the exact sum}}} summed here from the feed's lines."""
+    sums: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(Decimal)))
+    for line in IncomeRecord.objects.filter(nir__in=list(nirs), month__in=months):
+        sums[line.nir][line.kind][line.month] += line.amount
+    return {
+        nir: {kind: {m: float(s[m]) for m in sorted(s)} for kind, s in sorted(k.items())}
+        for nir, k in sums.items()
+    }
+
+
+def test_files_are_read_as_the_model_has_them(demo_file):
+    files = files_read(AllocataireFile.objects.all())
+    models = list(AllocataireFile.objects.order_by("pk"))
+    assert [row["pk"] for row in files] == [file.pk for file in models]
+    for row, file in zip(files, models, strict=True):
+        assert (
+            row["rights"] == file.rights and row["members"] == file.members and row["housing"] == file.housing
+        )
+        assert (row["number"], row["given_names"], row["family_name"]) == (
+            file.number,
+            file.given_names,
+            file.family_name,
+        )
+        assert row["commune"] == file.housing.get("commune_insee")
+
+
+def test_the_quarter_incomes_and_the_chunk_households_are_the_reference_ones(demo_file):
+    files = files_read(AllocataireFile.objects.all())
+    nirs = {m["nir"] for row in files for m in row["members"] if m.get("nir")}
+    months = quarter(MONTH)
+    incomes = incomes_by_nir(nirs, months)
+    expected = reference_incomes(nirs, months)
+    assert incomes == expected and any(len(series) > 1 for series in expected.values())
+    for series in incomes.values():  # kinds and months in order (json_object_agg … ORDER BY)
+        assert list(series) == sorted(series) and all(list(v) == sorted(v) for v in series.values())
+    households = neutral_households(files, MONTH, month_filled(incomes_by_nir(nirs, months), MONTH))
+    assert list(households) == [row["pk"] for row in files]
+    with_incomes = 0
+    for row in files:
+        reference = reference_household(row, MONTH, expected)
+        # Equal and in the same order of keys (the letter's frozen input is this dict, dumped as is).
+        assert json.dumps(households[row["pk"]]) == json.dumps(reference)
+        assert json.dumps(neutral_household(row, MONTH, expected)) == json.dumps(reference)
+        with_incomes += any("incomes" in person for person in reference["persons"])
+    assert with_incomes > 30
+    assert incomes_by_nir(nirs, months) == expected  # neutral_household left its incomes unchanged
+
+
+def test_json_text_is_json_loads():
+    for text in ['[{"a": 1.50, "b": "é"}]', ' {"a": 1}', '{"a": 1} ', "null", "12", '"x"', "[]"]:
+        assert json_text(text) == json.loads(text)
+    for text in ["", "{", '{"a": 1} x', "nope"]:
+        with pytest.raises(json.JSONDecodeError):
+            json_text(text)
