@@ -31,7 +31,9 @@ def copy_to_stage(cursor, table: str, stage: str, listed: str, rows) -> None:
     copy_rows(cursor, f"COPY {stage} ({listed}) FROM STDIN", rows)
 
 
-def copy_insert_or_skip(model, columns: list[str], rows: list, conflict: list[str], returning: str = "") -> list:
+def copy_insert_or_skip(
+    model, columns: list[str], rows: list, conflict: list[str], returning: str = ""
+) -> list:
     """Inserts `rows` (a list of tuples of database values for `columns`: JSON as json.dumps text, which
     the server parses, no Django instance or client-side quoting), skipping those that conflict on the
     `conflict` columns; returns the `returning` column (one of `columns`) of the rows inserted, as

@@ -129,7 +129,9 @@ class Letter(models.Model):
             # Partial indexes: a campaign chunk writes hundreds of letters, queued and without a
             # recipient, and neither takes an entry in these. Only the failed letters are looked up
             # by status (the admin, `manage.py letters`); a recipient is looked up where set.
-            models.Index(fields=["status"], condition=models.Q(status=LetterStatus.FAILED), name="letter_failed_idx"),
+            models.Index(
+                fields=["status"], condition=models.Q(status=LetterStatus.FAILED), name="letter_failed_idx"
+            ),
             models.Index(
                 fields=["recipient"], condition=models.Q(recipient__isnull=False), name="letter_recipient_idx"
             ),

@@ -9,7 +9,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-
 # Room on each page for the new version of most of its rows: a recalculation chunk updates about half
 # of its 1 000 files in one transaction, and a row's new version stays on its page (a heap-only tuple,
 # no index entry) only while the page has room for it. Measured (bench/chunk_share.py, the server's
