@@ -1,9 +1,10 @@
 """Celery application. Tasks are thin: they fetch by id and call a service."""
 
+import gc
 import os
 
 from celery import Celery
-from celery.signals import task_postrun, task_prerun
+from celery.signals import task_postrun, task_prerun, worker_process_init, worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
@@ -31,3 +32,21 @@ def connections_refresh(task=None, **kwargs) -> None:
     from django.db import close_old_connections
 
     close_old_connections()
+
+
+# The garbage collector: a chunk allocates hundreds of thousands of small objects (the households, their
+# evaluations, the letters' contexts), nearly all freed by reference counting, none in a cycle that
+# matters. With Python's default thresholds (700, 10, 10) a campaign worker spent ≈ 0.03 s a chunk in
+# collections (≈ 7 % of its CPU), a full one (0.18 s) every few chunks walking the whole process: Celery,
+# Django, the rules, the parameters, all imported once and alive for good. After start-up those are
+# frozen (gc.freeze: never walked again) and the young generation is collected every GC_YOUNG
+# allocations instead of 700: cycles are still collected, a little later.
+GC_YOUNG = 50_000
+
+
+@worker_ready.connect
+@worker_process_init.connect
+def gc_tune(**kwargs) -> None:
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG, *gc.get_threshold()[1:])

@@ -20,6 +20,7 @@ from benefits.campaigns.file_rows import FileRow, files_read
 from benefits.campaigns.households import departement
 from benefits.campaigns.kinds import rights_after
 from benefits.campaigns.models import (
+    Campaign,
     CampaignChunk,
     CampaignKind,
     CampaignResult,
@@ -60,12 +61,25 @@ def chunk_run(*, chunk_id: int) -> str:
             chunk.status = ChunkStatus.CANCELLED
             chunk.save(update_fields=["status"])
             return "cancelled"
+        campaign_key_share(campaign.pk)
         files = chunk_files(chunk)
         write(campaign, evaluate(campaign, files))
         chunk.status, chunk.households, chunk.done_at = ChunkStatus.DONE, len(files), timezone.now()
         chunk.save(update_fields=["status", "households", "done_at"])
     campaign_maybe_finish(campaign_id=campaign.pk)
     return "done"
+
+
+def campaign_key_share(campaign_id: int) -> None:
+    """Keeps the campaign from being deleted until the chunk commits (PostgreSQL's FOR KEY SHARE, which
+    an update of its status or counts does not wait for): what the results' foreign-key check did once
+    per result at the commit, done once for the chunk (models.CampaignResult). SQLite (`make run`, the
+    tests) serialises its writers."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM {Campaign._meta.db_table} WHERE id = %s FOR KEY SHARE", [campaign_id]
+            )
 
 
 def write(campaign, evaluations) -> None:
@@ -110,29 +124,31 @@ RESULT_COLUMNS = [
 
 def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None:
     """One result per household, insert-or-skip under the unique (campaign, file): COPY on PostgreSQL
-    (portal/pg_copy.py), bulk_create elsewhere. No explanation per household: the letter
-    explains, from its frozen input (notify.py); an invalid file keeps its errors."""
-    now = timezone.now()
+    (portal/pg_copy.py, the JSON columns as text), bulk_create elsewhere. No explanation per household:
+    the letter explains, from its frozen input (notify.py); an invalid file keeps its errors."""
+    postgresql = connection.vendor == "postgresql"
+    encode = dumps if postgresql else dict
+    now, campaign_id = timezone.now(), campaign.pk
+    engine_version, parameters_version = versions["engine_version"], versions["parameters_version"]
     rows = [
         (
-            campaign.pk,
+            campaign_id,
             e.file["pk"],
             e.decision.outcome,
             departement(e.file["commune"]),
-            e.decision.old,
-            e.decision.new,
+            encode(e.decision.old),
+            encode(e.decision.new),
             e.decision.total,
-            {"errors": e.errors} if e.errors else {},
-            versions["engine_version"],
-            versions["parameters_version"],
+            encode({"errors": e.errors} if e.errors else {}),
+            engine_version,
+            parameters_version,
             letters.get(e.file["pk"]),
             now,
         )
         for e in evaluations
     ]
-    if connection.vendor == "postgresql":
-        dumped = [(*row[:4], dumps(row[4]), dumps(row[5]), row[6], dumps(row[7]), *row[8:]) for row in rows]
-        copy_insert_or_skip(CampaignResult, RESULT_COLUMNS, dumped, ["campaign_id", "file_id"])
+    if postgresql:
+        copy_insert_or_skip(CampaignResult, RESULT_COLUMNS, rows, ["campaign_id", "file_id"])
         return
     CampaignResult.objects.bulk_create(
         [CampaignResult(**dict(zip(RESULT_COLUMNS, row, strict=True))) for row in rows],
@@ -141,9 +157,14 @@ def results_insert(campaign, evaluations, letters: dict, versions: dict) -> None
     )
 
 
+# Compact, and no check for circular references (the values are plain trees built here): a little
+# less to encode, send and parse, the same JSON values.
+ENCODE = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+
+
 def dumps(value: dict) -> str:
     """JSON text for COPY; most results' amounts and explanation are empty."""
-    return json.dumps(value) if value else "{}"
+    return ENCODE(value) if value else "{}"
 
 
 def rights_update(rights: dict[int, list]) -> None:

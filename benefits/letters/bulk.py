@@ -20,7 +20,9 @@ from benefits.letters import services
 from benefits.letters.models import Letter, LetterStatus
 from portal.pg_copy import copy_insert_or_skip, next_ids
 
-ENCODER = DjangoJSONEncoder()  # one encoder for all the contexts (json.dumps(cls=…) makes one per call)
+# One encoder for all the contexts (json.dumps(cls=…) makes one per call); compact, and no check for
+# circular references (a context is a plain tree): less to encode, send and parse, the same JSON value.
+ENCODER = DjangoJSONEncoder(separators=(",", ":"), check_circular=False)
 
 # The columns a campaign's letter is written with; the others keep their defaults (queued, no PDF).
 COPIED = [

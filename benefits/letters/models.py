@@ -91,6 +91,7 @@ class Letter(models.Model):
         on_delete=models.PROTECT,
         related_name="letters",
         help_text="When set, only this person sees the letter; otherwise the file's holder does.",
+        db_index=False,  # indexed where set (Meta): a campaign's letters have none
     )
     kind = models.CharField(_("type"), max_length=32, choices=LetterKind.choices)
     # Human reference printed on the letter and in its file name: YYYY-MM-000123 (month of creation, id).
@@ -123,7 +124,18 @@ class Letter(models.Model):
         verbose_name = _("courrier")
         verbose_name_plural = _("courriers")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["file", "-created_at"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["file", "-created_at"]),
+            # Partial indexes: a campaign chunk writes hundreds of letters, queued and without a
+            # recipient, and neither takes an entry in these. Only the failed letters are looked up
+            # by status (the admin, `manage.py letters`); a recipient is looked up where set.
+            models.Index(
+                fields=["status"], condition=models.Q(status=LetterStatus.FAILED), name="letter_failed_idx"
+            ),
+            models.Index(
+                fields=["recipient"], condition=models.Q(recipient__isnull=False), name="letter_recipient_idx"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["reference"], name="letter_reference_unique"),
             models.UniqueConstraint(fields=["idempotency_key"], name="letter_idempotency_key_unique"),
