@@ -22,6 +22,10 @@ WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 CI_INDEX = int(WORKER.removeprefix("gw") or 0) % 4
 CI_REDIS_URL = f"redis://127.0.0.1:6379/{15 - CI_INDEX}"
 CI_BROKER_URL = f"redis://127.0.0.1:6379/{11 - CI_INDEX}"
+# The tests that start real Celery workers run one after another, in one pytest-xdist process
+# (`--dist loadgroup`): with a single TEST_REDIS_URL for every process (a developer's run), the letters'
+# worker-kill test purges the broker that the campaign's worker test is using at the same moment.
+REAL_WORKERS = "real-celery-workers"
 
 
 def is_ci() -> bool:

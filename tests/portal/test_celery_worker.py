@@ -10,11 +10,12 @@ from django.conf import settings
 
 from portal.celery import app as celery_app
 from portal.tasks import health_ping_task
-from tests.environment import is_ci
+from tests.environment import REAL_WORKERS, is_ci
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.integration
+# One real worker at a time (tests/environment.py, REAL_WORKERS): see there why.
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group(REAL_WORKERS)]
 
 
 @pytest.fixture

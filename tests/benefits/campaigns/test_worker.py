@@ -25,10 +25,10 @@ from benefits.campaigns.services import campaign_create, campaign_launch
 from benefits.claims.models import AllocataireFile
 from benefits.letters.models import Letter
 from portal.celery import app as celery_app
-from tests.environment import is_ci
+from tests.environment import REAL_WORKERS, is_ci
 
 ROOT = Path(__file__).resolve().parents[3]
-pytestmark = [pytest.mark.integration, pytest.mark.xdist_group("campaign-worker")]
+pytestmark = [pytest.mark.integration, pytest.mark.xdist_group(REAL_WORKERS)]  # one at a time
 
 
 def worker_env(queue: str) -> dict:

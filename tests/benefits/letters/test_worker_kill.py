@@ -19,7 +19,7 @@ from benefits.letters.models import Letter, LetterStatus
 from benefits.letters.services import letter_request
 from portal.celery import app as celery_app
 from tests.benefits.letters.conftest import file_claim
-from tests.environment import is_ci
+from tests.environment import REAL_WORKERS, is_ci
 
 ROOT = Path(__file__).resolve().parents[3]
 # The render's hard limit (its soft limit is 10 s less): generous, because on a loaded machine the long
@@ -29,7 +29,12 @@ TASK_TIME_LIMIT = 40
 # the settings require it above the task's time limit.
 VISIBILITY_TIMEOUT = TASK_TIME_LIMIT + 5
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+# One real worker at a time (tests/environment.py, REAL_WORKERS): this test purges the broker.
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.xdist_group(REAL_WORKERS),
+]
 
 
 def needs_real_services():
