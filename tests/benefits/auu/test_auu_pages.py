@@ -142,7 +142,10 @@ def test_the_receipt_letter_goes_to_the_victim_only_and_names_nothing(
         claim = file_claim(logged(user))
     letter = Letter.objects.get(kind="confidential_receipt")
     assert letter.file == file and letter.recipient == user
-    assert not REVEALING.search(letter.subject) and timezone.localtime(claim.filed_at).strftime("%d/%m/%Y") in letter.subject
+    assert (
+        not REVEALING.search(letter.subject)
+        and timezone.localtime(claim.filed_at).strftime("%d/%m/%Y") in letter.subject
+    )
     assert list(Letter.objects.visible_to(user)) == [letter]
     other_adult = UserFactory()
     assert not Letter.objects.visible_to(other_adult).exists()
