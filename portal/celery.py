@@ -8,8 +8,7 @@ from celery.signals import task_postrun, task_prerun, worker_process_init, worke
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
-# In-process runs touch no broker connection (portal/celery_task.py).
-app = Celery("portal", task_cls="portal.celery_task:PortalTask")
+app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # Feature packages inside the benefits app keep their own tasks modules.

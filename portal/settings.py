@@ -145,8 +145,14 @@ CELERY_BROKER_URL = env_url(
 )
 BROKER_IS_REDIS = CELERY_BROKER_URL.startswith(("redis://", "rediss://"))
 CELERY_RESULT_BACKEND = (CELERY_BROKER_URL if BROKER_IS_REDIS else REDIS_URL) or "cache+memory://"
-CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")
+# Without one, tasks run in-process (eager). Celery's eager apply_async still takes a producer from the
+# pool to read its serializer, a kombu connection to this in-memory transport that never leaves the
+# process; the URL names a host because without one kombu warns "No hostname was supplied" each time.
+IN_PROCESS_BROKER_URL = "memory://localhost/"
+CELERY_BROKER_URL = CELERY_BROKER_URL or IN_PROCESS_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = env_bool(
+    "CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == IN_PROCESS_BROKER_URL
+)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"

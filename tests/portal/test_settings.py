@@ -138,7 +138,7 @@ def test_settings_read_their_own_broker_url_and_stay_in_process_without_one():
         assert out.returncode == 0, out.stderr
         return out.stdout.split()
 
-    assert read() == ["memory://", "True"]
+    assert read() == ["memory://localhost/", "True"]
     assert read(REDIS_URL="redis://127.0.0.1:6379/4") == ["redis://127.0.0.1:6379/5", "False"]
     assert read(REDIS_URL="redis://127.0.0.1:6379/4", CELERY_BROKER_URL="amqp://guest@mq:5672//") == [
         "amqp://guest@mq:5672//",
