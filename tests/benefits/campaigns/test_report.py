@@ -104,3 +104,28 @@ def test_the_report_page_says_unknown_departement_and_names_parked_files_by_thei
     html = operator_client.get(f"/operateur/campagnes/{campaign.pk}/rapport").content.decode()
     assert "<td>Département inconnu</td>" in html and "<td>?</td>" not in html
     assert "Dossiers 0000042 à 0000043 : 3 essais, boom" in " ".join(html.split())
+
+
+def test_the_table_by_departement_puts_the_unknown_departement_last(operator_client):
+    from benefits.campaigns.report import campaign_report
+
+    campaign = Campaign.objects.create(kind="non_recours", month="2026-12", status="terminee")
+    for number, departement in (("0000051", "75"), ("0000052", ""), ("0000053", "13"), ("0000054", "2A")):
+        CampaignResult.objects.create(
+            campaign=campaign,
+            file=make_file(number=number, nir=f"18503751{number[-4:]}78"),
+            outcome=Outcome.NOTIFIED,
+            departement=departement,
+            new_amounts={"ppa": "100"},
+            total=100,
+            engine_version="t",
+            parameters_version="t",
+        )
+    rows = campaign_report(campaign=campaign)["by_departement"]
+    assert [str(row["departement"]) for row in rows] == ["13", "2A", "75", "Département inconnu"]
+    assert [row["count"] for row in rows] == [1, 1, 1, 1]
+    html = " ".join(
+        operator_client.get(f"/operateur/campagnes/{campaign.pk}/rapport").content.decode().split()
+    )
+    cells = [html.index(f"<td>{name}</td>") for name in ("13", "2A", "75", "Département inconnu")]
+    assert cells == sorted(cells)
