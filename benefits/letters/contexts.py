@@ -6,6 +6,7 @@ Amounts are decimal strings ("612.40"); labels are {"fr": ..., "en": ...}; dates
 """
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.utils import timezone, translation
 
@@ -240,7 +241,11 @@ def eligibility_context(*, file, month: str, result, claim_url: str) -> dict:
     """« Vous pourriez avoir droit »: the estimated rights the file does not claim yet, explained, with a
     link to the prefilled claim. `result` is the core's SimulationResult (or its to_dict)."""
     estimate = result.to_dict(explain=True) if hasattr(result, "to_dict") else dict(result)
-    claimed = {right.get("benefit") for right in (file.rights or [])}
+    # A right recorded at 0 € is not received (as kinds.receives decides which files a non-recours
+    # campaign estimates): its estimate is listed, as the total counts it.
+    claimed = {
+        right.get("benefit") for right in (file.rights or []) if Decimal(str(right.get("amount") or 0)) > 0
+    }
     names = tuple(
         name
         for name, amount in estimate.get("benefits", {}).items()

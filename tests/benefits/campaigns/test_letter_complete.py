@@ -109,3 +109,22 @@ def test_the_letter_states_the_total_per_month_that_mon_espace_announces(
     lines = sum(Decimal(line["amount"]) for line in full["benefits"] if line["eligible"])
     assert lines == result.total  # and the benefits listed add up to it
     assert sentence.format(euros(result.total)) in letter_html(letter)
+
+
+def test_a_zero_right_on_the_file_does_not_hide_its_estimate_from_the_non_recours_letter(
+    operator, django_capture_on_commit_callbacks
+):
+    """A right recorded at 0 € is not received (kinds.receives): the campaign estimates it, and the
+    letter lists it beside the others its total adds up."""
+    from benefits.letters.presenters import eligibility
+    from tests.benefits.campaigns.helpers import make_file
+
+    file = make_file(number="0000077", nir="185037512345677", rights=[{"benefit": "rsa", "amount": "0.00"}])
+    campaign = launched("non_recours", django_capture_on_commit_callbacks, operator)
+    result = campaign.results.get(file=file)
+    assert result.outcome == Outcome.NOTIFIED and "rsa" in result.new_amounts
+    full = completed_context(Letter.objects.get(pk=result.letter_id).context)
+    assert {line["name"] for line in full["benefits"]} == set(result.new_amounts)
+    listed = sum(Decimal(line["amount"]) for line in full["benefits"] if line["period"] == "month")
+    assert Decimal(full["total"]) == listed == result.total
+    assert "RSA" in eligibility(full)["prefilled"]

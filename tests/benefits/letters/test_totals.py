@@ -53,3 +53,13 @@ def test_a_yearly_aid_is_shown_as_a_yearly_amount_apart_from_the_monthly_total()
         shown = {line["name"]: line for line in eligibility(context)["benefits"]}
     assert shown["ars"]["yearly"] and not shown["af"]["yearly"]
     assert eligibility(context)["total"] == "365,41\u00a0€"
+
+
+@pytest.mark.django_db
+def test_a_right_recorded_at_zero_is_not_received_so_its_estimate_is_listed():
+    file = SimpleNamespace(**{**vars(FILE), "rights": [{"benefit": "ppa", "amount": "0.00"}]})
+    context = eligibility_context(file=file, month="2026-11", result=ESTIMATE, claim_url="https://x.invalid/")
+    assert {line["name"] for line in context["benefits"]} == {"af", "ars", "ppa"}
+    held = SimpleNamespace(**{**vars(FILE), "rights": [{"benefit": "ppa", "amount": "212.40"}]})
+    context = eligibility_context(file=held, month="2026-11", result=ESTIMATE, claim_url="https://x.invalid/")
+    assert {line["name"] for line in context["benefits"]} == {"af", "ars"}
