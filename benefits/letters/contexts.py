@@ -138,7 +138,6 @@ def receipt_context(*, claim) -> dict:
         "figures": figure_lines(claim),
         "benefits": benefit_lines(claim.estimate),
         "payment_day": payment_day(claim.month)["day"].isoformat(),
-        "total": money_text(sum(float(claim.estimate.get("benefits", {}).get(n, 0)) for n in CLAIM_BENEFITS)),
         "channel": filing_channel(claim),
         "helper": None,
         "engine_version": claim.engine_version,

@@ -118,8 +118,9 @@ def receipt(ctx: dict) -> dict:
             }
             for row in ctx["figures"]
         ],
+        # No total: the receipt gives each estimate as the claim's page does (receipts frozen before
+        # 2026-12-02 still hold an unused "total").
         "benefits": benefits(ctx["benefits"]),
-        "total": money(ctx.get("total")),
         "payment_day": day_text(ctx.get("payment_day", "")),
         "channel": ctx.get("channel", ""),
         "helper": {"name": helper.get("name", ""), "organisation": helper.get("organisation", "")}
@@ -136,7 +137,6 @@ def decision(ctx: dict) -> dict:
         "accepted": ctx["accepted"],
         "decided_at": day_text(ctx["decided_at"]),
         "filed_at": day_text(ctx["claim"]["filed_at"]),
-        "rights_month": month_name(ctx["claim"]["month"]),
         "benefits": shown,
         "benefit_names": [label for _name, label in names],
         "schedule": [
@@ -184,7 +184,6 @@ def recalculation(ctx: dict) -> dict:
         "old_total": money(ctx.get("old_total")),  # letters frozen before 2026-12 have no totals
         "total": money(ctx.get("total")),
         "payment_day": day_text(ctx["payment_day"]),
-        "payment_basis": PAYMENT_BASIS,
     }
 
 
