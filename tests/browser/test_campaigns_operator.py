@@ -13,6 +13,7 @@ from benefits.campaigns.chunks import chunk_run
 from benefits.campaigns.demo_load import campaign_demo_load
 from benefits.campaigns.models import Campaign, CampaignResult, ChunkStatus
 from benefits.claims.models import AllocataireFile
+from benefits.letters.models import Letter, LetterStatus
 from tests.agents import AGENT_PASSWORD, agent_factory, current_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,33 +59,39 @@ def test_operator_journey_with_htmx_progress(
     create_and_dry_run(page)
     assert_accessible(page, "campaign after its dry run")
 
-    # The chunks' messages wait in the broker: the launch leaves them queued, the test runs them.
-    monkeypatch.setattr("benefits.campaigns.services.chunk_enqueue", lambda chunk_id: None)
-    page.get_by_role("button", name="Lancer la campagne").click()
-    total = AllocataireFile.objects.count()
-    status = page.locator("#progression [role=status]")
-    expect(status).to_have_text(f"0 foyers traités sur {total} (0 %)")
-    assert_accessible(page, "campaign running")
+    # The chunks' messages wait in the broker: the launch leaves them queued, the test runs them. Its
+    # own context: undoing the whole monkeypatch (as this test once did) also undid campaign_file's
+    # patch, and the resumed chunks rendered their letters (WeasyPrint) inside the « Reprendre »
+    # request, over Playwright's 30 s on a loaded machine.
+    with monkeypatch.context() as queued:
+        queued.setattr("benefits.campaigns.services.chunk_enqueue", lambda chunk_id: None)
+        page.get_by_role("button", name="Lancer la campagne").click()
+        total = AllocataireFile.objects.count()
+        status = page.locator("#progression [role=status]")
+        expect(status).to_have_text(f"0 foyers traités sur {total} (0 %)")
+        assert_accessible(page, "campaign running")
 
-    campaign = Campaign.objects.get()
-    first = campaign.chunks.order_by("pk").first()
-    assert chunk_run(chunk_id=first.pk) == "done"
-    url = page.url
-    expect(status).to_contain_text(
-        f"{first.last_pk - first.first_pk + 1} foyers traités sur {total}", timeout=10_000
-    )
-    assert page.url == url  # refreshed in place by htmx polling, no navigation
+        campaign = Campaign.objects.get()
+        first = campaign.chunks.order_by("pk").first()
+        assert chunk_run(chunk_id=first.pk) == "done"
+        url = page.url
+        expect(status).to_contain_text(
+            f"{first.last_pk - first.first_pk + 1} foyers traités sur {total}", timeout=10_000
+        )
+        assert page.url == url  # refreshed in place by htmx polling, no navigation
 
-    page.get_by_role("button", name="Mettre en pause").click()
-    expect(page.get_by_role("button", name="Reprendre")).to_be_visible()
-    assert_accessible(page, "campaign paused")
-    monkeypatch.undo()  # resume enqueues the queued chunks: in-process, they run at once
+        page.get_by_role("button", name="Mettre en pause").click()
+        expect(page.get_by_role("button", name="Reprendre")).to_be_visible()
+        assert_accessible(page, "campaign paused")
+    # Resume enqueues the queued chunks: in-process, they run at once.
     page.get_by_role("button", name="Reprendre").click()
     expect(page.locator("#progression [role=status]")).to_have_text(
         f"{total} foyers traités sur {total} (100 %)"
     )
     assert not campaign.chunks.filter(status=ChunkStatus.QUEUED).exists()
     assert CampaignResult.objects.filter(campaign=campaign).count() == total
+    # Requested, none rendered: the resumed chunks' letters too (campaign_file's patch still holds).
+    assert Letter.objects.count() > 0 and not Letter.objects.exclude(status=LetterStatus.QUEUED).exists()
 
     page.get_by_role("link", name="Rapport").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Rapport")
