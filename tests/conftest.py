@@ -1,7 +1,7 @@
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
+from tests.cache import cache_clear_own
 from tests.factories import UserFactory
 
 
@@ -19,10 +19,10 @@ def logged_client(user):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache (rate-limit counters, emulator state)."""
-    cache.clear()
+    """Each test starts with an empty cache (rate-limit counters, emulator state): its process's own."""
+    cache_clear_own()
     yield
-    cache.clear()
+    cache_clear_own()
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,12 @@ CI_BROKER_URL = f"redis://127.0.0.1:6379/{11 - CI_INDEX}"
 # (`--dist loadgroup`): with a single TEST_REDIS_URL for every process (a developer's run), the letters'
 # worker-kill test purges the broker that the campaign's worker test is using at the same moment.
 REAL_WORKERS = "real-celery-workers"
+# Each process's cache keys under its own prefix, and each test empties only its own (tests/conftest.py):
+# with one TEST_REDIS_URL for a whole run both processes share the database, and a FLUSHDB in one
+# emptied the other's cache mid-test (the FC+ emulator's records of a login under way:
+# test_fcplus_logout.py failed now and then). Assigned, not setdefault: the workers inherit the
+# controller's environment.
+CACHE_KEY_PREFIX = f"tests-{WORKER}"
 
 
 def is_ci() -> bool:
@@ -45,6 +51,7 @@ os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("EMULATORS_ENABLED", "true")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
+os.environ["CACHE_KEY_PREFIX"] = CACHE_KEY_PREFIX
 # No collectstatic before tests: static files come from the finders, without a manifest.
 os.environ.setdefault("STATIC_MANIFEST", "false")
 # FranceConnect+: the portal talks to its own emulator on the test client's host, with keys in memory.

@@ -11,7 +11,6 @@ from importlib import import_module
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +19,7 @@ from benefits.claims.models import ClaimDraft
 from benefits.simulator.models import Simulation
 from tests.benefits.claims.factories import file_factory
 from tests.benefits.simulator.journey import walk
+from tests.cache import cache_clear_own
 from tests.factories import UserFactory
 from tests.robustness.fuzz import EXAMPLES
 
@@ -97,7 +97,7 @@ class Questionnaire:
 
     def client(self) -> Client:
         # The rate-limit counters too: past 60 posts a minute every example would meet the 429 page.
-        cache.clear()
+        cache_clear_own()
         self.browser.cookies.clear()
         session = import_module(django_settings.SESSION_ENGINE).SessionStore()
         session.update(deepcopy(self.answers))
