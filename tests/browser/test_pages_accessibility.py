@@ -1,6 +1,7 @@
 """Every page of the site walk passes axe (WCAG 2.2 A/AA) with 0 violations, and works without JavaScript."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.site_walk import argument_free_pages
 
@@ -43,3 +44,40 @@ def test_site_works_without_javascript(no_js_page, live_server):
     page.get_by_role("button", name="English").click()
     assert page.url.endswith("/plan-du-site/")
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("standing", ["right received", "claim in progress"])
+def test_the_held_benefit_check_page_has_no_axe_violation(
+    page, live_server, login_browser, assert_accessible, standing
+):
+    """The check page of a draft whose benefit is held meanwhile (templates/benefits/claims/held.html):
+    it takes URL arguments, so the site walk does not reach it."""
+    from benefits.claims.models import Claim, ClaimDraft
+    from tests.benefits.claims.factories import file_factory
+
+    user = login_browser()
+    file = file_factory(user=user, rights=[])
+    draft = ClaimDraft.objects.create(file=file, user=user, kind="ppa", month="2026-11", data={})
+    if standing == "right received":
+        file.rights = [{"benefit": "ppa", "amount": 212.40}]
+        file.save(update_fields=["rights"])
+    else:
+        other = ClaimDraft.objects.create(file=file, user=user, kind="ppa", month="2026-11", data={})
+        fields = {"inputs": {}, "figures": {}, "household": {}, "estimate": {}}
+        Claim.objects.create(
+            draft=other,
+            key=other.key,
+            file=file,
+            kind="ppa",
+            month="2026-11",
+            engine_version="t",
+            parameters_version="t",
+            **fields,
+        )
+    response = page.goto(f"{live_server.url}/mon-espace/demarches/brouillon/{draft.key}/verifier/")
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pas besoin de déposer cette demande")
+    in_progress = page.get_by_role("link", name="Voir ma demande en cours")
+    expect(in_progress).to_have_count(1 if standing == "claim in progress" else 0)
+    assert_accessible(page, f"held benefit ({standing})")
