@@ -37,7 +37,9 @@ class IncomeFeedImport(models.Model):
 
 
 class IncomeRecord(models.Model):
-    nir = models.CharField(max_length=15, db_index=True)
+    # No index of its own: every read by NIR (a chunk's incomes and changed lines, the claims' prefill)
+    # and the import's ON CONFLICT use income_record_unique, whose first column it is (EXPLAIN, docs/campaigns.md).
+    nir = models.CharField(max_length=15)
     month = models.CharField(max_length=7)
     payer = models.CharField(max_length=120)
     kind = models.CharField(max_length=24, choices=IncomeKind.choices)
