@@ -32,12 +32,12 @@ def copy_to_stage(cursor, table: str, stage: str, listed: str, rows) -> None:
 
 
 def copy_insert_or_skip(
-    model, columns: list[str], rows: list, conflict: list[str], returning: str = ""
+    model, columns: list[str], rows: list | str, conflict: list[str], returning: str = ""
 ) -> list:
     """Inserts `rows` (a list of tuples of database values for `columns`: JSON as json.dumps text, which
-    the server parses, no Django instance or client-side quoting), skipping those that conflict on the
-    `conflict` columns; returns the `returning` column (one of `columns`) of the rows inserted, as
-    1-tuples, or [] without it."""
+    the server parses, no Django instance or client-side quoting; or the rows already written as COPY's
+    text, `copy_text`), skipping those that conflict on the `conflict` columns; returns the `returning`
+    column (one of `columns`, tuples only) of the rows inserted, as 1-tuples, or [] without it."""
     if not rows:
         return []
     if not transaction.get_connection().in_atomic_block:
@@ -67,8 +67,23 @@ def copy_insert_or_skip(
 
 def copy_rows(cursor, statement: str, rows) -> None:
     with cursor.copy(statement) as copy:
+        if isinstance(rows, str):
+            copy.write(rows)
+            return
         for row in rows:
             copy.write_row(row)
+
+
+# COPY's text format: a tab between columns, a newline after each row, \N for NULL, and these four
+# characters escaped in a value. JSON text has no raw tab or newline (json escapes them), only backslashes.
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_text(value: str) -> str:
+    """A text value as COPY's text format writes it (most values need nothing: checked first)."""
+    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+        return value.translate(COPY_ESCAPES)
+    return value
 
 
 def next_ids(model, count: int) -> list[int]:
