@@ -117,20 +117,23 @@ def write(campaign, evaluations) -> None:
     if campaign.kind == CampaignKind.RECALCULATION and notified:
         rights_update({e.file["pk"]: rights_after(e.file["rights"], e.decision) for e in notified})
     if campaign.kind == CampaignKind.EXCEPTIONAL_AID and notified:
-        due_on = next_payment_day(timezone.localdate())
-        PaymentOrder.objects.bulk_create(
-            [
-                PaymentOrder(
-                    campaign=campaign,
-                    file_id=e.file["pk"],
-                    benefit="aide_exceptionnelle",
-                    amount=e.decision.payment,
-                    due_on=due_on,
-                )
-                for e in notified
-            ],
-            ignore_conflicts=True,
-        )
+        payments_insert(campaign, notified, next_payment_day(timezone.localdate()))
+
+
+PAYMENT_COLUMNS = ["campaign_id", "file_id", "benefit", "amount", "due_on"]
+
+
+def payments_insert(campaign, notified, due_on) -> None:
+    """The exceptional aid's payment orders, insert-or-skip under the unique (campaign, file): COPY on
+    PostgreSQL (the ORM's bulk_create cost an aid chunk's worker ≈ 10 ms for its 335 orders), bulk_create
+    elsewhere."""
+    rows = [(campaign.pk, e.file["pk"], "aide_exceptionnelle", e.decision.payment, due_on) for e in notified]
+    if connection.vendor == "postgresql":
+        copy_insert_or_skip(PaymentOrder, PAYMENT_COLUMNS, rows, ["campaign_id", "file_id"])
+        return
+    PaymentOrder.objects.bulk_create(
+        [PaymentOrder(**dict(zip(PAYMENT_COLUMNS, row, strict=True))) for row in rows], ignore_conflicts=True
+    )
 
 
 RESULT_COLUMNS = [
