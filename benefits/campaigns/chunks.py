@@ -195,7 +195,7 @@ def results_text(campaign_id: int, evaluations, letters: dict, versions: dict, n
     other text by copy_text; outcomes are the model's choices."""
     head = f"{campaign_id}\t"
     versions_text = f"{copy_text(versions['engine_version'])}\t{copy_text(versions['parameters_version'])}"
-    tail = f"\t{now.isoformat()}\n"
+    tail = f"\t{now.isoformat(sep=' ')}\n"  # a space, as psycopg writes it: PostgreSQL reads "…T…" slower
     as_text = str.__str__  # an Outcome member's value as a plain str, in C (Choices.__str__ is Python)
     departements: dict = {}  # commune → département text, computed once per commune of the chunk
     lines = []
