@@ -4,7 +4,7 @@ The chunk itself is run by benefits/campaigns/chunks.py. Celery tasks only carry
 """
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Min
 from django.utils import timezone
 
@@ -125,12 +125,20 @@ def campaign_cancel(*, campaign: Campaign, by) -> bool:
 ACTIVE = (CampaignStatus.DRAFT, CampaignStatus.RUNNING, CampaignStatus.PAUSED)
 
 
+# Django's table names, read once (the app's models, not user input).
+FINISH = (
+    f"UPDATE {Campaign._meta.db_table} SET status = %s, finished_at = %s WHERE id = %s AND status = %s"
+    f" AND NOT EXISTS (SELECT 1 FROM {CampaignChunk._meta.db_table} WHERE campaign_id = %s AND status = %s)"
+)
+
+
 def campaign_maybe_finish(*, campaign_id: int) -> bool:
-    """A running campaign without a queued chunk is done (parked chunks are reported, not waited for)."""
-    if CampaignChunk.objects.filter(campaign_id=campaign_id, status=ChunkStatus.QUEUED).exists():
-        return False
-    return bool(
-        Campaign.objects.filter(pk=campaign_id, status=CampaignStatus.RUNNING).update(
-            status=CampaignStatus.DONE, finished_at=timezone.now()
-        )
-    )
+    """A running campaign without a queued chunk is done (parked chunks are reported, not waited for).
+    Run after every chunk's commit, so that it sees the other workers' committed chunks: one
+    UPDATE … WHERE NOT EXISTS on a plain cursor (the chunks' (campaign, status) index answers it),
+    where the ORM's exists() then update() cost the worker two compiled queries a chunk."""
+    finished_at = connection.ops.adapt_datetimefield_value(timezone.now())
+    params = [CampaignStatus.DONE, finished_at, campaign_id, CampaignStatus.RUNNING]
+    with connection.cursor() as cursor:
+        cursor.execute(FINISH, params + [campaign_id, ChunkStatus.QUEUED])
+        return cursor.rowcount > 0
