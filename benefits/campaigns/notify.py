@@ -22,10 +22,11 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.campaigns.feed_models import IncomeKind, IncomeRecord
 from benefits.campaigns.households import quarter
-from benefits.campaigns.letter_freeze import frozen_context
+from benefits.campaigns.letter_freeze import Freezer
 from benefits.campaigns.payments import next_payment_day
 from benefits.letters.bulk import LetterAsk, letters_request_bulk
 from benefits.letters.services import LetterKind
+from benefits.rules import ENGINE_VERSION, parameters_version
 
 LETTER_KINDS = {
     "non_recours": LetterKind.ELIGIBILITY,
@@ -109,24 +110,31 @@ def campaign_letters(*, campaign, evaluations) -> dict[int, int]:
         changes = changed_incomes_by_nir(nirs, campaign.month)
     # In full: the letter is printed, and a bare path means nothing on paper.
     claim_url = settings.PORTAL_PUBLIC_URL + reverse("claims:index")
-    subject = str(SUBJECTS[campaign.kind])
     today = timezone.localdate()
-    payment_day = next_payment_day(today)  # the payment order's (chunks.py)
+    # The chunk's constants encoded once, each letter's own values in one call (letter_freeze.Freezer).
+    freezer = Freezer(
+        campaign=campaign,
+        issued_on=today,
+        payment_day=next_payment_day(today),  # the payment order's (chunks.py)
+        claim_url=claim_url,
+    )
+    kind, subject, prefix = (
+        LETTER_KINDS[campaign.kind],
+        str(SUBJECTS[campaign.kind]),
+        f"campaign:{campaign.pk}:file:",
+    )
+    engine_version, parameters = ENGINE_VERSION, parameters_version()
+    text = freezer.text
     asks = [
         LetterAsk(
             file_id=e.file["pk"],
-            kind=LETTER_KINDS[campaign.kind],
-            source_key=f"campaign:{campaign.pk}:file:{e.file['pk']}",
+            kind=kind,
+            source_key=f"{prefix}{e.file['pk']}",
             revision=1,
-            context=frozen_context(
-                campaign=campaign,
-                evaluation=e,
-                issued_on=today,
-                payment_day=payment_day,
-                claim_url=claim_url,
-                changed_incomes=changed_incomes(e.file, changes) if changes else [],
-            ),
+            context=text(e, changed_incomes(e.file, changes) if changes else []),
             subject=subject,
+            engine_version=engine_version,
+            parameters_version=parameters,
         )
         for e in evaluations
     ]
