@@ -1,6 +1,7 @@
 """A chunk's frozen contexts as text (letter_freeze.Freezer): the reference shape's JSON value exactly."""
 
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -8,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from benefits.campaigns.letter_freeze import Freezer, frozen_context
+from benefits.campaigns.letter_freeze import ENCODE, ENCODER, Freezer, frozen_context
 from benefits.campaigns.models import Outcome
 from benefits.campaigns.payments import next_payment_day
 from benefits.campaigns.services import campaign_create, campaign_launch
@@ -52,3 +53,17 @@ def test_each_letters_text_is_the_reference_frozen_context_and_is_stored_as_such
             reference["engine_version"],
             reference["parameters_version"],
         )
+
+
+def test_the_reused_encoder_writes_what_djangos_encoder_writes():
+    value = {
+        "household": {"persons": [{"id": "a", "incomes": {"salary": {"2026-09": 1959.66}}}], "rent": 473},
+        "addressee": {"name": 'Léa Müller-D’Arc \\ "x"\n', "address": ""},
+        "old": {"ppa": "50.93"},
+        "payment": Decimal("12.50"),
+        "issued_on": date(2026, 12, 2),
+        "nothing": None,
+        "flags": [True, False],
+    }
+    assert ENCODE(value) == ENCODER.encode(value)
+    assert json.loads(ENCODE(value))["addressee"]["name"] == 'Léa Müller-D’Arc \\ "x"\n'
