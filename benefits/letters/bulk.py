@@ -115,6 +115,9 @@ def copy_letters(by_key: dict) -> tuple[dict[str, int], list[int]]:
     insert-or-skip on the idempotency key; the keys another call inserted first are read back."""
     now = timezone.now()
     month = f"{timezone.localtime(now):%Y-%m}"
+    # The same instant for every row, formatted once: psycopg would format the datetime for each row
+    # (a third of the COPY's cost in the worker); the server reads the same timestamptz from either.
+    created_at = now.isoformat()
     ids = dict(zip(by_key, next_ids(Letter, len(by_key)), strict=True))
     queued, encode = str(LetterStatus.QUEUED), ENCODER.encode
     rows = [
@@ -132,7 +135,7 @@ def copy_letters(by_key: dict) -> tuple[dict[str, int], list[int]]:
             "",
             "",
             "",
-            now,
+            created_at,
             key,
         )
         for (key, ask), pk in zip(by_key.items(), ids.values(), strict=True)
