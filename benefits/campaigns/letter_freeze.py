@@ -10,7 +10,16 @@ queue, other workers or machines). A letter rendered again in a year says the sa
 Shape: the letter's `kind`, `issued_on`, `addressee`, `month`, the versions, `complete_with`
 ("campaign": benefits/letters/completion.py calls letter_complete.complete) and `campaign`, the frozen
 input, which the completed context keeps.
+
+`frozen_context` builds one letter's context as a dict (the reference shape); a chunk writes its
+letters through `Freezer`, which gives the same JSON value as text for much less: the values common
+to the chunk's letters (kind, dates, versions, campaign, claim link) are encoded once per chunk, and
+each letter encodes only its own (addressee, household, amounts, changed incomes) in one call.
 """
+
+from json.encoder import c_make_encoder, encode_basestring_ascii
+
+from django.core.serializers.json import DjangoJSONEncoder
 
 from benefits.rules import ENGINE_VERSION, parameters_version
 
@@ -24,8 +33,11 @@ LETTER_CONTEXT_KINDS = {
 
 def addressee_of(file_row: dict) -> dict:
     """The same addressee as benefits.letters.contexts.addressee, from the chunk's file row."""
-    holder = next((m for m in file_row["members"] if m.get("role") == "applicant"), None)
-    name = f"{holder.get('given_names', '')} {holder.get('family_name', '')}" if holder else ""
+    name = ""
+    for member in file_row["members"]:
+        if member.get("role") == "applicant":
+            name = f"{member.get('given_names', '')} {member.get('family_name', '')}"
+            break
     housing = file_row["housing"]
     return {
         "name": name.strip() or f"{file_row['given_names']} {file_row['family_name']}",
@@ -57,3 +69,82 @@ def frozen_context(*, campaign, evaluation, issued_on, payment_day, claim_url, c
             "changed_incomes": changed_incomes,
         },
     }
+
+
+# Compact, no check for circular references (plain trees); Django's encoder, as bulk.py's, in case a
+# value is a date or a Decimal.
+ENCODER = DjangoJSONEncoder(separators=(",", ":"), check_circular=False)
+
+
+def c_encode():
+    """ENCODER.encode without its set-up on every call: JSONEncoder.encode builds a new C encoder (and a
+    Python closure) each time, a sixth of the cost of encoding a letter's values. The C encoder made
+    once with the same settings gives the same text (tests/benefits/campaigns/test_letter_freeze.py);
+    where the json module has no C accelerator, ENCODER.encode itself."""
+    if c_make_encoder is None:
+        return ENCODER.encode
+    encoder = c_make_encoder(
+        None,  # no check for circular references
+        ENCODER.default,
+        encode_basestring_ascii,  # ensure_ascii, as ENCODER
+        None,  # no indent
+        ENCODER.key_separator,
+        ENCODER.item_separator,
+        ENCODER.sort_keys,
+        ENCODER.skipkeys,
+        ENCODER.allow_nan,
+    )
+    join = "".join
+    return lambda value: join(encoder(value, 0))
+
+
+ENCODE = c_encode()
+
+
+class Freezer:
+    """A chunk's frozen contexts as JSON text: json.loads(freezer.text(…)) == frozen_context(…).
+
+    The text of a letter is the chunk's head (its top-level constants), then the letter's own
+    `{"addressee": …, "campaign": {"household": …, …}}` encoded in one call, with the campaign's
+    constants spliced in before its two closing braces: a JSON object's members have no order, so
+    the value is the reference shape's exactly (tests/benefits/campaigns/test_letter_freeze.py)."""
+
+    def __init__(self, *, campaign, issued_on, payment_day, claim_url):
+        head = ENCODE(
+            {
+                "kind": LETTER_CONTEXT_KINDS[campaign.kind],
+                "complete_with": COMPLETE_WITH,
+                "issued_on": issued_on.isoformat(),
+                "month": campaign.month,
+                "engine_version": ENGINE_VERSION,
+                "parameters_version": parameters_version(),
+            }
+        )
+        tail = ENCODE(
+            {
+                "id": campaign.pk,
+                "kind": campaign.kind,
+                "payment_day": payment_day.isoformat(),
+                "claim_url": claim_url,
+            }
+        )
+        self.head = head[:-1] + ","  # '{"kind":…,"parameters_version":…,'
+        self.tail = "," + tail[1:] + "}"  # ',"id":…,"claim_url":…}}': the campaign's, then the context's
+
+    def text(self, evaluation, changed_incomes: list) -> str:
+        decision = evaluation.decision
+        own = ENCODE(
+            {
+                "addressee": addressee_of(evaluation.file),
+                "campaign": {
+                    "household": evaluation.household,
+                    "rights": {name: str(amount) for name, amount in evaluation.rights.items()},
+                    "old": decision.old,
+                    "new": decision.new,
+                    "payment": str(decision.payment),
+                    "changed_incomes": changed_incomes,
+                },
+            }
+        )
+        # own is '{"addressee":{…},"campaign":{…}}': its braces replaced by the head's and the tail's.
+        return self.head + own[1:-2] + self.tail

@@ -7,7 +7,8 @@ and queues no rendering. A whole chunk's letters cost a fixed number of queries:
 of all its notified households in one read, the letters in one bulk insert.
 
 The chunk writes a **frozen** context (benefits/campaigns/letter_freeze.py): what it decided and the
-household input the core read, small and cheap to write. The letter's full context (the explanation,
+household input the core read, small and cheap to write — encoded here as JSON text, the chunk's
+constants once (letter_freeze.Freezer), and stored as written (a `json` column on PostgreSQL). The letter's full context (the explanation,
 its lines for the letter) is completed when the letter is rendered, on the letters queue
 (benefits/campaigns/letter_complete.py), from that frozen input only — so the letter is reproducible.
 """
@@ -22,10 +23,11 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.campaigns.feed_models import IncomeKind, IncomeRecord
 from benefits.campaigns.households import quarter
-from benefits.campaigns.letter_freeze import frozen_context
+from benefits.campaigns.letter_freeze import Freezer
 from benefits.campaigns.payments import next_payment_day
 from benefits.letters.bulk import LetterAsk, letters_request_bulk
 from benefits.letters.services import LetterKind
+from benefits.rules import ENGINE_VERSION, parameters_version
 
 LETTER_KINDS = {
     "non_recours": LetterKind.ELIGIBILITY,
@@ -52,18 +54,23 @@ def adults(file_row: dict) -> list[dict]:
     return [m for m in file_row["members"] if m["role"] in ("applicant", "partner")]
 
 
+# The NIRs (digits, or 2A/2B: never a comma) sent as one comma-separated text that the server splits:
+# psycopg would dump a list of hundreds of strings as an array element by element, checking each for
+# quoting (≈ 1 ms of the worker's CPU for a chunk). Even a malformed NIR could only bring back lines
+# that changed_incomes then ignores: it picks each household's lines by its members' own NIRs.
 CHANGED = f"""
 SELECT nir, month, payer, kind, previous_amount, amount FROM {IncomeRecord._meta.db_table}
-WHERE nir = ANY(%s) AND month = ANY(%s) AND previous_amount IS NOT NULL ORDER BY month, nir, payer
+WHERE nir = ANY(string_to_array(%s, ',')) AND month = ANY(string_to_array(%s, ','))
+AND previous_amount IS NOT NULL ORDER BY month, nir, payer
 """
 
 
 def changed_incomes_by_nir(nirs, month: str) -> dict[str, list]:
     """The quarter's feed lines that an import changed, by NIR, for a whole chunk at once (tuples; on
-    PostgreSQL the NIRs are one array parameter, not hundreds of IN placeholders)."""
+    PostgreSQL the NIRs are one text parameter, not hundreds of IN placeholders)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(CHANGED, [list(nirs), quarter(month)])
+            cursor.execute(CHANGED, [",".join(nirs), ",".join(quarter(month))])
             rows = cursor.fetchall()
     else:
         rows = (
@@ -109,24 +116,31 @@ def campaign_letters(*, campaign, evaluations) -> dict[int, int]:
         changes = changed_incomes_by_nir(nirs, campaign.month)
     # In full: the letter is printed, and a bare path means nothing on paper.
     claim_url = settings.PORTAL_PUBLIC_URL + reverse("claims:index")
-    subject = str(SUBJECTS[campaign.kind])
     today = timezone.localdate()
-    payment_day = next_payment_day(today)  # the payment order's (chunks.py)
+    # The chunk's constants encoded once, each letter's own values in one call (letter_freeze.Freezer).
+    freezer = Freezer(
+        campaign=campaign,
+        issued_on=today,
+        payment_day=next_payment_day(today),  # the payment order's (chunks.py)
+        claim_url=claim_url,
+    )
+    kind, subject, prefix = (
+        LETTER_KINDS[campaign.kind],
+        str(SUBJECTS[campaign.kind]),
+        f"campaign:{campaign.pk}:file:",
+    )
+    engine_version, parameters = ENGINE_VERSION, parameters_version()
+    text = freezer.text
     asks = [
         LetterAsk(
             file_id=e.file["pk"],
-            kind=LETTER_KINDS[campaign.kind],
-            source_key=f"campaign:{campaign.pk}:file:{e.file['pk']}",
+            kind=kind,
+            source_key=f"{prefix}{e.file['pk']}",
             revision=1,
-            context=frozen_context(
-                campaign=campaign,
-                evaluation=e,
-                issued_on=today,
-                payment_day=payment_day,
-                claim_url=claim_url,
-                changed_incomes=changed_incomes(e.file, changes) if changes else [],
-            ),
+            context=text(e, changed_incomes(e.file, changes) if changes else []),
             subject=subject,
+            engine_version=engine_version,
+            parameters_version=parameters,
         )
         for e in evaluations
     ]

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from benefits.claims.models import AllocataireFile
+from benefits.letters.fields import JSONTextField
 
 
 class CurrentLettersStorage(Storage):
@@ -95,13 +96,15 @@ class Letter(models.Model):
     )
     kind = models.CharField(_("type"), max_length=32, choices=LetterKind.choices)
     # Human reference printed on the letter and in its file name: YYYY-MM-000123 (month of creation, id).
-    # Unique by a constraint (Meta), not unique=True: that would add a second, LIKE-pattern index on
-    # PostgreSQL that no query uses (the same for idempotency_key).
+    # Unique because the id is (every writer formats it from the row's id: services.letter_request,
+    # bulk.py), so no index: nothing looks a letter up by its reference (the admin's search is a
+    # LIKE '%…%' no index serves), and a campaign chunk would write one entry per letter for nothing.
     reference = models.CharField(_("référence"), max_length=24, null=True, blank=True)  # noqa: DJ001 (unique: NULL until numbered)
     subject = models.CharField(_("objet"), max_length=200)
     # Everything the template needs, frozen when the letter is requested: a letter rendered again in a
-    # year says exactly the same thing, whatever the rules or the file have become.
-    context = models.JSONField(default=dict)
+    # year says exactly the same thing, whatever the rules or the file have become. Stored as written
+    # (`json` on PostgreSQL, not `jsonb`: nothing queries inside it, fields.py).
+    context = JSONTextField(default=dict)
     language = models.CharField(max_length=8, default="fr")
     engine_version = models.CharField(max_length=32, blank=True)
     parameters_version = models.CharField(max_length=32, blank=True)
@@ -115,7 +118,9 @@ class Letter(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     rendered_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
-    # kind:source:revision — a retried task or an event received twice makes one letter.
+    # kind:source:revision — a retried task or an event received twice makes one letter. Unique by a
+    # constraint (Meta), not unique=True: that would add a second, LIKE-pattern index on PostgreSQL
+    # that no query uses.
     idempotency_key = models.CharField(max_length=200)
 
     objects = LetterQuerySet.as_manager()
@@ -137,7 +142,6 @@ class Letter(models.Model):
             ),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["reference"], name="letter_reference_unique"),
             models.UniqueConstraint(fields=["idempotency_key"], name="letter_idempotency_key_unique"),
         ]
 

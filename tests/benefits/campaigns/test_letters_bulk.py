@@ -1,8 +1,11 @@
 """letters_request_bulk: a chunk's letters in a fixed number of queries, idempotent, queued on commit."""
 
+import json
+
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from benefits.letters.bulk import LetterAsk, letters_request_bulk
 from benefits.letters.models import Letter, LetterKind
@@ -72,3 +75,51 @@ def test_a_rolled_back_chunk_leaves_no_letter_and_queues_no_rendering(
         ids = letters_request_bulk(asks(files))
     # Committed: one message, which a letters worker fans out into one rendering per letter.
     assert len(callbacks) == 1 and sorted(queued) == sorted(ids.values())
+
+
+def test_a_context_given_as_json_text_is_stored_as_that_value_with_the_versions_given(
+    files, django_capture_on_commit_callbacks
+):
+    text = '{"kind":"eligibility","complete_with":"campaign","campaign":{"id":1,"name":"Léa \\"D\\u2019Arc\\"\\n"}}'
+    before = timezone.now()
+    ids = letters_request_bulk(
+        [
+            LetterAsk(
+                file_id=f.pk,
+                kind=LetterKind.ELIGIBILITY,
+                source_key=f"campaign:1:file:{f.pk}",
+                revision=1,
+                context=text,
+                subject="Vous pourriez avoir droit à une aide",
+                engine_version="e1",
+                parameters_version="p1",
+            )
+            for f in files[:3]
+        ]
+    )
+    after = timezone.now()
+    letters = list(Letter.objects.filter(pk__in=ids.values()))
+    assert len(letters) == 3
+    for letter in letters:
+        assert letter.context == json.loads(text)  # the same dict read back, on PostgreSQL's json too
+        assert (letter.engine_version, letter.parameters_version) == ("e1", "p1")
+        assert before <= letter.created_at <= after  # the instant of the call, written as text by COPY
+        assert letter.reference == f"{timezone.localtime(letter.created_at):%Y-%m}-{letter.pk:06d}"
+    letter = letters[0]
+    letter.context = {**letter.context, "completed": ["a", 1.5]}  # a completion saves a dict back
+    letter.save(update_fields=["context"])
+    assert Letter.objects.get(pk=letter.pk).context == {**json.loads(text), "completed": ["a", 1.5]}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's column types and indexes")
+def test_on_postgresql_the_context_is_json_and_the_chunk_writes_only_the_indexes_read():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = %s AND column_name = 'context'",
+            [Letter._meta.db_table],
+        )
+        assert cursor.fetchone() == ("json",)  # checked and stored as written, not parsed into jsonb
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = %s", [Letter._meta.db_table])
+        indexes = [row[0] for row in cursor.fetchall()]
+    assert not any("(reference)" in index for index in indexes)  # unique by its id, looked up by no one
+    assert any("(idempotency_key)" in index for index in indexes)  # one letter per key, whatever the asks
