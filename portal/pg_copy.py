@@ -87,14 +87,20 @@ def copy_text(value: str) -> str:
 
 
 def next_ids(model, count: int) -> list[int]:
-    """`count` primary keys drawn from the table's sequence (a key drawn and not used is a gap, harmless)."""
+    """`count` primary keys drawn from the table's sequence (a key drawn and not used is a gap, harmless).
+    The sequence's name is looked up once per process: inside the draw, `pg_get_serial_sequence` ran
+    once per key (1.7 ms of the server's CPU for a chunk's 545 letters, 0.25 ms with the name bound)."""
     table = model._meta.db_table
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT nextval(pg_get_serial_sequence('{table}', %s)) FROM generate_series(1, %s)",
-            [model._meta.pk.column, count],
-        )
+        sequence = _sequences.get(table)
+        if sequence is None:
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, model._meta.pk.column])
+            sequence = _sequences[table] = cursor.fetchone()[0]
+        cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, count])
         return [row[0] for row in cursor.fetchall()]
+
+
+_sequences: dict[str, str] = {}  # table -> its primary key's sequence
 
 
 def json_update(model, name: str, values: dict) -> None:
