@@ -69,6 +69,19 @@ def test_a_mandate_needs_the_persons_consent_and_a_procedure(agent_client, camil
     assert not Mandate.objects.exists()
 
 
+def test_an_empty_mandate_form_says_what_to_choose_for_each_question(agent_client, camille_file):
+    response = agent_client.post(f"/agent/dossier/{camille_file.number}/mandat/", {"confirmed": ""})
+    page = response.content.decode()
+    assert "Ce champ est obligatoire" not in page
+    for message in (
+        "Indiquez comment vous avez vérifié l’identité de la personne.",
+        "Indiquez comment la personne a donné son accord.",
+        "Choisissez la durée du mandat.",
+    ):
+        assert message in page
+    assert not Mandate.objects.exists()
+
+
 def test_without_a_mandate_an_agent_reads_but_cannot_write(agent_client, camille_file):
     assert agent_client.get(f"/agent/dossier/{camille_file.number}/").status_code == 200
     assert agent_client.post("/mon-espace/demarches/nouvelle/dtr/").status_code == 403
