@@ -73,7 +73,7 @@ class MandateForm(forms.Form):
         label=_("Consentement"),
         choices=Consent.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Indiquez comment la personne a donné son accord.")},
+        error_messages={"required": _("Choisissez comment le consentement a été donné.")},
     )
     duration = forms.ChoiceField(
         label=_("Durée"),

@@ -75,7 +75,7 @@ def test_an_empty_mandate_form_says_what_to_choose_for_each_question(agent_clien
     assert "Ce champ est obligatoire" not in page
     for message in (
         "Indiquez comment vous avez vérifié l’identité de la personne.",
-        "Indiquez comment la personne a donné son accord.",
+        "Choisissez comment le consentement a été donné.",
         "Choisissez la durée du mandat.",
     ):
         assert message in page
@@ -201,3 +201,17 @@ def test_under_a_mandate_a_draft_opened_before_the_right_arrived_is_not_filed(ag
     assert response.redirect_chain == [("/mon-espace/demarches/", 302)]
     assert response.content.decode().count("Vous percevez déjà la prime d’activité") == 2  # message + line
     assert not Claim.objects.exists() and ClaimDraft.objects.open().get() == draft
+
+
+def test_the_persons_pages_say_for_whom_the_agent_acts_and_lead_back_to_the_file(agent_client, camille_file):
+    assert "mandat-en-cours" not in agent_client.get("/mon-espace/demarches/").content.decode()
+    mandate = record_mandate(agent_client, camille_file)
+    page = " ".join(agent_client.get("/mon-espace/demarches/").content.decode().split())
+    until = timezone.localtime(mandate.expires_at).strftime("%H:%M")
+    assert (
+        f"Espace agent : vous agissez pour {camille_file.given_names} {camille_file.family_name} "
+        f"(dossier {camille_file.number}), sous mandat jusqu’à {until}."
+    ) in page
+    assert f'<a href="/agent/dossier/{camille_file.number}/">Retour au dossier</a>' in page
+    # The desk's own pages have their bar already, which names the mandate.
+    assert "mandat-en-cours" not in agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
