@@ -215,3 +215,19 @@ def test_the_persons_pages_say_for_whom_the_agent_acts_and_lead_back_to_the_file
     assert f'<a href="/agent/dossier/{camille_file.number}/">Retour au dossier</a>' in page
     # The desk's own pages have their bar already, which names the mandate.
     assert "mandat-en-cours" not in agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+
+
+@pytest.mark.parametrize("idle", [15 * 60, 5 * 60])
+def test_the_draft_page_tells_an_agent_when_the_agents_shorter_session_ends(
+    agent_client, camille_file, settings, idle
+):
+    """An agent's session ends after AGENT_IDLE_SECONDS, not the 30 minutes promised to a person at home."""
+    settings.AGENT_IDLE_SECONDS = idle
+    record_mandate(agent_client, camille_file)
+    edit_url = agent_client.post("/mon-espace/demarches/nouvelle/dtr/")["Location"]
+    before = timezone.localtime()
+    page = agent_client.get(edit_url).content.decode()
+    after = timezone.localtime()
+    assert f'data-session-seconds="{idle}"' in page
+    times = {(moment + datetime.timedelta(seconds=idle)).strftime("%H:%M") for moment in (before, after)}
+    assert any(f"votre session expire à {time}." in page for time in times), times
