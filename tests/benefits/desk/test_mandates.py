@@ -203,7 +203,9 @@ def test_under_a_mandate_a_draft_opened_before_the_right_arrived_is_not_filed(ag
     assert not Claim.objects.exists() and ClaimDraft.objects.open().get() == draft
 
 
-def test_the_persons_pages_say_for_whom_the_agent_acts_and_lead_back_to_the_file(agent_client, camille_file):
+def test_the_persons_pages_say_for_whom_the_agent_acts_and_lead_back_to_the_file(
+    agent_client, agent, camille_file
+):
     assert "mandat-en-cours" not in agent_client.get("/mon-espace/demarches/").content.decode()
     mandate = record_mandate(agent_client, camille_file)
     page = " ".join(agent_client.get("/mon-espace/demarches/").content.decode().split())
@@ -213,8 +215,15 @@ def test_the_persons_pages_say_for_whom_the_agent_acts_and_lead_back_to_the_file
         f"(dossier {camille_file.number}), sous mandat jusqu’à {until}."
     ) in page
     assert f'<a href="/agent/dossier/{camille_file.number}/">Retour au dossier</a>' in page
-    # The desk's own pages have their bar already, which names the mandate.
-    assert "mandat-en-cours" not in agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+    # The desk's own pages have their bar already, which names the mandate; the campaigns act for nobody.
+    assert (
+        "mandat-en-cours" not in agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+    )
+    from django.contrib.auth.models import Permission
+
+    agent.user_permissions.add(Permission.objects.get(codename="operate_campaign"))
+    campaigns = agent_client.get("/operateur/campagnes/")
+    assert campaigns.status_code == 200 and "mandat-en-cours" not in campaigns.content.decode()
 
 
 @pytest.mark.parametrize("idle", [15 * 60, 5 * 60])
