@@ -256,3 +256,22 @@ def test_the_error_summary_names_whose_answer_is_missing(client):
     summary = " ".join(page.split('id="erreurs"', 1)[1].split("</ul>", 1)[0].split())
     assert "Vous — Salaire : montant net social par mois : Indiquez un montant en euros" in summary
     assert "Votre conjoint — Salaire : montant net social par mois : Indiquez un montant" in summary
+
+
+def test_saved_amounts_come_back_with_the_decimal_comma_that_was_typed(client):
+    """ "520,50" typed came back as "520.50" on "Modifier" and in the "Et si…" form."""
+
+    def value(html, name):
+        return re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', html)[1]
+
+    answers = {
+        **SINGLE_PARENT,
+        "housing": {**SINGLE_PARENT["housing"], "rent": "520,50"},
+        "incomes": {**SINGLE_PARENT["incomes"], "demandeur-salary": "1 250,30 €"},
+    }
+    result = walk(client, answers).content.decode()
+    assert (value(result, "salary"), value(result, "rent")) == ("1250,30", "520,50")
+    assert value(client.get("/simulateur/logement/").content.decode(), "rent") == "520,50"
+    assert value(client.get("/simulateur/revenus/").content.decode(), "demandeur-salary") == "1250,30"
+    client.post("/langue/", {"language": "en", "next": "/"})
+    assert value(client.get("/simulateur/logement/").content.decode(), "rent") == "520.50"
