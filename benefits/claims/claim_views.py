@@ -1,6 +1,5 @@
 """A first claim's own page (household, home, situations, bank account), before the incomes page."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -45,7 +44,7 @@ def situation(request, key):
         ],
         "situations": [form[f"situation_{adult['id']}"] for adult in draft.file.adults],
         "month_name": month_name(draft.month),
-        "expires_at": presenters.session_expiry(),
-        "session_seconds": settings.SESSION_COOKIE_AGE,
+        "expires_at": presenters.session_expiry(request),
+        "session_seconds": presenters.session_seconds(request),
     }
     return render(request, "benefits/claims/situation.html", context)

@@ -7,7 +7,6 @@ also on each change (the form posts itself and the page shows "Brouillon enregis
 import re
 import secrets
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -79,7 +78,9 @@ def edit(request, key):
             return redirect("claims:check", key=draft.key)
     problems = {**amount_problems_of(draft), **problems}
     return render(
-        request, "benefits/claims/edit.html", edit_context(draft, problems, checked=request.method == "POST")
+        request,
+        "benefits/claims/edit.html",
+        edit_context(request, draft, problems, checked=request.method == "POST"),
     )
 
 
@@ -111,7 +112,7 @@ def save(request, draft):
     )
 
 
-def edit_context(draft, problems: dict, checked: bool = False) -> dict:
+def edit_context(request, draft, problems: dict, checked: bool = False) -> dict:
     """`checked`: the page shows every answer to complete ("continuer"), and its autosaves keep doing so."""
     people = presenters.edit_people(draft, problems)
     return {
@@ -127,8 +128,8 @@ def edit_context(draft, problems: dict, checked: bool = False) -> dict:
         "problems": problems,
         "month_name": month_name(draft.month),
         "quarter": [month_name(m) for m in declaration.quarter(draft.month)],
-        "expires_at": presenters.session_expiry(),
-        "session_seconds": settings.SESSION_COOKIE_AGE,
+        "expires_at": presenters.session_expiry(request),
+        "session_seconds": presenters.session_seconds(request),
     }
 
 
@@ -226,8 +227,8 @@ def check(request, key):
         "answers": first_claim.answer_rows(draft),
         "sworn_error": errors.get("id_sworn", ""),
         "month_name": month_name(draft.month),
-        "expires_at": presenters.session_expiry(),
-        "session_seconds": settings.SESSION_COOKIE_AGE,
+        "expires_at": presenters.session_expiry(request),
+        "session_seconds": presenters.session_seconds(request),
     }
     return render(request, "benefits/claims/check.html", context)
 

@@ -49,9 +49,21 @@ def quarter_text(month: str) -> str:
     return _("%(first)s à %(last)s") % {"first": month_name(first), "last": month_name(last)}
 
 
-def session_expiry():
-    """Sessions are extended at each request (SESSION_SAVE_EVERY_REQUEST): it ends AGE after this page."""
-    return timezone.localtime(timezone.now() + timezone.timedelta(seconds=settings.SESSION_COOKIE_AGE))
+def session_seconds(request) -> int:
+    """How long this session may stay idle: the cookie's age, but an agent's session ends after
+    AGENT_IDLE_SECONDS and a kiosk's visit after KIOSK_IDLE_SECONDS (their middlewares), so the page
+    must not promise them the 30 minutes of a person at home."""
+    seconds = settings.SESSION_COOKIE_AGE
+    if request.user.is_staff:
+        seconds = min(seconds, settings.AGENT_IDLE_SECONDS)
+    if getattr(request, "kiosk_office", None):
+        seconds = min(seconds, settings.KIOSK_IDLE_SECONDS)
+    return seconds
+
+
+def session_expiry(request):
+    """Sessions are extended at each request (SESSION_SAVE_EVERY_REQUEST): it ends that long after this page."""
+    return timezone.localtime(timezone.now() + timezone.timedelta(seconds=session_seconds(request)))
 
 
 def day_text(iso: str) -> str:

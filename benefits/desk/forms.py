@@ -62,11 +62,25 @@ class MandateForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choisissez au moins une démarche.")},
     )
+    # Each says what to choose: Django's "Ce champ est obligatoire." told an agent at the counter nothing.
     identity_check = forms.ChoiceField(
-        label=_("Identité vérifiée"), choices=IdentityCheck.choices, widget=forms.RadioSelect
+        label=_("Identité vérifiée"),
+        choices=IdentityCheck.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Indiquez comment vous avez vérifié l’identité de la personne.")},
     )
-    consent = forms.ChoiceField(label=_("Consentement"), choices=Consent.choices, widget=forms.RadioSelect)
-    duration = forms.ChoiceField(label=_("Durée"), choices=Duration.choices, widget=forms.RadioSelect)
+    consent = forms.ChoiceField(
+        label=_("Consentement"),
+        choices=Consent.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez comment le consentement a été donné.")},
+    )
+    duration = forms.ChoiceField(
+        label=_("Durée"),
+        choices=Duration.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choisissez la durée du mandat.")},
+    )
     confirmed = forms.BooleanField(
         label=_("La personne a donné son accord pour que je fasse ces démarches pour elle."),
         error_messages={"required": _("Le mandat demande l’accord de la personne.")},

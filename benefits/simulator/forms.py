@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from benefits.choices import HOUSING, TENANTS, YES_NO, radio
@@ -36,6 +37,7 @@ ZONES = [
     ("3", _("Zone 3 : ailleurs")),
 ]
 MAX_EUROS = Decimal("100000")
+PLAIN_AMOUNT = re.compile(r"-?\d+(\.\d+)?")
 MAX_CHILDREN = 12
 
 
@@ -50,6 +52,19 @@ class EurosField(forms.DecimalField):
                 value = value.replace(space, "")
             value = value.replace(",", ".")
         return super().to_python(value)
+
+    def prepare_value(self, value):
+        """A saved amount comes back as typed in French, "520,50": "520.50" (how the answers store it)
+        looked like another number to a person who had typed a comma. English keeps the point."""
+        if isinstance(value, (Decimal, int, float)):
+            value = str(value)
+        if (
+            isinstance(value, str)
+            and PLAIN_AMOUNT.fullmatch(value)
+            and (get_language() or "fr").startswith("fr")
+        ):
+            return value.replace(".", ",")
+        return value
 
 
 def euros(label, help_text="", required=False):

@@ -1,7 +1,10 @@
 """Where a person is in the questionnaire: the month computed, the step numbers, the way back."""
 
+import re
+
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from benefits.rules import SUPPORTED_MONTHS
 from benefits.simulator.state import SimulationState
@@ -45,8 +48,21 @@ STEP_TITLES = {
 }
 
 
+def person_heading(prefix: str | None) -> str:
+    """Whose form it is, from its prefix: the error summary names the person, since "Date de naissance :
+    Indiquez la date de naissance." three times (you, your partner, a child) said nothing of where."""
+    if prefix == "demandeur":
+        return _("Vous")
+    if prefix == "conjoint":
+        return _("Votre conjoint")
+    child = re.fullmatch(r"enfant(\d+)", prefix or "")
+    return _("Enfant %(n)s") % {"n": child[1]} if child else ""
+
+
 def step_context(request, state, step: str, forms_shown=(), **context) -> dict:
     with_errors = [f for f in forms_shown if f is not None and f.is_bound and f.errors]
+    for form in with_errors:
+        form.error_heading = person_heading(form.prefix)
     return {
         "state": state,
         "step": step,

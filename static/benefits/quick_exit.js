@@ -11,6 +11,11 @@
     return;
   }
   var target = button.getAttribute("href");
+  // The Shift ×3 hint is hidden in the HTML: it shows only where this script runs to honour it.
+  var hint = document.getElementById("quitter-aide");
+  if (hint) {
+    hint.hidden = false;
+  }
 
   function leave(event) {
     if (event) {

@@ -42,6 +42,7 @@ def test_shift_pressed_three_times_leaves_too(page, live_server, login_browser, 
     login_browser()
     page.goto(f"{live_server.url}/mon-espace/")
     page.goto(f"{live_server.url}/mon-espace/demarche/nouvelle/")
+    assert page.get_by_text("Ou appuyez trois fois sur la touche Maj").is_visible()
     page.get_by_label("Date de cette pièce").click()
     for _ in range(3):
         page.keyboard.press("Shift")
@@ -63,6 +64,8 @@ def test_filed_without_javascript_and_usable_on_a_small_screen(
     page = small.new_page()
     page.goto(f"{live_server.url}/mon-espace/demarche/nouvelle/")
     assert page.get_by_role("link", name="Quitter ce site").get_attribute("href") == EXIT
+    # Shift ×3 needs JavaScript: without it the page does not promise it.
+    assert not page.get_by_text("Ou appuyez trois fois sur la touche Maj").is_visible()
     page.locator("label", has_text="Mon concubin ou ex-concubin").click()
     page.locator("label", has_text="Un dépôt de plainte").click()
     page.get_by_label("Date de cette pièce").fill(

@@ -55,3 +55,20 @@ def test_mon_espace_no_longer_offers_it_and_lines_name_their_period(logged_clien
     assert "Vous avez déjà déclaré vos revenus d’août à octobre 2026" in response.content.decode()
     assert Claim.objects.filter(file__user=user).count() == 1
     assert not ClaimDraft.objects.open().filter(user=user).exists()
+
+
+def test_mon_espace_names_the_filing_date_once_then_beside_a_later_status(logged_client, user):
+    """ "Déposée depuis le 2 décembre (déposée le 2 décembre)" said the same thing twice."""
+    from benefits.claims.filing import claim_set_status
+    from benefits.claims.models import Status
+    from portal.dates import long_date
+
+    _, claim = file_one_declaration(logged_client, user)
+    filed_on = long_date(claim.filed_at)
+    page = " ".join(logged_client.get("/mon-espace/").content.decode().split())
+    assert f"<strong>Déposée</strong> depuis le {filed_on}" in page
+    assert "(déposée le" not in page
+    claim_set_status(claim=claim, status=Status.INSTRUCTING, by=user, channel="agent")
+    page = " ".join(logged_client.get("/mon-espace/").content.decode().split())
+    assert f"<strong>En instruction</strong> depuis le {long_date(claim.history.last().at)}" in page
+    assert f"(déposée le {filed_on})" in page

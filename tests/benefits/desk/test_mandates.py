@@ -69,6 +69,19 @@ def test_a_mandate_needs_the_persons_consent_and_a_procedure(agent_client, camil
     assert not Mandate.objects.exists()
 
 
+def test_an_empty_mandate_form_says_what_to_choose_for_each_question(agent_client, camille_file):
+    response = agent_client.post(f"/agent/dossier/{camille_file.number}/mandat/", {"confirmed": ""})
+    page = response.content.decode()
+    assert "Ce champ est obligatoire" not in page
+    for message in (
+        "Indiquez comment vous avez vérifié l’identité de la personne.",
+        "Choisissez comment le consentement a été donné.",
+        "Choisissez la durée du mandat.",
+    ):
+        assert message in page
+    assert not Mandate.objects.exists()
+
+
 def test_without_a_mandate_an_agent_reads_but_cannot_write(agent_client, camille_file):
     assert agent_client.get(f"/agent/dossier/{camille_file.number}/").status_code == 200
     assert agent_client.post("/mon-espace/demarches/nouvelle/dtr/").status_code == 403
@@ -188,3 +201,42 @@ def test_under_a_mandate_a_draft_opened_before_the_right_arrived_is_not_filed(ag
     assert response.redirect_chain == [("/mon-espace/demarches/", 302)]
     assert response.content.decode().count("Vous percevez déjà la prime d’activité") == 2  # message + line
     assert not Claim.objects.exists() and ClaimDraft.objects.open().get() == draft
+
+
+def test_the_persons_pages_say_for_whom_the_agent_acts_and_lead_back_to_the_file(
+    agent_client, agent, camille_file
+):
+    assert "mandat-en-cours" not in agent_client.get("/mon-espace/demarches/").content.decode()
+    mandate = record_mandate(agent_client, camille_file)
+    page = " ".join(agent_client.get("/mon-espace/demarches/").content.decode().split())
+    until = timezone.localtime(mandate.expires_at).strftime("%H:%M")
+    assert (
+        f"Espace agent : vous agissez pour {camille_file.given_names} {camille_file.family_name} "
+        f"(dossier {camille_file.number}), sous mandat jusqu’à {until}."
+    ) in page
+    assert f'<a href="/agent/dossier/{camille_file.number}/">Retour au dossier</a>' in page
+    # The desk's own pages have their bar already, which names the mandate; the campaigns act for nobody.
+    assert (
+        "mandat-en-cours" not in agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+    )
+    from django.contrib.auth.models import Permission
+
+    agent.user_permissions.add(Permission.objects.get(codename="operate_campaign"))
+    campaigns = agent_client.get("/operateur/campagnes/")
+    assert campaigns.status_code == 200 and "mandat-en-cours" not in campaigns.content.decode()
+
+
+@pytest.mark.parametrize("idle", [15 * 60, 5 * 60])
+def test_the_draft_page_tells_an_agent_when_the_agents_shorter_session_ends(
+    agent_client, camille_file, settings, idle
+):
+    """An agent's session ends after AGENT_IDLE_SECONDS, not the 30 minutes promised to a person at home."""
+    settings.AGENT_IDLE_SECONDS = idle
+    record_mandate(agent_client, camille_file)
+    edit_url = agent_client.post("/mon-espace/demarches/nouvelle/dtr/")["Location"]
+    before = timezone.localtime()
+    page = agent_client.get(edit_url).content.decode()
+    after = timezone.localtime()
+    assert f'data-session-seconds="{idle}"' in page
+    times = {(moment + datetime.timedelta(seconds=idle)).strftime("%H:%M") for moment in (before, after)}
+    assert any(f"votre session expire à {time}." in page for time in times), times

@@ -229,3 +229,49 @@ def test_unemployment_start_cannot_be_in_the_future(client):
         "Cette date ne peut pas être dans le futur." in html
         and 'href="#id_demandeur-unemployed_since"' in html
     )
+
+
+def test_the_error_summary_names_whose_answer_is_missing(client):
+    """Three "Date de naissance : Indiquez la date de naissance." in a row said nothing of whose."""
+    client.post("/simulateur/foyer/", {"couple": "oui", "children": "1"})
+    page = client.post("/simulateur/personnes/", {"demandeur-birth_date": "10/03/1990"}).content.decode()
+    summary = " ".join(page.split('id="erreurs"', 1)[1].split("</ul>", 1)[0].split())
+    for who in ("Votre conjoint", "Enfant 1"):
+        assert f"{who} — Date de naissance : Indiquez la date de naissance." in summary
+    for who in ("Vous", "Votre conjoint"):
+        assert f"{who} — Situation actuelle : Choisissez une situation." in summary
+    persons = {
+        f"{who}-{field}": value
+        for who in ("demandeur", "conjoint")
+        for field, value in (
+            ("birth_date", "10/03/1990"),
+            ("activity", "employed"),
+            ("disability", "none"),
+            ("nationality", "fr"),
+        )
+    } | {"enfant1-birth_date": "01/09/2019"}
+    assert client.post("/simulateur/personnes/", persons).status_code == 302
+    assert client.post("/simulateur/logement/", SINGLE_PARENT["housing"]).status_code == 302
+    page = client.post("/simulateur/revenus/", {"demandeur-salary": "mille"}).content.decode()
+    summary = " ".join(page.split('id="erreurs"', 1)[1].split("</ul>", 1)[0].split())
+    assert "Vous — Salaire : montant net social par mois : Indiquez un montant en euros" in summary
+    assert "Votre conjoint — Salaire : montant net social par mois : Indiquez un montant" in summary
+
+
+def test_saved_amounts_come_back_with_the_decimal_comma_that_was_typed(client):
+    """ "520,50" typed came back as "520.50" on "Modifier" and in the "Et si…" form."""
+
+    def value(html, name):
+        return re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', html)[1]
+
+    answers = {
+        **SINGLE_PARENT,
+        "housing": {**SINGLE_PARENT["housing"], "rent": "520,50"},
+        "incomes": {**SINGLE_PARENT["incomes"], "demandeur-salary": "1 250,30 €"},
+    }
+    result = walk(client, answers).content.decode()
+    assert (value(result, "salary"), value(result, "rent")) == ("1250,30", "520,50")
+    assert value(client.get("/simulateur/logement/").content.decode(), "rent") == "520,50"
+    assert value(client.get("/simulateur/revenus/").content.decode(), "demandeur-salary") == "1250,30"
+    client.post("/langue/", {"language": "en", "next": "/"})
+    assert value(client.get("/simulateur/logement/").content.decode(), "rent") == "520.50"
