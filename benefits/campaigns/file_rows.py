@@ -19,7 +19,6 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
 LAZY = ("members", "housing")
-COLUMNS = ("pk", "number", "rights", "given_names", "family_name", "commune", "_members", "_housing")
 
 # The C scanner behind json.loads, without its Python wrapper (a third of the cost of decoding a
 # file's small JSON): used on the database's own JSON text, with json.loads as the judge otherwise.
@@ -62,10 +61,20 @@ def files_read(queryset) -> list[FileRow]:
     with connections[query.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    # Keywords rather than zip(column names, row): the row dict built in one call, no pair per column.
     out = []
-    for row in rows:
-        file = FileRow(zip(COLUMNS, row, strict=True))
-        if file["rights"] is not None:  # the rights are read for every file (kinds.needs_core)
-            file["rights"] = json_text(file["rights"])
-        out.append(file)
+    for pk, number, rights, given_names, family_name, commune, members, housing in rows:
+        out.append(
+            FileRow(
+                pk=pk,
+                number=number,
+                # the rights are read for every file (kinds.needs_core); the rest only if computed
+                rights=None if rights is None else json_text(rights),
+                given_names=given_names,
+                family_name=family_name,
+                commune=commune,
+                _members=members,
+                _housing=housing,
+            )
+        )
     return out
