@@ -69,7 +69,7 @@ def files_read(queryset) -> list[FileRow]:
                 pk=pk,
                 number=number,
                 # the rights are read for every file (kinds.needs_core); the rest only if computed
-                rights=None if rights is None else json_text(rights),
+                rights=[] if rights == "[]" else None if rights is None else json_text(rights),
                 given_names=given_names,
                 family_name=family_name,
                 commune=commune,

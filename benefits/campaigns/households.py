@@ -103,20 +103,26 @@ def household_of(file_row: dict, month: str, incomes: dict, year_n2: str) -> dic
         role = member["role"]
         person = {"id": member["id"], "role": role, "birth_date": member["birth_date"]}
         if role != "child":
-            series = incomes.get(member.get("nir", ""))
+            get = member.get
+            series = incomes.get(get("nir", ""))
             if series:
                 person["incomes"] = series
-            taxable = member.get("taxable_n2")
+            taxable = get("taxable_n2")
             if taxable:
                 person["yearly_taxable_income"] = {year_n2: {"salary": taxable}}
-            for key in ("activity", "disability_rate"):
-                value = member.get(key)
-                if value is not None:
-                    person[key] = value
+            # the two optional keys written out rather than looped over (run for every adult)
+            value = get("activity")
+            if value is not None:
+                person["activity"] = value
+            value = get("disability_rate")
+            if value is not None:
+                person["disability_rate"] = value
         persons.append(person)
     return {"id": str(file_row["pk"]), "month": month, "persons": persons, "housing": file_row["housing"]}
 
 
 def current_rights(rights: list) -> dict[str, Decimal]:
     """The file's rights [{benefit, amount}] as {benefit: Decimal}."""
+    if not rights:  # about 40 % of the files hold no right
+        return {}
     return {row["benefit"]: Decimal(str(row["amount"])) for row in rights or ()}
