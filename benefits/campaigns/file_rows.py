@@ -2,8 +2,9 @@
 
 A kind decides most files from their rights alone (a recalculation computes only the current
 recipients, a non-recours campaign only the others): the members and housing of a file it does not
-compute are never decoded. They are read as text (`::text` of the jsonb, which PostgreSQL sends as
-text anyway) and decoded on first reading (`FileRow.__missing__`); the département of every file's
+compute are never decoded. They are read as text — the JSON columns as they come: Django has psycopg
+load jsonb as text (its JSONField decodes), and SQLite stores JSON as text; no cast to build and
+compile — and decoded on first reading (`FileRow.__missing__`); the département of every file's
 result is read by the database from the housing (`housing->>'commune_insee'`).
 
 The query is Django's (compiled from the queryset) but run on a plain cursor: Django's per-row
@@ -14,12 +15,9 @@ itself, and every column here is text the code below decodes once.
 import json
 
 from django.db import connections
-from django.db.models import TextField
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
 
 LAZY = ("members", "housing")
-COLUMNS = ("pk", "number", "rights", "given_names", "family_name", "commune", "_members", "_housing")
 
 # The C scanner behind json.loads, without its Python wrapper (a third of the cost of decoding a
 # file's small JSON): used on the database's own JSON text, with json.loads as the judge otherwise.
@@ -51,21 +49,31 @@ def files_read(queryset) -> list[FileRow]:
     query = queryset.order_by("pk").values_list(
         "pk",
         "number",
-        Cast("rights", TextField()),
+        "rights",
         "given_names",
         "family_name",
         KeyTextTransform("commune_insee", "housing"),
-        Cast("members", TextField()),
-        Cast("housing", TextField()),
+        "members",
+        "housing",
     )
     sql, params = query.query.sql_with_params()
     with connections[query.db].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
+    # Keywords rather than zip(column names, row): the row dict built in one call, no pair per column.
     out = []
-    for row in rows:
-        file = FileRow(zip(COLUMNS, row, strict=True))
-        if file["rights"] is not None:  # the rights are read for every file (kinds.needs_core)
-            file["rights"] = json_text(file["rights"])
-        out.append(file)
+    for pk, number, rights, given_names, family_name, commune, members, housing in rows:
+        out.append(
+            FileRow(
+                pk=pk,
+                number=number,
+                # the rights are read for every file (kinds.needs_core); the rest only if computed
+                rights=[] if rights == "[]" else None if rights is None else json_text(rights),
+                given_names=given_names,
+                family_name=family_name,
+                commune=commune,
+                _members=members,
+                _housing=housing,
+            )
+        )
     return out

@@ -15,7 +15,6 @@ QUARTERLY = ("ppa", "rsa", "aide_logement")
 CHANGE_THRESHOLD = Decimal("1.00")  # a recalculation changing a right by 1 € or less tells nobody
 CHANGE_CENTS = int(CHANGE_THRESHOLD * 100)
 CENT = Decimal("0.01")
-NONE = (0, "0.00")  # no right: zero cents
 ZERO = Decimal(0)
 
 
@@ -51,13 +50,20 @@ def to_cents(value: float | Decimal) -> tuple[int, str]:
     and its text ("50.90").
 
     A float the core rounded to the cent is the double nearest to its figure in cents, so its repr is
-    that figure: checked (c / 100 == value), it needs no Decimal, and f"{value:.2f}" writes that figure; any
-    other float, or a Decimal, goes the Decimal way. tests/benefits/campaigns/test_kinds_cents.py
-    holds the two ways equal."""
-    if type(value) is float and 0 <= value < 1e12:
-        whole = round(value * 100)
-        if whole / 100 == value:
-            return whole, f"{value:.2f}"
+    that figure: checked (c / 100 == value), it needs no Decimal, and f"{value:.2f}" writes that figure.
+    A Decimal already at two places (a file's right, "50.93") is its own text without the point. Any
+    other float or Decimal goes the Decimal way. tests/benefits/campaigns/test_kinds_cents.py holds
+    the three ways equal."""
+    if type(value) is float:
+        if 0 <= value < 1e12:
+            whole = round(value * 100)
+            if whole / 100 == value:
+                return whole, f"{value:.2f}"
+    elif type(value) is Decimal:
+        text = str(value)
+        # "ddd.dd" exactly (no sign, no exponent): quantize would give the same Decimal back.
+        if len(text) > 3 and text[-3] == "." and (digits := text[:-3] + text[-2:]).isdigit():
+            return int(digits), text
     exact = (value if isinstance(value, Decimal) else Decimal(repr(value))).quantize(CENT)
     return int(exact.scaleb(2)), str(exact)
 
@@ -73,40 +79,49 @@ def quarterly_cents(values: dict) -> dict[str, tuple[int, str]]:
     return found
 
 
-def texts(found: dict[str, tuple[int, str]]) -> dict[str, str]:
-    return {name: text for name, (_whole, text) in found.items()}
-
-
-def cents_total(found: dict[str, tuple[int, str]]) -> Decimal:
-    """The sum of the amounts, a Decimal with two places (Decimal(0) when there are none)."""
-    return Decimal(sum(whole for whole, _text in found.values())).scaleb(-2) if found else ZERO
-
-
 def amounts(benefits: dict) -> dict[str, str]:
     """The quarterly rights of a core output row, as decimal strings, zeros left out."""
-    return texts(quarterly_cents(benefits))
+    return {name: text for name, (_whole, text) in quarterly_cents(benefits).items()}
+
+
+# The decisions below run once per computed household, right after the core's batch: one pass over
+# the three quarterly rights each, the texts and the cents together, no intermediate dicts, and
+# to_cents' float fast path written out for the core's amounts (a call less per amount; the same
+# test, the same result: tests/benefits/campaigns/test_kinds_cents.py).
+NOTIFIED, UNCHANGED = Outcome.NOTIFIED, Outcome.UNCHANGED
 
 
 def decide_non_recours(rights: dict, benefits: dict, threshold: Decimal) -> Decision:
-    new = quarterly_cents(benefits)
-    total = cents_total(new)
-    outcome = Outcome.NOTIFIED if new and total >= threshold else Outcome.UNCHANGED
-    return Decision(outcome, new=texts(new), total=total)
+    new, cents = {}, 0
+    for name in QUARTERLY:
+        value = benefits.get(name, 0)
+        if value > 0:
+            if type(value) is float and value < 1e12 and (whole := round(value * 100)) / 100 == value:
+                new[name] = f"{value:.2f}"
+            else:
+                whole, new[name] = to_cents(value)
+            cents += whole
+    total = Decimal(cents).scaleb(-2) if new else ZERO
+    return Decision(NOTIFIED if new and total >= threshold else UNCHANGED, {}, new, total)
 
 
 def decide_recalculation(rights: dict, benefits: dict) -> Decision:
-    old, new = quarterly_cents(rights), quarterly_cents(benefits)
-    changed = False
+    old, new, cents, changed = {}, {}, 0, False
     for name in QUARTERLY:  # in cents: exact, as the Decimals' difference was
-        if abs(new.get(name, NONE)[0] - old.get(name, NONE)[0]) > CHANGE_CENTS:
+        before = after = 0
+        value = rights.get(name, 0)
+        if value > 0:
+            before, old[name] = to_cents(value)
+        value = benefits.get(name, 0)
+        if value > 0:
+            if type(value) is float and value < 1e12 and (after := round(value * 100)) / 100 == value:
+                new[name] = f"{value:.2f}"
+            else:
+                after, new[name] = to_cents(value)
+            cents += after
+        if abs(after - before) > CHANGE_CENTS:
             changed = True
-            break
-    return Decision(
-        Outcome.NOTIFIED if changed else Outcome.UNCHANGED,
-        old=texts(old),
-        new=texts(new),
-        total=cents_total(new),
-    )
+    return Decision(NOTIFIED if changed else UNCHANGED, old, new, Decimal(cents).scaleb(-2) if new else ZERO)
 
 
 def decide_exceptional_aid(amount: Decimal) -> Decision:
