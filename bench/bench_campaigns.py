@@ -100,7 +100,7 @@ def computed_cases(kind: str, month: str) -> list:
     """The (id, month, household) cases the campaign's chunks give the core, read as they read them."""
     from benefits.campaigns import kinds
     from benefits.campaigns.file_rows import files_read
-    from benefits.campaigns.households import current_rights, incomes_by_nir, neutral_household, quarter
+    from benefits.campaigns.households import current_rights, feed_window, incomes_by_nir, neutral_household
     from benefits.claims.models import AllocataireFile
 
     pks = list(AllocataireFile.objects.order_by("pk").values_list("pk", flat=True))
@@ -110,7 +110,7 @@ def computed_cases(kind: str, month: str) -> list:
         files = files_read(rows)
         todo = [f for f in files if kinds.needs_core(kind, current_rights(f["rights"]))]
         nirs = {m["nir"] for f in todo for m in f["members"] if m.get("nir")}
-        incomes = incomes_by_nir(nirs, quarter(month))
+        incomes = incomes_by_nir(nirs, feed_window(month))
         for f in todo:
             mine = {m["nir"]: incomes[m["nir"]] for m in f["members"] if m.get("nir") in incomes}
             cases.append((str(f["pk"]), month, neutral_household(f, month, mine)))

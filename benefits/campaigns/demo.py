@@ -1,4 +1,4 @@
-"""A seeded synthetic allocataire file and a year of monthly income feeds (`campaign_demo`).
+"""A seeded synthetic allocataire file and nineteen months of monthly income feeds (`campaign_demo`).
 
 Households are drawn from profiles the CAF meets every day (interim and seasonal workers, couples,
 students, AAH, unemployment, pensions, people who should claim and don't); the same seed gives the
@@ -29,6 +29,10 @@ PROFILES = (  # (name, weight)
     ("retired", 4),
     ("no_income", 6),
 )
+# Nineteen monthly feeds, ending with the last month: a month's rights read the feed from M-16
+# (households.feed_window), so the current rights (computed for the last month - 2) and a campaign for the
+# month after the last one both find every month they read in the feed.
+FEED_MONTHS = 19
 NON_RECOURS_SHARE = 0.35  # households with a right who never claimed it (DREES: 30-35 % for RSA)
 GIVEN = ("Camille", "Sacha", "Nour", "Léo", "Inès", "Yanis", "Manon", "Hugo", "Awa", "Louis", "Jade", "Adam")
 FAMILY = ("MARTIN", "BERNARD", "DIALLO", "NGUYEN", "PETIT", "MOREAU", "GARCIA", "LEROY", "BENALI", "FAURE")
@@ -57,6 +61,10 @@ def nir_for(counter: int, sex: int, born: date) -> str:
 
 def birth(rng: random.Random, year: int, low: int, high: int) -> date:
     return date(year - rng.randint(low, high), rng.randint(1, 12), rng.randint(1, 28))
+
+
+def feed_months(last_month: str) -> list[str]:
+    return [month_label(month_index(last_month) - FEED_MONTHS + 1 + i) for i in range(FEED_MONTHS)]
 
 
 def adult(rng, counter, role, year, ages=(22, 60), activity="employed", **extra) -> dict:
@@ -106,7 +114,7 @@ def monthly(rng, profile: str, months: list[str], person: dict) -> list[tuple[st
 def household(rng: random.Random, index: int, last_month: str, communes: list) -> DemoHousehold:
     year = int(last_month[:4])
     profile = rng.choices([p for p, _ in PROFILES], weights=[w for _, w in PROFILES])[0]
-    months = [month_label(month_index(last_month) - 11 + i) for i in range(12)]
+    months = feed_months(last_month)
     members = []
     if profile == "student":
         members.append(adult(rng, 2 * index, "applicant", year, (20, 23), "student"))

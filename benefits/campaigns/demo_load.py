@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from benefits.campaigns.demo import feed_csv, generate
+from benefits.campaigns.demo import feed_csv, feed_months, generate
 from benefits.campaigns.feed_import import income_feed_import
 from benefits.campaigns.feed_models import PersonNir
 from benefits.campaigns.households import neutral_household, quarter
@@ -117,7 +117,7 @@ def campaign_demo_load(
     *, households: int, last_month: str, seed: int = 2020, non_recours_share=0.35, folder: Path | None = None
 ) -> dict:
     by_month = load_households(households, last_month, seed, non_recours_share)
-    months = [month_label(month_index(last_month) - 11 + i) for i in range(12)]
+    months = feed_months(last_month)
     index_nirs(AllocataireFile.objects.exclude(number__startswith="D"))
     tables_analyze(AllocataireFile, PersonNir)
     for line in portal_demo_lines(months):

@@ -15,10 +15,10 @@ from decimal import Decimal
 from benefits.campaigns import kinds
 from benefits.campaigns.households import (
     current_rights,
+    feed_window,
     incomes_by_nir,
     month_filled,
     neutral_households,
-    quarter,
 )
 from benefits.campaigns.models import Campaign, CampaignKind, Outcome
 from benefits.rules import compute, compute_batch, parse_household
@@ -45,7 +45,7 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
     households = {}
     if todo:
         nirs = {m.get("nir") for row in todo for m in row["members"]} - {None, ""}
-        incomes = month_filled(incomes_by_nir(nirs, quarter(month)), month)
+        incomes = month_filled(incomes_by_nir(nirs, feed_window(month)), month)
         households = neutral_households(todo, month, incomes)
     if kind == CampaignKind.EXCEPTIONAL_AID:
         decided = exceptional_aid(month, households, rights)

@@ -14,11 +14,22 @@ from django.db.models import Sum
 from benefits.campaigns.feed_models import IncomeRecord
 from benefits.campaigns.file_rows import json_text
 from benefits.rules.months import month_index, month_label
+from benefits.rules.periods import EARLIEST_MONTH_BACK
 
 
 def quarter(month: str) -> list[str]:
     index = month_index(month)
     return [month_label(i) for i in range(index - 3, index)]
+
+
+def feed_window(month: str) -> list[str]:
+    """The months of the feed the quarterly rights of month M read: M-16..M-1 (the core's
+    EARLIEST_MONTH_BACK: housing aid's twelve months M-13..M-2, CCH R822-3, also for each of the prime
+    d'activité's three months back; the RSA's and prime d'activité's quarter M-3..M-1, CASF R262-7,
+    CSS R843-4). Reading only the quarter left housing aid ten months without income: it came out far
+    too high (308 € instead of 0 for a steady 1 600 € salary)."""
+    index = month_index(month)
+    return [month_label(i) for i in range(index - EARLIEST_MONTH_BACK, index)]
 
 
 def departement(commune: str | None) -> str:
@@ -47,7 +58,7 @@ SELECT nir, json_object_agg(kind, months ORDER BY kind)::text FROM (
 
 
 def incomes_by_nir(nirs, months: list[str]) -> dict[str, dict[str, dict[str, float]]]:
-    """{nir: {kind: {month: euros}}} for the quarter, in one query for a whole chunk: the payers of a
+    """{nir: {kind: {month: euros}}} for `months` (feed_window), in one query for a whole chunk: the payers of a
     month summed by the database (exact decimals; the float of that sum is the one the core reads)."""
     if connection.vendor == "postgresql":
         joined = ",".join(nirs)
@@ -96,7 +107,7 @@ def neutral_household(file_row: dict, month: str, incomes: dict) -> dict:
 
 def household_of(file_row: dict, month: str, incomes: dict, year_n2: str) -> dict:
     """The one way a file becomes the core's input: each member's identity, role and birth date; for an
-    adult, the quarter's incomes (month_filled), the taxable income of year N-2, the activity and the
+    adult, the incomes of the feed's window (feed_window, month_filled), the taxable income of year N-2, the activity and the
     disability rate when known."""
     persons = []
     for member in file_row["members"]:

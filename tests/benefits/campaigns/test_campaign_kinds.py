@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from benefits.campaigns.households import current_rights, incomes_by_nir, neutral_household, quarter
+from benefits.campaigns.households import current_rights, feed_window, incomes_by_nir, neutral_household
 from benefits.campaigns.models import CampaignResult, Outcome, PaymentOrder
 from benefits.campaigns.services import campaign_create, campaign_launch
 from benefits.claims.models import AllocataireFile
@@ -31,7 +31,7 @@ def core_amounts(file: AllocataireFile) -> dict:
     """What the core says for the file, computed here on its own (not through the campaign code)."""
     nirs = [m["nir"] for m in file.adults]
     row = {"pk": file.pk, "members": file.members, "housing": file.housing}
-    household = neutral_household(row, MONTH, incomes_by_nir(nirs, quarter(MONTH)))
+    household = neutral_household(row, MONTH, incomes_by_nir(nirs, feed_window(MONTH)))
     result = compute(parse_household(household, MONTH), explain=False)
     return {name: result.benefits[name].amount for name in ("ppa", "rsa", "aide_logement")}
 

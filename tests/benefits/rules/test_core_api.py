@@ -130,13 +130,17 @@ def test_text_is_bilingual():
 
 
 def test_required_months():
-    # Monthly incomes from January N-1 to M, yearly taxable income of N-2 (oracle README).
+    # Monthly incomes from January N-1 (or M-16 when earlier) to M, yearly taxable income of N-2 (oracle README).
     assert required_months("2026-06") == {
         "monthly_from": "2025-01",
         "monthly_to": "2026-06",
         "yearly": ["2024"],
     }
-    assert required_months("2025-01")["monthly_from"] == "2024-01"
+    # January to April: the prime d'activité's three months back each read housing aid's twelve months,
+    # so from M-16, before January N-1.
+    assert required_months("2025-01")["monthly_from"] == "2023-09"
+    assert required_months("2027-04")["monthly_from"] == "2025-12"
+    assert required_months("2027-05")["monthly_from"] == "2026-01"
 
 
 def test_housing_zone_for_commune():
