@@ -75,5 +75,6 @@ def import_lines(data: bytes, name: str, digest: str, strict: bool) -> ImportRep
         report.changed_files.update(
             PersonNir.objects.filter(nir__in=changed_nirs).values_list("file_id", flat=True)
         )
+    feed.months = sorted(report.months)  # the feed's coverage: benefits/income/imported.py
     feed.save()
     return report

@@ -26,6 +26,11 @@ class IncomeFeedImport(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     refused = models.PositiveIntegerField(default=0)
     refusals = models.JSONField(default=list, help_text="The first refused lines: [{line, reason}]")
+    # Which months the feed covers (the claims' prefill, benefits/income/imported.py) is read here, from
+    # a dozen rows a year, rather than from the feed table, which has no index beginning with month.
+    months = models.JSONField(
+        default=list, help_text="The months (YYYY-MM) of the file's accepted lines, sorted"
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
