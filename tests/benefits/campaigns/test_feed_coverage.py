@@ -72,7 +72,7 @@ def test_the_migration_gives_the_earlier_imports_the_months_of_the_feed():
     feed(f"{NIR},2026-08,Mairie,salary,1000\n{NIR},2026-09,Mairie,salary,1000\n", "b.csv")
     feed(f"{NIR},2026-10,Mairie,salary,-3\n", "refused.csv")
     IncomeFeedImport.objects.update(months=[])
-    migration = importlib.import_module("benefits.migrations.0013_feed_import_months")
+    migration = importlib.import_module("benefits.migrations.0015_feed_import_months")
     migration.months_from_records(apps, None)
     # a.csv's August line came again unchanged in b.csv and still points at a.csv; nothing at refused.csv.
     assert dict(IncomeFeedImport.objects.values_list("name", "months")) == {

@@ -24,7 +24,7 @@ def months_from_records(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("benefits", "0012_drop_redundant_feed_nir_index"),
+        ("benefits", "0014_income_changed_index"),
     ]
 
     operations = [
