@@ -5,6 +5,17 @@ from django.core.management.base import BaseCommand, CommandError
 from benefits.campaigns.feed_import import income_feed_import
 
 
+def unreadable_reason(error: OSError) -> str:
+    """Why the file cannot be read, in French (the system's own words are English)."""
+    if isinstance(error, FileNotFoundError):
+        return "fichier introuvable (vérifiez le chemin)"
+    if isinstance(error, IsADirectoryError):
+        return "c’est un dossier, pas un fichier"
+    if isinstance(error, PermissionError):
+        return "lecture non autorisée pour cet utilisateur"
+    return f"fichier illisible ({error.strerror})"
+
+
 class Command(BaseCommand):
     help = (
         "Importe un fichier mensuel du flux de revenus (CSV ou JSON lines : nir, month, payer, kind, amount). "
@@ -27,7 +38,7 @@ class Command(BaseCommand):
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise CommandError(f"{path} : {error.strerror}") from None
+            raise CommandError(f"{path} : {unreadable_reason(error)}") from None
         report = income_feed_import(
             data=data, name=path.name, strict=strict, recalculate=not no_recalculation
         )

@@ -121,3 +121,11 @@ def test_the_command_prints_refusals_and_says_when_a_file_was_already_imported(t
     with pytest.raises(CommandError, match="refusé"):
         path.write_text("a,b\n")
         call_command("income_feed_import", str(path))
+
+
+def test_a_file_the_command_cannot_read_is_explained_in_french(tmp_path):
+    with pytest.raises(CommandError, match="fichier introuvable"):
+        call_command("income_feed_import", str(tmp_path / "drm-absent.csv"))
+    with pytest.raises(CommandError, match="c’est un dossier, pas un fichier"):
+        call_command("income_feed_import", str(tmp_path))
+    assert not IncomeFeedImport.objects.exists()
