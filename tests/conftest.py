@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from tests.cache import cache_clear_own
 from tests.factories import UserFactory
@@ -23,6 +25,17 @@ def fresh_cache():
     cache_clear_own()
     yield
     cache_clear_own()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language (French): a request in English through the test
+    client, or a test that activates English, leaves that language active in the process's thread, and
+    a later test reading a message outside a request then read it in English (seen in CI on
+    test_postal_codes, in an order pytest-xdist chose)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")
