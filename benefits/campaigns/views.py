@@ -85,6 +85,8 @@ def action(request, pk, name):
     if name not in ACTIONS:
         raise PermissionDenied
     service, done = ACTIONS[name]
+    if name == "cancel" and request.POST.get("confirmer") != "oui":
+        return redirect("campaigns:cancel_confirm", pk=pk)  # cancelling cannot be undone: asked first
     if name == "launch" and not campaign.dry_run:
         messages.error(request, _("Faites d’abord un essai sur un échantillon."))
     elif service(campaign=campaign, by=request.user):
@@ -92,6 +94,15 @@ def action(request, pk, name):
     else:
         messages.error(request, _("Cette action n’est pas possible dans l’état actuel de la campagne."))
     return redirect("campaigns:detail", pk=pk)
+
+
+@operator_required
+def cancel_confirm(request, pk):
+    """The question before a cancellation, which cannot be undone (a page, so it works without JavaScript)."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    if campaign.status not in services.ACTIVE:
+        return redirect("campaigns:detail", pk=pk)
+    return render(request, "benefits/campaigns/cancel_confirm.html", {"campaign": campaign})
 
 
 @operator_required

@@ -83,6 +83,12 @@ def test_operator_journey_with_htmx_progress(
         page.get_by_role("button", name="Mettre en pause").click()
         expect(page.get_by_role("button", name="Reprendre")).to_be_visible()
         assert_accessible(page, "campaign paused")
+        # Cancelling cannot be undone: a question first, and "Non" keeps the campaign.
+        page.get_by_role("link", name="Annuler la campagne…").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Annuler la campagne")
+        assert_accessible(page, "cancel question")
+        page.get_by_role("link", name="Non, garder la campagne").click()
+        expect(page.get_by_role("button", name="Reprendre")).to_be_visible()
     # Resume enqueues the queued chunks: in-process, they run at once.
     page.get_by_role("button", name="Reprendre").click()
     expect(page.locator("#progression [role=status]")).to_have_text(

@@ -103,9 +103,22 @@ def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):
     campaign.refresh_from_db()
     assert campaign.status == "en_pause"
     assert "Reprendre" in check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
-    operator_client.post(f"/operateur/campagnes/{campaign.pk}/cancel/")
+    # Cancelling cannot be undone: the button leads to a question first, and a POST without the
+    # answer cancels nothing.
+    assert f'href="/operateur/campagnes/{campaign.pk}/annulation/"' in check_page(
+        operator_client.get(f"/operateur/campagnes/{campaign.pk}/")
+    )
+    response = operator_client.post(f"/operateur/campagnes/{campaign.pk}/cancel/")
+    assert response["Location"] == f"/operateur/campagnes/{campaign.pk}/annulation/"
+    campaign.refresh_from_db()
+    assert campaign.status == "en_pause"
+    question = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/annulation/"))
+    assert "L’annulation est définitive" in question and 'name="confirmer" value="oui"' in question
+    operator_client.post(f"/operateur/campagnes/{campaign.pk}/cancel/", {"confirmer": "oui"})
     campaign.refresh_from_db()
     assert campaign.status == "annulee"
+    gone = operator_client.get(f"/operateur/campagnes/{campaign.pk}/annulation/")
+    assert gone["Location"] == f"/operateur/campagnes/{campaign.pk}/"  # nothing left to cancel
     html = operator_client.post(f"/operateur/campagnes/{campaign.pk}/resume/", follow=True).content.decode()
     assert "pas possible" in html
 
