@@ -65,6 +65,7 @@ PUBLIC = {
     "campaigns:detail",
     "campaigns:dry_run",
     "campaigns:action",
+    "campaigns:cancel_confirm",
     "campaigns:report",
     "campaigns:report_csv",
 }
