@@ -85,9 +85,8 @@ def amounts(benefits: dict) -> dict[str, str]:
 
 
 # The decisions below run once per computed household, right after the core's batch: one pass over
-# the three quarterly rights each, the texts and the cents together, no intermediate dicts, and
-# to_cents' float fast path written out for the core's amounts (a call less per amount; the same
-# test, the same result: tests/benefits/campaigns/test_kinds_cents.py).
+# the three quarterly rights each, the texts and the cents together, no intermediate dicts (the same
+# result as through Decimals: tests/benefits/campaigns/test_kinds_cents.py).
 NOTIFIED, UNCHANGED = Outcome.NOTIFIED, Outcome.UNCHANGED
 
 
@@ -96,10 +95,7 @@ def decide_non_recours(rights: dict, benefits: dict, threshold: Decimal) -> Deci
     for name in QUARTERLY:
         value = benefits.get(name, 0)
         if value > 0:
-            if type(value) is float and value < 1e12 and (whole := round(value * 100)) / 100 == value:
-                new[name] = f"{value:.2f}"
-            else:
-                whole, new[name] = to_cents(value)
+            whole, new[name] = to_cents(value)
             cents += whole
     total = Decimal(cents).scaleb(-2) if new else ZERO
     return Decision(NOTIFIED if new and total >= threshold else UNCHANGED, {}, new, total)
@@ -114,10 +110,7 @@ def decide_recalculation(rights: dict, benefits: dict) -> Decision:
             before, old[name] = to_cents(value)
         value = benefits.get(name, 0)
         if value > 0:
-            if type(value) is float and value < 1e12 and (after := round(value * 100)) / 100 == value:
-                new[name] = f"{value:.2f}"
-            else:
-                after, new[name] = to_cents(value)
+            after, new[name] = to_cents(value)
             cents += after
         if abs(after - before) > CHANGE_CENTS:
             changed = True
