@@ -17,7 +17,9 @@ CHANNELS = {
 
 def targets_of(file) -> tuple[list[str], dict[str, str]]:
     """The journal's targets of a file, and the kind of each claim target (a declaration is worded as one)."""
-    claim_kinds = {f"claim:{pk}": kind for pk, kind in Claim.objects.filter(file=file).values_list("pk", "kind")}
+    claim_kinds = {
+        f"claim:{pk}": kind for pk, kind in Claim.objects.filter(file=file).values_list("pk", "kind")
+    }
     targets = [f"file:{file.pk}"]
     targets += [f"draft:{pk}" for pk in ClaimDraft.objects.filter(file=file).values_list("pk", flat=True)]
     targets += list(claim_kinds)
