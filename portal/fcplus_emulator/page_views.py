@@ -9,15 +9,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
-from django.utils.csp import CSP
 from django.utils import translation
+from django.utils.csp import CSP
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
+from portal.dates import long_date
 from portal.fcplus_emulator import faults, keys, store
 from portal.fcplus_emulator.claims import OTHER_ISSUER, issuer_url
 from portal.fcplus_emulator.identities import IDENTITIES, emulator_sub
-from portal.dates import long_date
 from portal.fcplus_emulator.registration import registration
 
 LEVEL_LABELS = {"eidas2": "substantiel (eidas2)", "eidas3": "élevé (eidas3)"}
