@@ -57,12 +57,14 @@ def index(request):
 def detail(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     context = campaign_progress(campaign=campaign)
+    template = "benefits/campaigns/detail.html"
+    if request.htmx:  # the progress only: its messages, unread, wait for the next whole page
+        return render(request, f"{template}#progress", context)
     # An action refused (launch before a dry run…) comes back here as an error message: the title
     # says so first, as on every page with an error (RGAA 8.6). Reading the messages here does not
-    # use them up: the layout still shows them in this response.
+    # use them up before the layout shows them in this response.
     context["has_errors"] = any(m.level == messages.ERROR for m in messages.get_messages(request))
-    template = "benefits/campaigns/detail.html"
-    return render(request, f"{template}#progress" if request.htmx else template, context)
+    return render(request, template, context)
 
 
 @require_POST

@@ -164,3 +164,7 @@ def test_a_form_with_errors_or_a_refused_action_starts_the_title_with_erreur(ope
     assert "Faites d’abord un essai sur un échantillon." in refused.content.decode()
     assert title(refused).startswith("Erreur : Campagne")
     assert not title(operator_client.get(detail)).startswith("Erreur")  # said once
+    # The progress polled by htmx in between leaves the message to the next whole page.
+    operator_client.post(f"{detail}launch/")
+    operator_client.get(detail, headers={"HX-Request": "true"})
+    assert title(operator_client.get(detail)).startswith("Erreur : Campagne")
