@@ -8,6 +8,9 @@ What is costly and the same for every render is made once per process (a Celery 
 thousands of letters): the URL fetcher (building one creates an SSL context, ~15–30 ms), the font
 configuration with its @font-face faces, and the print stylesheets, parsed once into `CSS` objects and
 given to WeasyPrint (`stylesheets=`) instead of a `<link>` it would fetch and parse at every render.
+Per render, two costs that were not the document's are avoided (docs/letters.md, "Speed"): the
+cascade's pseudo-elements of WeasyPrint's user-agent stylesheet that no letter has
+(`user_agent_stylesheet`), and most of the cyclic garbage collector's runs (`fewer_collections`).
 """
 
 import gc
@@ -140,16 +143,8 @@ def fewer_collections():
 def render_pdf(*, html: str, base_url=None, stylesheets=()) -> tuple[bytes, int]:
     """The PDF/UA-1 bytes of `html` and its page count; `stylesheets` are static names
     (e.g. "benefits/letter.css") applied to the document, parsed once per process."""
-    html_class = HTML if os.environ.get("L8_OLD_UA") else LetterHTML
-    if os.environ.get("L8_OLD_GC"):
-        document = html_class(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher()).render(
-            font_config=font_configuration(),
-            stylesheets=[stylesheet(name) for name in stylesheets],
-        )
-        pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-        return pdf, len(document.pages)
     with fewer_collections():
-        document = html_class(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher()).render(
+        document = LetterHTML(string=html, base_url=base_url or BASE_URL, url_fetcher=fetcher()).render(
             font_config=font_configuration(),
             stylesheets=[stylesheet(name) for name in stylesheets],
         )
@@ -165,3 +160,4 @@ def pdf_from_html(*, html: str, base_url=None, stylesheets=()) -> bytes:
 
 
 LETTER_STYLESHEET = "benefits/letter.css"
+
