@@ -160,4 +160,3 @@ def pdf_from_html(*, html: str, base_url=None, stylesheets=()) -> bytes:
 
 
 LETTER_STYLESHEET = "benefits/letter.css"
-
