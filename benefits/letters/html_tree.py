@@ -45,6 +45,7 @@ TABLE_PARENTS = {
 }
 TABLE_TEXTLESS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "colgroup"})
 HEAD_CONTENT = frozenset({"meta", "title", "link"})
+HTML_WHITESPACE = " \t\n\f\r"  # HTML5's, not str.strip()'s (which also strips a no-break space)
 
 
 class NeedsHtml5(Exception):
@@ -94,6 +95,8 @@ class TreeBuilder(HTMLParser):
             if tag not in HEAD_CONTENT:
                 raise NeedsHtml5(tag)
             return
+        if parent.tag == "title":  # its content is text in HTML5 (RCDATA), a tag included
+            raise NeedsHtml5(f"{tag} in title")
         if tag in ("html", "head", "body"):
             raise NeedsHtml5(tag)
         if any(element.tag == "p" for element in self.open) and tag not in PHRASING:
@@ -122,7 +125,7 @@ class TreeBuilder(HTMLParser):
     def handle_data(self, data):
         outside = self.root is None or self.body_closed or self.open[-1].tag in ("html", "head")
         if outside or self.open[-1].tag in TABLE_TEXTLESS:
-            if data.strip():
+            if data.strip(HTML_WHITESPACE):
                 raise NeedsHtml5("text outside the body or in a table")
             if self.root is None or self.head is None and self.open[-1].tag == "html":
                 return  # before <head>: HTML5 drops it

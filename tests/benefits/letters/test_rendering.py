@@ -128,10 +128,16 @@ HEAD = '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>T</tit
         "<body><pre>\nx</pre></body></html>",
         "<body><p>x</p></body></html><p>after</p>",
         "<body><table>texte<tbody></tbody></table></body></html>",  # text fostered out of the table
+        "\u00a0<body><p>x</p></body></html>",  # a no-break space opens the body in HTML5
     ],
 )
 def test_documents_needing_html5_repairs_are_left_to_tinyhtml5(body):
     assert letter_tree(HEAD + body) is None
+
+
+def test_a_tag_in_the_title_is_left_to_tinyhtml5():
+    html = '<!DOCTYPE html><html lang="fr"><head><title>a <b>c</b></title></head><body></body></html>'
+    assert letter_tree(html) is None
 
 
 def test_letter_html_sets_what_weasyprints_html_sets():
