@@ -8,10 +8,9 @@ What is costly and the same for every render is made once per process (a Celery 
 thousands of letters): the URL fetcher (building one creates an SSL context, ~15–30 ms), the font
 configuration with its @font-face faces, and the print stylesheets, parsed once into `CSS` objects and
 given to WeasyPrint (`stylesheets=`) instead of a `<link>` it would fetch and parse at every render.
-Per render, three costs that were not the document's are avoided (docs/letters.md, "Speed"): the
+Per render, two costs that were not the document's are avoided (docs/letters.md, "Speed"): the
 cascade's pseudo-elements of WeasyPrint's user-agent stylesheet that no letter has
-(`user_agent_stylesheet`), most of the cyclic garbage collector's runs (`fewer_collections`), and the
-pure-Python HTML5 parser for a letter, whose tree needs none of its repairs (`html_tree.py`).
+(`user_agent_stylesheet`) and most of the cyclic garbage collector's runs (`fewer_collections`).
 """
 
 import gc
@@ -22,15 +21,12 @@ import threading
 from contextlib import contextmanager
 from functools import cache, lru_cache
 
-import cssselect2
 from django.contrib.staticfiles import finders
 from weasyprint import CSS, HTML
 from weasyprint.css.counters import CounterStyle
 from weasyprint.html import UA
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-from benefits.letters.html_tree import letter_tree
 
 # A base URL that resolves nowhere: every resource comes from the fetcher below, so a letter never
 # makes an HTTP request (no self-fetch, no SSRF through a context value).
@@ -85,20 +81,7 @@ def user_agent_stylesheet() -> CSS:
 
 class LetterHTML(HTML):
     """An HTML document rendered with `user_agent_stylesheet()` (WeasyPrint's own tests substitute
-    their user-agent stylesheet the same way), its tree built by `html_tree.letter_tree` when the
-    document needs none of HTML5's repairs (the letters), else by WeasyPrint's parser. The attributes
-    set are those `HTML.__init__` sets (WeasyPrint 70; test_rendering.py checks they still are)."""
-
-    def __init__(self, *, string: str, base_url: str, url_fetcher):
-        root = letter_tree(string)
-        if root is None:
-            super().__init__(string=string, base_url=base_url, url_fetcher=url_fetcher)
-            return
-        self.base_url = base_url  # no <base> element: letter_tree leaves such a document to HTML5
-        self.url_fetcher = url_fetcher
-        self.media_type = "print"
-        self.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
-        self.etree_element = self.wrapper_element.etree_element
+    their user-agent stylesheet the same way)."""
 
     def _ua_stylesheets(self, forms=False):
         return [user_agent_stylesheet(), *super()._ua_stylesheets(forms)[1:]]
