@@ -77,10 +77,11 @@ def import_lines(data: bytes, name: str, digest: str, strict: bool) -> ImportRep
             first = refusals[0]
             raise FeedRefused(f"ligne {first.number} : {first.reason} (import strict : fichier refusé)")
         report.months.update(line.month for line in lines)
-        changed_nirs = store_batch(feed, lines)
-        if changed_nirs:
+        changed = store_batch(feed, lines)
+        changed_nirs = {nir for nir, _month in changed}
+        if changed:
             latest = max(latest, *report.months)
-            summaries_refresh(changed_nirs, summary_since(latest))
+            summaries_refresh(changed, summary_since(latest))
         report.changed_files.update(
             PersonNir.objects.filter(nir__in=changed_nirs).values_list("file_id", flat=True)
         )

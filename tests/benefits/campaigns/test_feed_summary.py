@@ -2,10 +2,12 @@
 read by the campaigns only where they cover the window."""
 
 import json
+from collections import defaultdict
+from decimal import Decimal
 
 import pytest
 
-from benefits.campaigns import feed_summary, households
+from benefits.campaigns import households
 from benefits.campaigns.evaluate import evaluate
 from benefits.campaigns.feed_import import income_feed_import
 from benefits.campaigns.feed_models import IncomeRecord, IncomeSummary
@@ -127,8 +129,22 @@ def test_a_campaign_reads_the_same_households_from_the_summaries_as_from_the_lin
     assert any(outcome == "notifie" for _pk, outcome, *_rest in summarised[cases[0]])
 
 
-def test_the_summaries_read_and_write_one_row_a_person(demo_file):
-    before = IncomeSummary.objects.count()
-    nirs = list(IncomeSummary.objects.values_list("nir", flat=True)[:5])
-    feed_summary.summaries_refresh(nirs + nirs, summary_since("2026-11"))
-    assert IncomeSummary.objects.count() == before
+def test_every_summary_is_the_sums_of_its_lines_after_a_year_of_imports_and_a_correction(demo_file):
+    nirs = list(IncomeSummary.objects.order_by("nir").values_list("nir", flat=True)[:3])
+    corrections = [f"{nir},2026-11,Correctif,salary,12.34" for nir in nirs]  # a new payer in the last month
+    income_feed_import(data=feed(*corrections), name="correctif.csv")
+    sums: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(Decimal)))
+    for line in IncomeRecord.objects.all():
+        sums[line.nir][line.kind][line.month] += line.amount
+    rows = list(IncomeSummary.objects.all())
+    assert len(rows) == len(sums) > 50
+    for row in rows:
+        expected = {
+            kind: {m: float(v[m]) for m in sorted(v) if m >= row.since}
+            for kind, v in sorted(sums[row.nir].items())
+        }
+        expected = {kind: values for kind, values in expected.items() if values}
+        assert json.loads(row.incomes) == expected and list(json.loads(row.incomes)) == list(expected)
+        months = sorted(m for values in expected.values() for m in values)
+        assert (row.first_month, row.last_month) == ((months[0], months[-1]) if months else ("", ""))
+    assert all(json.loads(IncomeSummary.objects.get(nir=nir).incomes)["salary"]["2026-11"] for nir in nirs)
