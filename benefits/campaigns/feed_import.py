@@ -18,7 +18,7 @@ from benefits.campaigns.feed import FeedLine, FeedRefused, Refusal, read_feed
 from benefits.campaigns.feed_models import IncomeFeedImport, IncomeRecord, IncomeSummary, PersonNir
 from benefits.campaigns.feed_store import store_batch
 from benefits.campaigns.feed_summary import summaries_lock, summaries_refresh, summary_since
-from portal.pg_copy import tables_analyze
+from portal.pg_copy import tables_analyze, tables_vacuum
 
 BATCH = 20000
 KEPT_REFUSALS = 1000  # a file with more bad lines is a wrong file: the count says it, not the list
@@ -52,7 +52,8 @@ def income_feed_import(
     except FeedRefused as refused:
         return ImportReport(feed=None, refused_file=str(refused))
     if report.feed.stored:
-        tables_analyze(IncomeRecord, IncomeSummary)  # read by NIR: fresh statistics, index scans
+        tables_analyze(IncomeRecord)  # the campaigns read the feed by NIR: fresh statistics, index scans
+        tables_vacuum(IncomeSummary)  # each of its rows an import touched was rewritten (feed_summary.py)
     if recalculate and report.changed_files:
         from benefits.campaigns.events import recalculation_on_import
 
