@@ -64,7 +64,10 @@ def income_feed_import(
 def import_lines(data: bytes, name: str, digest: str, strict: bool) -> ImportReport:
     summaries_lock()  # one import at a time: each recomputes summaries from the lines it sees
     # The feed's latest month so far (a dozen imports a year): where the summaries start (feed_summary.py).
-    latest = max((m for months in IncomeFeedImport.objects.values_list("months", flat=True) for m in months), default="")
+    latest = max(
+        (m for months in IncomeFeedImport.objects.values_list("months", flat=True) for m in months),
+        default="",
+    )
     feed = IncomeFeedImport.objects.create(digest=digest, name=name[:255])
     report = ImportReport(feed=feed)
     for batch in batches(read_feed(data, name), BATCH):

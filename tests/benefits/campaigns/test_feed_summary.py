@@ -29,7 +29,8 @@ def feed(*lines: str) -> bytes:
 
 def summaries() -> dict:
     return {
-        s.nir: (s.since, s.first_month, s.last_month, json.loads(s.incomes)) for s in IncomeSummary.objects.all()
+        s.nir: (s.since, s.first_month, s.last_month, json.loads(s.incomes))
+        for s in IncomeSummary.objects.all()
     }
 
 
@@ -74,9 +75,11 @@ def test_a_corrected_line_updates_the_summary():
     income_feed_import(data=feed(f"{NIR},2026-10,Mairie,salary,1400.00"), name="c.csv")
     assert summaries()[NIR][3] == {"salary": {"2026-10": 1500.0}}
     window = feed_window("2026-11")
-    assert incomes_by_nir([NIR], window) == incomes_from_lines([NIR], window) == {
-        NIR: {"salary": {"2026-10": 1500.0}}
-    }
+    assert (
+        incomes_by_nir([NIR], window)
+        == incomes_from_lines([NIR], window)
+        == {NIR: {"salary": {"2026-10": 1500.0}}}
+    )
 
 
 def test_a_summary_starts_at_the_next_campaigns_window_and_older_windows_read_the_lines():
@@ -112,7 +115,9 @@ def test_a_campaign_reads_the_same_households_from_the_summaries_as_from_the_lin
     window = feed_window("2026-12")  # the next month's campaign: every summary covers it as it is
     assert incomes_summarised(nirs, window) == (incomes_from_lines(nirs, window), set())
     window = feed_window("2026-11")  # a month earlier: its first month is before the summaries'
-    assert incomes_summarised(nirs, window)[1] and incomes_by_nir(nirs, window) == incomes_from_lines(nirs, window)
+    assert incomes_summarised(nirs, window)[1] and incomes_by_nir(nirs, window) == incomes_from_lines(
+        nirs, window
+    )
 
     def evaluations(kind: str, month: str) -> list:
         campaign = Campaign.objects.create(kind=kind, month=month, threshold=1)
