@@ -28,6 +28,7 @@ run one after the other (SQLite serialises its writers anyway).
 
 import json
 from collections import defaultdict
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Sum
@@ -40,13 +41,14 @@ from portal.pg_copy import copy_to_stage
 
 SUMMARIES = IncomeSummary._meta.db_table
 LINES = IncomeRecord._meta.db_table
+CENT = Decimal("0.01")  # the feed's amounts are to the cent (feed.py), and so are their sums
 IMPORT_LOCK = 13_001  # pg_advisory_xact_lock's key for the feed's imports (any constant of our own)
 
 # The sums of the (NIR, month) pairs given (two comma-separated texts, the pairs' NIRs and months: a
 # NIR or a month never holds a comma, feed.py checks them), each pair's lines read through the unique
 # index's (nir, month, …) prefix: a nested loop whatever the planner thinks of the list's length.
 PAIR_SUMS = f"""
-SELECT p.nir, s.kind, p.month, s.total
+SELECT p.nir, s.kind, p.month, s.total::text
 FROM unnest(string_to_array(%s, ','), string_to_array(%s, ',')) AS p(nir, month)
 CROSS JOIN LATERAL (
     SELECT kind, sum(amount) AS total FROM {LINES} WHERE nir = p.nir AND month = p.month GROUP BY kind
@@ -54,7 +56,7 @@ CROSS JOIN LATERAL (
 """
 # Every month >= since of the NIRs given: a person the summaries do not know yet.
 WHOLE_SUMS = f"""
-SELECT nir, kind, month, sum(amount) FROM {LINES}
+SELECT nir, kind, month, sum(amount)::text FROM {LINES}
 WHERE nir = ANY(string_to_array(%s, ',')) AND month >= %s GROUP BY nir, kind, month
 """
 COLUMNS = "nir, since, first_month, last_month, incomes"
@@ -65,9 +67,6 @@ ON CONFLICT (nir) DO UPDATE SET since = EXCLUDED.since, first_month = EXCLUDED.f
     last_month = EXCLUDED.last_month, incomes = EXCLUDED.incomes
 """
 READ = f"SELECT {COLUMNS} FROM {SUMMARIES} WHERE nir = ANY(string_to_array(%s, ','))"
-# Compact JSON; a float is written as its shortest repr, which json reads back as the same float (the
-# float of the exact decimal sum, as households.INCOMES's text gives it).
-DUMPS = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
 
 
 def summary_since(latest_month: str) -> str:
@@ -107,21 +106,37 @@ def summaries_refresh(changed, since: str) -> None:
         if nir in whole:
             kinds = fresh
         else:
-            redone, previous, kinds = months_of[nir], json_text(old[nir][1]), {}
+            redone, previous, kinds = months_of[nir], NUMBERS_AS_TEXT(old[nir][1]), {}
             for kind in previous.keys() | fresh.keys():
                 values = {m: v for m, v in previous.get(kind, {}).items() if m >= since and m not in redone}
                 values.update(fresh.get(kind, {}))
                 if values:
                     kinds[kind] = values
-        ordered = {kind: dict(sorted(kinds[kind].items())) for kind in sorted(kinds)}
-        months = [month for values in ordered.values() for month in values]
-        rows.append((nir, since, min(months, default=""), max(months, default=""), DUMPS(ordered)))
+        rows.append((nir, since, *summary_text(kinds)))
     summaries_write(rows)
 
 
+# A summary's amounts stay the decimal texts they were written as (the database's exact sums): decoded
+# as text, written back as they are, never through a float (and its repr) and back.
+NUMBERS_AS_TEXT = json.JSONDecoder(parse_float=str, parse_int=str).decode
+
+
+def summary_text(kinds: dict) -> tuple[str, str, str]:
+    """(first month, last month, JSON text) of {kind: {month: amount's decimal text}}: kinds and months
+    in order, as households.INCOMES writes them. A kind is one of IncomeKind's values and a month
+    YYYY-MM (feed.py checks both): neither needs escaping."""
+    parts, first, last = [], "", ""
+    for kind in sorted(kinds):
+        months = sorted(kinds[kind].items())
+        first = months[0][0] if not first or months[0][0] < first else first
+        last = max(last, months[-1][0])
+        parts.append(f'"{kind}":{{' + ",".join(f'"{month}":{amount}' for month, amount in months) + "}")
+    return first, last, "{" + ",".join(parts) + "}"
+
+
 def lines_summed(pairs: list[tuple[str, str]], whole: list[str], since: str) -> dict:
-    """{nir: {kind: {month: float of the exact sum}}} of the lines of `pairs`, and of every month >= since
-    of the NIRs of `whole`."""
+    """{nir: {kind: {month: the exact sum's decimal text}}} of the lines of `pairs`, and of every month
+    >= since of the NIRs of `whole`."""
     sums: dict = defaultdict(lambda: defaultdict(dict))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -141,8 +156,10 @@ def lines_summed(pairs: list[tuple[str, str]], whole: list[str], since: str) -> 
             if (row[0], row[2]) in wanted
         ]
         rows += list(summed.filter(nir__in=whole, month__gte=since)) if whole else []
+    if connection.vendor != "postgresql":  # SQLite's Decimal may come as "1125" or "1094.91000000000"
+        rows = [(nir, kind, month, str(Decimal(total).quantize(CENT))) for nir, kind, month, total in rows]
     for nir, kind, month, total in rows:
-        sums[nir][kind][month] = float(total)
+        sums[nir][kind][month] = total  # "1125.00": read back as json reads households.INCOMES's 1125.00
     return sums
 
 
