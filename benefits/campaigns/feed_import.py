@@ -3,9 +3,9 @@
 The same file twice is recognised by its digest and changes nothing. Within a file, each batch of
 lines is merged in one statement (benefits/campaigns/feed_store.py: COPY and INSERT … ON CONFLICT on
 PostgreSQL) that writes only the lines that are new or changed; an unchanged line is not written, and
-the NIRs whose lines changed get their summary recomputed in the same transaction (feed_summary.py:
-what the campaigns read). The files whose incomes changed get their recalculation enqueued once the
-import is committed (benefits/campaigns/events.py).
+the months whose lines changed are summed again into their people's summaries in the same
+transaction (feed_summary.py: what the campaigns read). The files whose incomes changed get their
+recalculation enqueued once the import is committed (benefits/campaigns/events.py).
 """
 
 import hashlib
@@ -62,7 +62,7 @@ def income_feed_import(
 
 
 def import_lines(data: bytes, name: str, digest: str, strict: bool) -> ImportReport:
-    summaries_lock()  # one import at a time: each recomputes summaries from the lines it sees
+    summaries_lock()  # one import at a time: each sums months again from the lines it sees
     # The feed's latest month so far (a dozen imports a year): where the summaries start (feed_summary.py).
     latest = max(
         (m for months in IncomeFeedImport.objects.values_list("months", flat=True) for m in months),
