@@ -7,6 +7,7 @@ from benefits.campaigns.models import (
     CampaignResult,
     IncomeFeedImport,
     IncomeRecord,
+    IncomeSummary,
     PaymentOrder,
     PersonNir,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "DeskAgent",
     "IncomeFeedImport",
     "IncomeRecord",
+    "IncomeSummary",
     "Letter",
     "Mandate",
     "PaymentOrder",

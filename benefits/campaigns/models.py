@@ -9,7 +9,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from benefits.campaigns.feed_models import IncomeFeedImport, IncomeKind, IncomeRecord, PersonNir
+from benefits.campaigns.feed_models import (
+    IncomeFeedImport,
+    IncomeKind,
+    IncomeRecord,
+    IncomeSummary,
+    PersonNir,
+)
 
 __all__ = [
     "Campaign",
@@ -18,6 +24,7 @@ __all__ = [
     "IncomeFeedImport",
     "IncomeKind",
     "IncomeRecord",
+    "IncomeSummary",
     "PaymentOrder",
     "PersonNir",
 ]
