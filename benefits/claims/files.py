@@ -22,10 +22,15 @@ from portal.channels import AGENT
 from portal.journal import journal_record
 
 
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
+
 def normalized_name(name: str) -> str:
-    """ "Dupont-Durand" and "DUPONT DURAND" compare equal; "Éloïse" and "ELOISE" too."""
+    """ "Dupont-Durand" and "DUPONT DURAND" compare equal; "Éloïse" and "ELOISE" too; "Cœur" and "COEUR" too."""
     decomposed = unicodedata.normalize("NFKD", name or "")
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Ligatures do not decompose (NFKD leaves œ and æ as they are), and a keyboard rarely types them.
+    letters = letters.translate(LIGATURES)
     for separator in "-'’":
         letters = letters.replace(separator, " ")
     return " ".join(letters.upper().split())

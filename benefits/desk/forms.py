@@ -1,5 +1,7 @@
 """The desk's forms: agent sign-in, file search, mandate."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,19 +26,49 @@ class AgentLoginForm(forms.Form):
         self.fields["code"].widget.attrs.update(autocomplete="one-time-code", inputmode="numeric")
 
 
+NUMBER_DIGITS = 7
+# What a person reads out or types between the digits: "000 00 03", "0000-003", "0000.003".
+NUMBER_SEPARATORS = re.compile(r"[\s.\-/_]+")
+
+
+def normalized_number(typed: str) -> str | None:
+    """The stored form of a numéro allocataire typed at the counter, or None if it cannot be one.
+
+    Numbers are stored with their 7 digits ("0000003"); a person says "3" or "000 00 03". Padding here
+    keeps the search an exact match on the unique index of AllocataireFile.number (no LIKE scan).
+    """
+    digits = NUMBER_SEPARATORS.sub("", typed)
+    if not digits.isascii() or not digits.isdigit() or len(digits) > NUMBER_DIGITS:
+        return None
+    return digits.zfill(NUMBER_DIGITS)
+
+
+class NumberField(forms.CharField):
+    def clean(self, value):
+        typed = super().clean(value)
+        if not typed:
+            return ""
+        number = normalized_number(typed)
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
 class SearchForm(forms.Form):
-    number = forms.RegexField(
+    number = NumberField(
         label=_("Numéro allocataire"),
-        regex=r"^\d{7}$",
+        help_text=_("Jusqu’à 7 chiffres, sans les zéros du début si vous voulez : 3 pour 0000003."),
         required=False,
-        error_messages={"invalid": _("Le numéro allocataire compte 7 chiffres.")},
+        max_length=32,
+        error_messages={"invalid": _("Le numéro allocataire compte au plus 7 chiffres.")},
     )
     family_name = forms.CharField(label=_("Nom de naissance"), required=False, max_length=120)
     birth_date = forms.DateField(
         label=_("Date de naissance"),
         help_text=_("Au format jj/mm/aaaa."),
         required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        # What people type besides jj/mm/aaaa: dots, dashes or spaces between the parts.
+        input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d"],
         error_messages={"invalid": _("Saisissez une date au format jj/mm/aaaa.")},
     )
 
