@@ -113,7 +113,9 @@ class Report:
         self.campaign = campaign
         self.columns = benefit_columns(campaign.kind)
         total = (
-            _("Montant versé (€)") if campaign.kind == CampaignKind.EXCEPTIONAL_AID else _("Total (€ par mois)")
+            _("Montant versé (€)")
+            if campaign.kind == CampaignKind.EXCEPTIONAL_AID
+            else _("Total (€ par mois)")
         )
         # (header, is_text): the number, the département and the words are text, the rest amounts.
         self.headers = [(_("N° de dossier"), True), (_("Département"), True), (_("Résultat"), True)]

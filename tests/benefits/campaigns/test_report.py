@@ -145,7 +145,9 @@ def xlsx_cells(content: bytes) -> dict[str, tuple[str, str]]:
         names = archive.namelist()
         shared = []
         if "xl/sharedStrings.xml" in names:
-            shared = ["".join(si.itertext()) for si in ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))]
+            shared = [
+                "".join(si.itertext()) for si in ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
+            ]
         sheet = ElementTree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
     cells = {}
     for cell in sheet.iter(f"{SHEET}c"):
@@ -162,7 +164,12 @@ def xlsx_cells(content: bytes) -> dict[str, tuple[str, str]]:
 
 def departements_campaign():
     campaign = Campaign.objects.create(kind="non_recours", month="2026-12", status="terminee")
-    for number, departement in (("0000061", "01"), ("0000062", "2A"), ("0000063", "=1+1"), ("0000064", "@SUM(A1)")):
+    for number, departement in (
+        ("0000061", "01"),
+        ("0000062", "2A"),
+        ("0000063", "=1+1"),
+        ("0000064", "@SUM(A1)"),
+    ):
         CampaignResult.objects.create(
             campaign=campaign,
             file=make_file(number=number, nir=f"18503751{number[-4:]}78"),
@@ -184,7 +191,12 @@ def test_the_xlsx_keeps_numbers_and_departements_as_text_and_amounts_as_numbers(
     cells = xlsx_cells(response.content)
     assert cells["A1"] == ("s", "N° de dossier") and cells["B1"] == ("s", "Département")
     assert [cells[f"A{row}"] for row in range(2, 6)] == [("s", f"000006{n}") for n in range(1, 5)]
-    assert [cells[f"B{row}"] for row in range(2, 6)] == [("s", "01"), ("s", "2A"), ("s", "=1+1"), ("s", "@SUM(A1)")]
+    assert [cells[f"B{row}"] for row in range(2, 6)] == [
+        ("s", "01"),
+        ("s", "2A"),
+        ("s", "=1+1"),
+        ("s", "@SUM(A1)"),
+    ]
     assert cells["C2"] == ("s", "Notifié") and cells["D2"] == ("n", "-12.5")
     total = [column for column in "DEFGH" if cells[f"{column}1"][1] == "Total (€ par mois)"][0]
     assert cells[f"{total}2"] == ("n", "1234.5")

@@ -44,7 +44,11 @@ def test_search_by_number_is_an_exact_match_on_the_unique_index(agent_client, ca
 
 def test_search_by_name_reads_ligatures_and_other_date_separators(agent_client):
     file = file_factory(family_name="CŒUR-LÆTITIA")
-    for name, born in [("coeur laetitia", "10.03.1985"), ("Cœur Lætitia", "10-03-1985"), ("COEUR-LAETITIA", "10 03 1985")]:
+    for name, born in [
+        ("coeur laetitia", "10.03.1985"),
+        ("Cœur Lætitia", "10-03-1985"),
+        ("COEUR-LAETITIA", "10 03 1985"),
+    ]:
         page = agent_client.get("/agent/", {"family_name": name, "birth_date": born}).content.decode()
         assert f"/agent/dossier/{file.number}/" in page, (name, born)
 
