@@ -21,7 +21,6 @@ from portal.accounts.fcplus.config import PROVIDER_ID
 from portal.channels import AGENT
 from portal.journal import journal_record
 
-
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
 
