@@ -1,10 +1,9 @@
 """The desk's forms: agent sign-in, file search, mandate."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from benefits.claims.files import normalized_number
 from benefits.desk.models import MANDATE_KINDS, Consent, Duration, IdentityCheck
 
 
@@ -24,23 +23,6 @@ class AgentLoginForm(forms.Form):
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
         self.fields["code"].widget.attrs.update(autocomplete="one-time-code", inputmode="numeric")
-
-
-NUMBER_DIGITS = 7
-# What a person reads out or types between the digits: "000 00 03", "0000-003", "0000.003".
-NUMBER_SEPARATORS = re.compile(r"[\s.\-/_]+")
-
-
-def normalized_number(typed: str) -> str | None:
-    """The stored form of a numéro allocataire typed at the counter, or None if it cannot be one.
-
-    Numbers are stored with their 7 digits ("0000003"); a person says "3" or "000 00 03". Padding here
-    keeps the search an exact match on the unique index of AllocataireFile.number (no LIKE scan).
-    """
-    digits = NUMBER_SEPARATORS.sub("", typed)
-    if not digits.isascii() or not digits.isdigit() or len(digits) > NUMBER_DIGITS:
-        return None
-    return digits.zfill(NUMBER_DIGITS)
 
 
 class NumberField(forms.CharField):
