@@ -26,6 +26,8 @@ class AgentLoginForm(forms.Form):
 
 
 class NumberField(forms.CharField):
+    """A numéro allocataire as typed ("3", "000 00 03"), cleaned to the 7 digits it is stored with."""
+
     def clean(self, value):
         typed = super().clean(value)
         if not typed:
