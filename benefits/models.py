@@ -1,6 +1,7 @@
 """Models of the benefits app, each defined in its feature package."""
 
 from benefits.auu.models import UrgentClaim
+from benefits.campaigns import deletion  # noqa: F401 - connects the campaigns' deletion guard (pre_delete)
 from benefits.campaigns.models import (
     Campaign,
     CampaignChunk,

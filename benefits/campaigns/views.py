@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from benefits.campaigns.forms import CampaignForm
 from benefits.campaigns.models import Campaign, CampaignStatus
 from benefits.campaigns.progress import campaign_progress
 from benefits.campaigns.report import campaign_report, report_rows
+from benefits.campaigns.report_xlsx import report_xlsx
 from benefits.desk.access import agent_required
 
 PERMISSION = "benefits.operate_campaign"
@@ -126,3 +127,17 @@ def report_csv(request, pk):
 
 
 report_csv.not_a_page = True
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@operator_required
+def report_xlsx_download(request, pk):
+    """The spreadsheet export (the CSV is for programs): text cells keep "01" and "0000042" as they are."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    response = HttpResponse(report_xlsx(campaign=campaign), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="campagne-{campaign.pk}.xlsx"'
+    return response
+
+
+report_xlsx_download.not_a_page = True
