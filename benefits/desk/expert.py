@@ -103,7 +103,7 @@ class ExpertEntry:
         for number, form in enumerate(self.children, start=1):
             form.section = _("Enfants")
             form.fields["birth_date"].label = format_lazy(
-                _("Enfant {number} : date de naissance"), number=number
+                _("Enfant {number} : date de naissance"), number=number
             )
             form.fields["birth_date"].help_text = ""
 

@@ -50,11 +50,11 @@ def sentence(entry, viewer) -> str:
         }
     if entry.action == "mandate_created":
         kinds = ", ".join(str(Kind(kind).label) for kind in details.get("kinds", []) if kind in Kind.values)
-        return _("Mandat donné à %(who)s pour : %(kinds)s.") % {"who": actor, "kinds": kinds}
+        return _("Mandat donné à %(who)s pour : %(kinds)s.") % {"who": actor, "kinds": kinds}
     if entry.action == "mandate_revoked":
         return _("Mandat retiré par %(who)s.") % {"who": actor}
     if entry.action == "claim_status" and details.get("status") in Status.values:
-        return _("Statut de la demande : %(status)s.") % {"status": Status(details["status"]).label}
+        return _("Statut de la demande : %(status)s.") % {"status": Status(details["status"]).label}
     text = ACTIONS.get(entry.action)
     return str(text) % {"who": actor} if text else entry.action
 
