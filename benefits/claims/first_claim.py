@@ -70,7 +70,7 @@ class FirstClaimForm(forms.Form):
     )
     holder = forms.CharField(
         label=_("Nom du titulaire du compte"),
-        help_text=_("Tel qu’il figure sur le RIB : le vôtre, ou celui de votre conjoint."),
+        help_text=_("Tel qu’il figure sur le RIB : le vôtre, ou celui de votre conjoint ou conjointe."),
         max_length=120,
         error_messages={"required": _("Indiquez le nom du titulaire du compte.")},
     )

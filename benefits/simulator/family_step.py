@@ -82,7 +82,7 @@ class PregnancyForm(forms.Form):
     expecting = forms.ChoiceField(
         label=_("Attendez-vous un enfant ?"),
         help_text=_(
-            "Vous, ou votre conjoint(e). Pour la prime à la naissance et l’allocation de base de la PAJE."
+            "Vous, ou votre conjoint ou conjointe. Pour la prime à la naissance et l’allocation de base de la PAJE."
         ),
         choices=YES_NO,
         initial="non",

@@ -317,7 +317,7 @@ class SingleParentForm(forms.Form):
     )
 
     since = forms.CharField(
-        label=_("Si vous élevez seul(e) vos enfants depuis moins de 18 mois : depuis quel mois ?"),
+        label=_("Si vous élevez seule ou seul vos enfants depuis moins de 18 mois : depuis quel mois ?"),
         help_text=_(
             "Après une séparation, un veuvage… Format MM/AAAA, par exemple 03/2026. Sinon, laissez vide."
         ),

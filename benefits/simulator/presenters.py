@@ -92,7 +92,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
             "edit": edit["household"],
         },
     ]
-    for role, title in (("applicant", _("Vous")), ("partner", _("Votre conjoint"))):
+    for role, title in (("applicant", _("Vous")), ("partner", _("Votre conjoint ou conjointe"))):
         person = answers.get(role)
         if not person:
             continue
@@ -136,7 +136,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
     if answers.get("single_parent_since"):
         rows.append(
             {
-                "label": _("Seul(e) avec vos enfants depuis"),
+                "label": _("Seule ou seul avec vos enfants depuis"),
                 "value": month_name(answers["single_parent_since"]),
                 "edit": edit["persons"],
             }
@@ -171,7 +171,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
         rows.append(
             {"label": _("Commune"), "value": place or housing.get("commune"), "edit": edit["housing"]}
         )
-    for role, title in (("applicant", _("Vous")), ("partner", _("Votre conjoint"))):
+    for role, title in (("applicant", _("Vous")), ("partner", _("Votre conjoint ou conjointe"))):
         income = (answers.get("incomes") or {}).get(role)
         if not income:
             continue
