@@ -3,8 +3,8 @@
 The frozen context and the PDF are read only: a letter is never edited, only rendered again."""
 
 from django.contrib import admin, messages
-from django.utils.translation import ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from benefits.letters.models import Letter, LetterStatus
 from benefits.letters.services import letter_requeue
