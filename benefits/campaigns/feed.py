@@ -77,18 +77,18 @@ def check(number: int, raw: dict) -> FeedLine | Refusal:
     if not nir_key_is_valid(nir):
         return Refusal(number, "clé du NIR incorrecte")
     if not MONTH_RE.match(month):
-        return Refusal(number, f"mois « {month} » au mauvais format (AAAA-MM attendu)")
+        return Refusal(number, f"mois « {month} » au mauvais format (AAAA-MM attendu)")
     if not payer or len(payer) > 120:
         return Refusal(number, "payeur manquant ou de plus de 120 caractères")
     kind = KIND_ALIASES.get(kind_text)
     if kind is None:
-        return Refusal(number, f"nature de revenu « {kind_text} » inconnue")
+        return Refusal(number, f"nature de revenu « {kind_text} » inconnue")
     try:
         amount = Decimal(amount_text)
     except InvalidOperation:
-        return Refusal(number, f"montant « {amount_text} » illisible")
+        return Refusal(number, f"montant « {amount_text} » illisible")
     if not amount.is_finite() or amount < 0 or amount > MAX_AMOUNT or amount != round(amount, 2):
-        return Refusal(number, f"montant « {amount_text} » hors limites (0 à 1 000 000 €, au centime)")
+        return Refusal(number, f"montant « {amount_text} » hors limites (0 à 1 000 000 €, au centime)")
     return FeedLine(number, nir, month, payer, str(kind), amount.quantize(Decimal("0.01")))
 
 
@@ -111,7 +111,7 @@ def raw_rows(data: bytes, name: str) -> Iterator[tuple[int, dict]]:
     reader = csv.DictReader(io.StringIO(text), delimiter=";" if ";" in text.split("\n", 1)[0] else ",")
     header = tuple(column.strip().lower() for column in reader.fieldnames or ())
     if header != COLUMNS:
-        raise FeedRefused(f"en-tête « {','.join(header)} » au lieu de « {','.join(COLUMNS)} »")
+        raise FeedRefused(f"en-tête « {','.join(header)} » au lieu de « {','.join(COLUMNS)} »")
     reader.fieldnames = list(COLUMNS)
     for row in reader:
         yield reader.line_num, row

@@ -69,7 +69,7 @@ def import_lines(data: bytes, name: str, digest: str, strict: bool) -> ImportRep
         feed.refusals.extend({"line": r.number, "reason": r.reason} for r in refusals[:room])
         if strict and refusals:
             first = refusals[0]
-            raise FeedRefused(f"ligne {first.number} : {first.reason} (import strict : fichier refusé)")
+            raise FeedRefused(f"ligne {first.number} : {first.reason} (import strict : fichier refusé)")
         report.months.update(line.month for line in lines)
         changed_nirs = store_batch(feed, lines)
         report.changed_files.update(
