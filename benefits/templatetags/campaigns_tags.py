@@ -5,9 +5,8 @@ from django.utils.translation import get_language
 
 from benefits.campaigns.models import Outcome
 from benefits.labels import benefit_label
-from benefits.simulator.formatting import NBSP
+from benefits.simulator.formatting import NBSP, month_name
 from benefits.simulator.formatting import euros as format_euros
-from benefits.simulator.formatting import month_name
 from benefits.simulator.result_page import step_lines
 
 register = template.Library()

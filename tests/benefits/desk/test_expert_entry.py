@@ -176,7 +176,8 @@ def test_a_family_answer_is_checked_with_the_simulators_message(agent_client):
     data = household_post(**{"grossesse-expecting": "oui", "grossesse-due_date": "01/01/2020"})
     page = agent_client.post(URL, data).content.decode()
     assert (
-        "Famille — Si oui\u00a0: date prévue de naissance\u00a0: La date prévue doit être après le mois estimé" in page
+        "Famille — Si oui\u00a0: date prévue de naissance\u00a0: La date prévue doit être après le mois estimé"
+        in page
     )
     assert '<details class="portal-expert-family" open>' in page
     assert 'id="resultat-titre"' not in page

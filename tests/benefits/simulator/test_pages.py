@@ -255,7 +255,9 @@ def test_the_error_summary_names_whose_answer_is_missing(client):
     page = client.post("/simulateur/revenus/", {"demandeur-salary": "mille"}).content.decode()
     summary = " ".join(page.split('id="erreurs"', 1)[1].split("</ul>", 1)[0].split())
     assert "Vous — Salaire : montant net social par mois : Indiquez un montant en euros" in summary
-    assert "Votre conjoint ou conjointe — Salaire : montant net social par mois : Indiquez un montant" in summary
+    assert (
+        "Votre conjoint ou conjointe — Salaire : montant net social par mois : Indiquez un montant" in summary
+    )
 
 
 def test_saved_amounts_come_back_with_the_decimal_comma_that_was_typed(client):
