@@ -14,10 +14,10 @@ from benefits.simulator.communes import resolve_commune
 from benefits.simulator.formatting import month_name
 
 ACTIVITIES = [
-    ("employed", _("Je travaille (salarié, intérimaire, apprenti, indépendant)")),
+    ("employed", _("Je travaille (salariat, intérim, apprentissage, à mon compte)")),
     ("unemployed", _("Je suis au chômage")),
-    ("student", _("Je suis étudiant")),
-    ("retired", _("Je suis retraité")),
+    ("student", _("Je fais des études")),
+    ("retired", _("Je suis à la retraite")),
     ("inactive", _("Sans activité")),
 ]
 DISABILITY = [
