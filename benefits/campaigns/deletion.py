@@ -39,7 +39,7 @@ def campaign_delete_guard(sender, instance: Campaign, **kwargs) -> None:
     )
     if status is not None and status not in DELETABLE:
         raise CampaignNotDeletable(
-            _("Une campagne en cours ou en pause ne peut pas être supprimée : annulez-la d’abord.")
+            _("Une campagne en cours ou en pause ne peut pas être supprimée : annulez-la d’abord.")
         )
 
 

@@ -31,7 +31,7 @@ __all__ = [
 
 
 class CampaignKind(models.TextChoices):
-    NON_RECOURS = "non_recours", _("Non-recours : « vous pourriez avoir droit »")
+    NON_RECOURS = "non_recours", _("Non-recours : « vous pourriez avoir droit »")
     RECALCULATION = "recalcul", _("Recalcul trimestriel des droits")
     EXCEPTIONAL_AID = "aide_exceptionnelle", _("Aide exceptionnelle de solidarité")
 

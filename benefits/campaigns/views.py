@@ -48,7 +48,7 @@ def index(request):
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         campaign = services.campaign_create(**form.cleaned_data, by=request.user)
-        messages.success(request, _("Campagne créée : faites un essai avant de la lancer."))
+        messages.success(request, _("Campagne créée : faites un essai avant de la lancer."))
         return redirect("campaigns:detail", pk=campaign.pk)
     campaigns = Campaign.objects.select_related("feed")[:50]
     return render(request, "benefits/campaigns/index.html", {"form": form, "campaigns": campaigns})
@@ -73,15 +73,15 @@ def detail(request, pk):
 def dry_run(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk, status=CampaignStatus.DRAFT)
     campaign_dry_run(campaign=campaign)
-    messages.success(request, _("Essai terminé : rien n’a été écrit ni envoyé."))
+    messages.success(request, _("Essai terminé : rien n’a été écrit ni envoyé."))
     return redirect("campaigns:detail", pk=pk)
 
 
 ACTIONS = {
     "launch": (services.campaign_launch, _("Campagne lancée.")),
-    "pause": (services.campaign_pause, _("Campagne mise en pause : les lots en cours se terminent.")),
+    "pause": (services.campaign_pause, _("Campagne mise en pause : les lots en cours se terminent.")),
     "resume": (services.campaign_resume, _("Campagne reprise.")),
-    "cancel": (services.campaign_cancel, _("Campagne annulée : les résultats déjà écrits restent.")),
+    "cancel": (services.campaign_cancel, _("Campagne annulée : les résultats déjà écrits restent.")),
 }
 
 

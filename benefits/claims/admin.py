@@ -59,7 +59,7 @@ def status_action(status: Status):
             except StatusNotAllowed:
                 modeladmin.message_user(
                     request,
-                    gettext("%(claim)s : changement de statut impossible.") % {"claim": claim},
+                    gettext("%(claim)s : changement de statut impossible.") % {"claim": claim},
                     messages.ERROR,
                 )
 
@@ -67,7 +67,7 @@ def status_action(status: Status):
     # Moving a status changes the claim: only agents with the change permission are offered (and
     # allowed) the action; a view-only agent reads the claim and its history.
     action.allowed_permissions = ("change",)
-    action.short_description = format_lazy(_("Passer au statut « {status} »"), status=status.label)
+    action.short_description = format_lazy(_("Passer au statut « {status} »"), status=status.label)
     return action
 
 

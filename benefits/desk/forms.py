@@ -41,7 +41,7 @@ class NumberField(forms.CharField):
 class SearchForm(forms.Form):
     number = NumberField(
         label=_("Numéro allocataire"),
-        help_text=_("Jusqu’à 7 chiffres, sans les zéros du début si vous voulez : 3 pour 0000003."),
+        help_text=_("Jusqu’à 7 chiffres, sans les zéros du début si vous voulez : 3 pour 0000003."),
         required=False,
         max_length=32,
         error_messages={"invalid": _("Le numéro allocataire compte au plus 7 chiffres.")},

@@ -65,14 +65,14 @@ def sentence(entry, viewer, kind: str = "") -> str:
         return _("Demande déposée par %(who)s.") % {"who": actor}
     if entry.action == "mandate_created":
         kinds = ", ".join(str(Kind(kind).label) for kind in details.get("kinds", []) if kind in Kind.values)
-        return _("Mandat donné à %(who)s pour : %(kinds)s.") % {"who": actor, "kinds": kinds}
+        return _("Mandat donné à %(who)s pour : %(kinds)s.") % {"who": actor, "kinds": kinds}
     if entry.action == "mandate_revoked":
         return _("Mandat retiré par %(who)s.") % {"who": actor}
     if entry.action == "claim_status" and details.get("status") in Status.values:
         text = (
-            _("Statut de la déclaration : %(status)s.")
+            _("Statut de la déclaration : %(status)s.")
             if kind == Kind.DECLARATION
-            else _("Statut de la demande : %(status)s.")
+            else _("Statut de la demande : %(status)s.")
         )
         return text % {"status": Status(details["status"]).label}
     text = ACTIONS.get(entry.action)

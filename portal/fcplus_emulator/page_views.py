@@ -129,14 +129,14 @@ def index(request):
         if "session_fault" in request.POST:
             fault = faults.known(request.POST["session_fault"])
             faults.set_session_fault(response, fault)
-            messages.success(request, f"Panne de ce navigateur : {faults.FAULTS.get(fault, 'aucune')}.")
+            messages.success(request, f"Panne de ce navigateur : {faults.FAULTS.get(fault, 'aucune')}.")
         if "global_fault" in request.POST:
             faults.set_global_fault(request.POST["global_fault"])
             messages.success(
-                request, f"Panne de l’émulateur : {faults.FAULTS.get(faults.global_fault(), 'aucune')}."
+                request, f"Panne de l’émulateur : {faults.FAULTS.get(faults.global_fault(), 'aucune')}."
             )
         if "rotate" in request.POST:
-            messages.success(request, f"Nouvelle clé de signature : {keys.rotate_signing_key().kid}.")
+            messages.success(request, f"Nouvelle clé de signature : {keys.rotate_signing_key().kid}.")
         return response
     client_id = registration().client_id
     context = {

@@ -120,7 +120,7 @@ def test_the_360_view_writes_dates_amounts_and_benefits_in_french(agent_client, 
     file = file_factory(user=camille, rights=[{"benefit": "ppa", "amount": "212.40"}])
     page = agent_client.get(f"/agent/dossier/{file.number}/").content.decode()
     assert "10 mars 1985" in page and "1985-03-10" not in page
-    assert "Prime d’activité : 212,40\u00a0€ par mois" in page and "ppa :" not in page
+    assert "Prime d’activité\u00a0: 212,40\u00a0€ par mois" in page and "ppa\u00a0:" not in page
     # The employers' declared amounts: French decimals and a long date, never "742.18 €" nor "2026-10-05".
     assert "déclaré le 5 " in page
     assert not re.search(r"[0-9]\.[0-9]{2} €", page) and not re.search(r"déclaré le 20[0-9]{2}-", page)

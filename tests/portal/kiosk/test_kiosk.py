@@ -44,7 +44,7 @@ def test_a_visitor_cannot_fake_a_kiosk(client, value):
     assert BAND not in response.content.decode() and 'data-channel="home"' in response.content.decode()
     refused = client.post("/kiosque/installer/", {"jeton": value})
     assert refused.status_code == 200
-    assert re.search(r"<title>\s*Erreur :", refused.content.decode())  # the link is not valid (RGAA 8.6)
+    assert re.search(r"<title>\s*Erreur\u00a0:", refused.content.decode())  # the link is not valid (RGAA 8.6)
     assert KIOSK_COOKIE not in client.post("/kiosque/installer/", {"jeton": value}).cookies
 
 
