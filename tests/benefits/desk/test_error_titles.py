@@ -12,7 +12,7 @@ from tests.agents import AGENT_PASSWORD
 from tests.benefits.desk.test_mandates import record_mandate
 
 pytestmark = pytest.mark.django_db
-ERROR = "Erreur\u00a0:"
+ERROR = "Erreur :"  # title() joins the words with plain spaces
 
 
 def title(response) -> str:

@@ -81,8 +81,8 @@ def test_a_declaration_reads_as_a_declaration_sent_and_a_claim_as_filed():
     texts = [line["text"] for line in journal_for_file(file, viewer=user)]
     assert "Déclaration trimestrielle envoyée par vous." in texts
     assert "Demande de prime d’activité déposée par vous." in texts
-    assert "Statut de la déclaration : En instruction." in texts
-    assert "Statut de la demande : En instruction." in texts
+    assert "Statut de la déclaration\u00a0: En instruction." in texts
+    assert "Statut de la demande\u00a0: En instruction." in texts
     assert not any(text.startswith("Demande déposée") for text in texts)
 
 
