@@ -22,7 +22,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
 SPENT: dict[str, float] = {}
 STACK: list[list[float]] = []
-SUMMARY: list[tuple[float, float, int]] = []  # (core, outside the core, computed files) per pass  # the running phases' [start, children]
+SUMMARY: list[
+    tuple[float, float, int]
+] = []  # (core, outside the core, computed files) per pass  # the running phases' [start, children]
 
 
 def wrap(module_name: str, name: str, label: str):
@@ -129,7 +131,11 @@ def main():
         computed = [0]
         transaction.set_autocommit(False)
         campaign = Campaign.objects.create(
-            kind=kind, month="2026-12", threshold=1, status=CampaignStatus.RUNNING, total=0,
+            kind=kind,
+            month="2026-12",
+            threshold=1,
+            status=CampaignStatus.RUNNING,
+            total=0,
             chunk_size=int(os.environ.get("CHUNK_SIZE", "1000")),
         )
         ids = [
@@ -152,9 +158,9 @@ def main():
             profiler.disable()
         from benefits.campaigns.models import CampaignResult, Outcome
 
-        computed = CampaignResult.objects.filter(campaign=campaign).exclude(
-            outcome=Outcome.NOT_CONCERNED
-        ).count()
+        computed = (
+            CampaignResult.objects.filter(campaign=campaign).exclude(outcome=Outcome.NOT_CONCERNED).count()
+        )
         transaction.rollback()
         transaction.set_autocommit(True)
         if number == 0:
@@ -163,13 +169,17 @@ def main():
         SUMMARY.append((core, spent - core, max(computed, 1)))
         if os.environ.get("QUIET"):
             continue
-        print(f"pass {number}: {len(ids)} chunks, {computed} computed files; CPU {spent:.3f} s, core {core:.3f} s, "
-              f"outside the core {spent - core:.3f} s = {(spent - core) / max(computed, 1) * 1e6:.0f} µs a computed file; "
-              f"gc {gc_spent[0]:.3f} s ({gc_spent[1]} collections)")
+        print(
+            f"pass {number}: {len(ids)} chunks, {computed} computed files; CPU {spent:.3f} s, core {core:.3f} s, "
+            f"outside the core {spent - core:.3f} s = {(spent - core) / max(computed, 1) * 1e6:.0f} µs a computed file; "
+            f"gc {gc_spent[0]:.3f} s ({gc_spent[1]} collections)"
+        )
         rest = spent - sum(SPENT.values())
         for label, seconds in sorted(SPENT.items(), key=lambda item: -item[1]):
             print(f"  {label:<40} {seconds:7.3f} s {seconds / max(computed, 1) * 1e6:6.1f} µs/file")
-        print(f"  {'chunk_run itself (transaction, freeing)':<40} {rest:7.3f} s {rest / max(computed, 1) * 1e6:6.1f} µs/file")
+        print(
+            f"  {'chunk_run itself (transaction, freeing)':<40} {rest:7.3f} s {rest / max(computed, 1) * 1e6:6.1f} µs/file"
+        )
     if len(SUMMARY) > 1:
         print(
             f"min over {len(SUMMARY)} passes: core {min(c for c, _o, _n in SUMMARY):.3f} s, outside the core "

@@ -42,7 +42,7 @@ def json_texts(texts: list[str]) -> list:
         return []
     try:
         values, end = _scan("[" + ",".join(texts) + "]", 0)
-    except (StopIteration, TypeError):
+    except (StopIteration, ValueError, TypeError):  # json_text says which text, and why
         values, end = None, -1
     if values is None or end != sum(map(len, texts)) + len(texts) + 1 or len(values) != len(texts):
         return [json_text(text) for text in texts]
