@@ -32,18 +32,12 @@ def copy_to_stage(cursor, table: str, stage: str, listed: str, rows) -> None:
 
 
 def copy_insert_or_skip(
-    model,
-    columns: list[str],
-    rows: list | str,
-    conflict: list[str],
-    returning: str = "",
-    returned: list | None = None,
+    model, columns: list[str], rows: list | str, conflict: list[str], returning: str = ""
 ) -> list:
     """Inserts `rows` (a list of tuples of database values for `columns`: JSON as json.dumps text, which
     the server parses, no Django instance or client-side quoting; or the rows already written as COPY's
     text, `copy_text`), skipping those that conflict on the `conflict` columns; returns the `returning`
-    column (one of `columns`) of the rows inserted, as 1-tuples, or [] without it. With text rows,
-    `returned` is that column's values of the rows, in their order."""
+    column (one of `columns`, tuples only) of the rows inserted, as 1-tuples, or [] without it."""
     if not rows:
         return []
     if not transaction.get_connection().in_atomic_block:
@@ -58,8 +52,6 @@ def copy_insert_or_skip(
     else:
         if not returning:
             return []
-        if isinstance(rows, str):
-            return [(value,) for value in returned or ()]
         position = columns.index(returning)
         return [(row[position],) for row in rows]
     stage = f"{table}_stage"

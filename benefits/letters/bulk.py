@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from benefits.letters import services
 from benefits.letters.models import Letter, LetterStatus
-from portal.pg_copy import copy_insert_or_skip, copy_text, next_ids
+from portal.pg_copy import copy_insert_or_skip, next_ids
 
 # One encoder for all the contexts (json.dumps(cls=…) makes one per call); compact, and no check for
 # circular references (a context is a plain tree): less to encode, send and parse, the same JSON value.
@@ -119,37 +119,32 @@ def copy_letters(by_key: dict) -> tuple[dict[str, int], list[int]]:
     # (a third of the COPY's cost in the worker); the server reads the same timestamptz from either.
     created_at = now.isoformat()
     ids = dict(zip(by_key, next_ids(Letter, len(by_key)), strict=True))
-    text = letters_text(by_key, ids, month, created_at)
-    fresh = {
-        pk
-        for (pk,) in copy_insert_or_skip(
-            Letter, COPIED, text, ["idempotency_key"], returning="id", returned=list(ids.values())
+    queued, encode = str(LetterStatus.QUEUED), ENCODER.encode
+    rows = [
+        (
+            pk,
+            ask.file_id,
+            ask.kind,
+            f"{month}-{pk:06d}",  # as reference() does
+            str(ask.subject)[:200],
+            ask.context if isinstance(ask.context, str) else encode(ask.context),
+            "en" if ask.language == "en" else "fr",
+            *ask.versions(),
+            queued,
+            0,
+            "",
+            "",
+            "",
+            created_at,
+            key,
         )
-    }
-    if len(fresh) < len(ids):  # asked again (a redelivered chunk): those letters exist with their own ids
+        for (key, ask), pk in zip(by_key.items(), ids.values(), strict=True)
+    ]
+    fresh = {pk for (pk,) in copy_insert_or_skip(Letter, COPIED, rows, ["idempotency_key"], returning="id")}
+    if len(fresh) < len(rows):  # asked again (a redelivered chunk): those letters exist with their own ids
         missing = [key for key, pk in ids.items() if pk not in fresh]
         ids.update(Letter.objects.filter(idempotency_key__in=missing).values_list("idempotency_key", "pk"))
     return ids, [pk for pk in ids.values() if pk in fresh]
-
-
-def letters_text(by_key: dict, ids: dict, month: str, created_at: str) -> str:
-    """The letters as COPY's text (COPIED, one line each), written by one f-string a row where
-    psycopg's write_row dumped the sixteen values of each row one by one (as the chunk's results,
-    benefits/campaigns/chunks.results_text); every text escaped by copy_text (a context is JSON text:
-    at most backslashes to escape)."""
-    queued, encode, lines = str(LetterStatus.QUEUED), ENCODER.encode, []
-    # After the versions: queued, no attempt, no error, no PDF nor hash yet, the shared creation time.
-    for (key, ask), pk in zip(by_key.items(), ids.values(), strict=True):
-        context = ask.context if isinstance(ask.context, str) else encode(ask.context)
-        engine_version, parameters_version = ask.versions()
-        file_id = "\\N" if ask.file_id is None else ask.file_id
-        lines.append(
-            f"{pk}\t{file_id}\t{copy_text(str(ask.kind))}\t{month}-{pk:06d}"  # as reference() does
-            f"\t{copy_text(str(ask.subject)[:200])}\t{copy_text(context)}"
-            f"\t{'en' if ask.language == 'en' else 'fr'}\t{copy_text(engine_version)}"
-            f"\t{copy_text(parameters_version)}\t{queued}\t0\t\t\t\t{created_at}\t{copy_text(key)}\n"
-        )
-    return "".join(lines)
 
 
 def bulk_letters(by_key: dict, batch_size: int) -> tuple[dict[str, int], list[int]]:
