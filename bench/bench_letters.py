@@ -1,10 +1,21 @@
-"""Render time of the letters (`make bench`): receipt and decision, PDF/UA-1, on one core.
+"""Render time of the letters (`make bench`): receipt, decision and the campaigns' letters (recalculation,
+eligibility, exceptional aid), PDF/UA-1, on one core.
 
 For each kind: p50 and p95 of the wall and CPU time of one render (template + WeasyPrint + PDF/UA),
 after warm-up, letters per second on one core, the HTML alone (what "Mes courriers" shows), and the
 calculation core's time for the same household as a ratio (the core is not what limits a campaign).
 Goal: p50 ≤ 150 ms for a two-page letter. Sizes: BENCH_LETTERS (30 renders per kind).
 Runs on a throw-away SQLite database (the sample letters are built in a rolled-back transaction).
+
+Before / after in the same run: each letter is also rendered as session 8 found it — the same HTML
+and print stylesheet through WeasyPrint's own `HTML` (its whole user-agent stylesheet) with Python's
+default collector thresholds — in blocks of BLOCK renders alternating with blocks of the current
+`letter_pdf` (blocks rather than single renders: a collection deferred by one render falls on the
+next). "after / before" is the median of the per-block-pair ratios of the mean CPU time per render
+(a worker's throughput is its mean); with it, renders per second per process before and after, and
+for the campaign's kinds the projection of a national campaign's letters (LETTERS_NATIONAL on
+LETTER_WORKERS processes; the completion of the frozen context and the row's updates are left out,
+≈ 2 ms and a few ms a letter: `bench_campaigns.py` measures the whole `letter_render`).
 
 The machine is shared: each letter render is paired with a render of a fixed reference page (one A4
 page of headings and paragraphs in Marianne, PDF/UA-1, no table, set up once, independent of the
@@ -19,6 +30,10 @@ import tempfile
 import time
 
 RENDERS = int(os.environ.get("BENCH_LETTERS", "30"))
+BLOCK, BLOCKS = 8, int(os.environ.get("BENCH_LETTERS_BLOCKS", "4"))
+KINDS = ("receipt", "decision", "recalculation", "eligibility", "exceptional_aid")
+CAMPAIGN_KINDS = ("recalculation", "eligibility", "exceptional_aid")
+LETTERS_NATIONAL, LETTER_WORKERS = 6_900_000, 64
 
 
 def setup_django():
@@ -111,6 +126,45 @@ def paired(function, reference, count):
     return walls, cpus, ref_cpus, ratios, result
 
 
+def before_renderer():
+    """`letter_pdf` as session 8 found it: the same HTML and print stylesheet (parsed once, the same
+    fetcher and fonts) through WeasyPrint's own `HTML`, under Python's default collector thresholds."""
+    import gc
+
+    from weasyprint import HTML
+
+    from benefits.letters import rendering
+    from benefits.letters.documents import letter_html
+
+    def render(letter):
+        threshold = gc.get_threshold()
+        gc.set_threshold(700, 10, 10)
+        try:
+            document = HTML(
+                string=letter_html(letter), base_url=rendering.BASE_URL, url_fetcher=rendering.fetcher()
+            ).render(
+                font_config=rendering.font_configuration(),
+                stylesheets=[rendering.stylesheet(rendering.LETTER_STYLESHEET)],
+            )
+            return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
+        finally:
+            gc.set_threshold(*threshold)
+
+    return render
+
+
+def before_after(before, after, blocks=BLOCKS, block=BLOCK):
+    """Mean CPU ms per render of `before` and `after` over alternating blocks, and the median of the
+    per-block-pair ratios after / before."""
+    means = {"before": [], "after": []}
+    for _ in range(blocks):
+        for name, function in (("before", before), ("after", after)):
+            _walls, cpus, _ = timed(function, block)
+            means[name].append(statistics.mean(cpus))
+    ratio = statistics.median(a / b for a, b in zip(means["after"], means["before"], strict=True))
+    return statistics.mean(means["before"]), statistics.mean(means["after"]), ratio
+
+
 def main():
     setup_django()
     from benefits.claims import declaration
@@ -130,7 +184,9 @@ def main():
     )
     reference = reference_renderer()
     timed(reference, 3)
-    for kind in ("receipt", "decision"):
+    before = before_renderer()
+    rates = {}
+    for kind in KINDS:
         letter = sample_letter(kind)
         timed(lambda letter=letter: letter_pdf(letter), 3)  # warm-up: fonts, templates, caches
         walls, cpus, ref_cpus, ratios, (pdf, pages) = paired(
@@ -145,6 +201,22 @@ def main():
             f"(CPU p50 {statistics.median(ref_cpus):.0f} ms) — {1000 / cpu50:.1f} letters/s per core — "
             f"HTML alone p50 {statistics.median(html_walls):.1f} ms — render / core = {cpu50 / core_ms:.0f} × "
             f"— goal CPU p50 ≤ 150 ms: {'met' if cpu50 <= 150 else 'not met'}"
+        )
+        before(letter)  # warm-up of the other path
+        old_ms, new_ms, ratio = before_after(
+            lambda letter=letter: before(letter), lambda letter=letter: letter_pdf(letter)
+        )
+        rates[kind] = (1000 / old_ms, 1000 / new_ms)
+        print(
+            f"  {kind}, before / after in this run (blocks of {BLOCK}, mean CPU per render): "
+            f"{old_ms:.0f} ms → {new_ms:.0f} ms, after / before {ratio:.2f} × — "
+            f"{rates[kind][0]:.1f} → {rates[kind][1]:.1f} renders/s per process"
+        )
+    for kind in CAMPAIGN_KINDS:
+        hours = [LETTERS_NATIONAL / (rate * LETTER_WORKERS) / 3600 for rate in rates[kind]]
+        print(
+            f"projection, {LETTERS_NATIONAL / 1e6:.1f} M {kind} letters on {LETTER_WORKERS} letter "
+            f"processes (PDF alone): {hours[0]:.1f} h before → {hours[1]:.1f} h after"
         )
 
 

@@ -83,4 +83,4 @@ def benefit_calculation_caption(code: str, label: str) -> str:
         return _("Calcul %(of_benefit)s, étape par étape, avec sa base légale") % {
             "of_benefit": BENEFIT_OF[code]
         }
-    return _("%(benefit)s : calcul étape par étape, avec sa base légale") % {"benefit": label}
+    return _("%(benefit)s : calcul étape par étape, avec sa base légale") % {"benefit": label}

@@ -1,12 +1,14 @@
 """Models of the benefits app, each defined in its feature package."""
 
 from benefits.auu.models import UrgentClaim
+from benefits.campaigns import deletion  # noqa: F401 - connects the campaigns' deletion guard (pre_delete)
 from benefits.campaigns.models import (
     Campaign,
     CampaignChunk,
     CampaignResult,
     IncomeFeedImport,
     IncomeRecord,
+    IncomeSummary,
     PaymentOrder,
     PersonNir,
 )
@@ -25,6 +27,7 @@ __all__ = [
     "DeskAgent",
     "IncomeFeedImport",
     "IncomeRecord",
+    "IncomeSummary",
     "Letter",
     "Mandate",
     "PaymentOrder",

@@ -123,7 +123,7 @@ def busy_response(request) -> HttpResponse:
                 "type": "about:blank",
                 "title": "Service très demandé",
                 "status": 503,
-                "detail": f"Trop de demandes en ce moment : réessayez dans {retry_after} secondes.",
+                "detail": f"Trop de demandes en ce moment : réessayez dans {retry_after} secondes.",
             },
             status=503,
             content_type="application/problem+json",

@@ -129,7 +129,7 @@ def openapi_document() -> dict:
                             },
                         },
                         "405": problem_answer("Méthode non autorisée (seul POST est accepté)"),
-                        "413": problem_answer("Corps de plus de 512 Kio"),
+                        "413": problem_answer("Corps de plus de 512 Ko"),
                         "429": {
                             "description": "Trop de requêtes",
                             "content": {

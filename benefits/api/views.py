@@ -91,7 +91,7 @@ def read_json(request):
 
 
 def too_large():
-    return problem(413, "Requête trop volumineuse", "Un foyer tient en moins de 512 Kio.")
+    return problem(413, "Requête trop volumineuse", "Un foyer tient en moins de 512 Ko.")
 
 
 def month_missing():
@@ -113,7 +113,7 @@ def simulate(request):
         return problem(
             429,
             "Trop de requêtes",
-            f"Limite atteinte pour votre adresse : réessayez dans {wait} secondes.",
+            f"Limite atteinte pour votre adresse : réessayez dans {wait} secondes.",
             headers={"Retry-After": str(wait)},
         )
     data, refusal = read_json(request)

@@ -24,12 +24,12 @@ def status_action(status: Status):
             except StatusNotAllowed:
                 modeladmin.message_user(
                     request,
-                    gettext("%(claim)s : changement de statut impossible.") % {"claim": claim},
+                    gettext("%(claim)s : changement de statut impossible.") % {"claim": claim},
                     messages.ERROR,
                 )
 
     action.__name__ = f"mark_{status.value}"
-    action.short_description = format_lazy(_("Passer au statut « {status} »"), status=status.label)
+    action.short_description = format_lazy(_("Passer au statut « {status} »"), status=status.label)
     return action
 
 

@@ -14,14 +14,14 @@ PROOF_MONTHS = 12
 
 class UrgentClaimForm(forms.Form):
     perpetrator = forms.ChoiceField(
-        label=_("Qui a commis les violences ?"),
+        label=_("Qui a commis les violences ?"),
         choices=Perpetrator.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Indiquez qui a commis les violences.")},
     )
     proof = forms.ChoiceField(
-        label=_("Quelle pièce avez-vous ?"),
-        help_text=_("Vous la transmettrez à la CAF ; elle doit dater de moins de 12 mois."),
+        label=_("Quelle pièce avez-vous ?"),
+        help_text=_("Vous la transmettrez à la CAF ; elle doit dater de moins de 12 mois."),
         choices=Proof.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Indiquez la pièce que vous avez.")},
@@ -43,7 +43,7 @@ class UrgentClaimForm(forms.Form):
         required=True,
     )
     children = forms.IntegerField(
-        label=_("Combien d’enfants sont à votre charge ?"),
+        label=_("Combien d’enfants sont à votre charge ?"),
         min_value=0,
         max_value=12,
         initial=0,
@@ -55,7 +55,7 @@ class UrgentClaimForm(forms.Form):
         },
     )
     safe_contact = forms.CharField(
-        label=_("Comment la CAF peut-elle vous joindre sans risque ? (facultatif)"),
+        label=_("Comment la CAF peut-elle vous joindre sans risque ? (facultatif)"),
         help_text=_("Un numéro ou une adresse que la personne violente ne consulte pas, et les horaires."),
         required=False,
         max_length=200,

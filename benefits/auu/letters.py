@@ -36,6 +36,6 @@ def letter_for_urgent_claim(*, claim, file):
         source_key=f"urgent:{claim.pk}",
         revision=1,
         context=context,
-        subject=_("Accusé de réception : votre demande du %(day)s") % {"day": f"{filed_at:%d/%m/%Y}"},
+        subject=_("Accusé de réception : votre demande du %(day)s") % {"day": f"{filed_at:%d/%m/%Y}"},
         recipient=claim.user,
     )

@@ -35,8 +35,8 @@ def unused_short_reference() -> str:
 
 def pending_message(claim: UrgentClaim) -> str:
     return gettext(
-        "Vous avez déjà une demande en cours, déposée le %(date)s. Elle est traitée en priorité : "
-        "inutile d’en déposer une autre. Vous pouvez suivre son état dans « Ma demande »."
+        "Vous avez déjà une demande en cours, déposée le %(date)s. Elle est traitée en priorité : "
+        "inutile d’en déposer une autre. Vous pouvez suivre son état dans « Ma demande »."
     ) % {"date": date_format(timezone.localtime(claim.filed_at), "d/m/Y")}
 
 

@@ -74,6 +74,28 @@ class IncomeRecord(models.Model):
         return f"{self.month} {self.get_kind_display()} {self.amount}"
 
 
+class IncomeSummary(models.Model):
+    """One person's feed summed by kind and month, kept by the import in its own transaction
+    (benefits/campaigns/feed_summary.py): what a campaign chunk reads instead of the lines (one
+    primary-key probe a person, where summing ≈ 18 lines a person was half of PostgreSQL's CPU for a
+    chunk). Always recomputed from the lines, never patched: it holds every line of a month >= since."""
+
+    nir = models.CharField(max_length=15, primary_key=True)
+    since = models.CharField(max_length=7, help_text="Every line of this month and later is summed here")
+    first_month = models.CharField(max_length=7, blank=True, help_text="The first month summed, '' if none")
+    last_month = models.CharField(max_length=7, blank=True, help_text="The last month summed, '' if none")
+    # JSON {kind: {month: euros}}, kinds and months in order, each sum written as its exact decimal:
+    # the very text households.INCOMES gives for the same lines. Text: the chunk decodes it, nothing
+    # queries inside it.
+    incomes = models.TextField(default="{}")
+
+    class Meta:
+        verbose_name = _("revenus résumés d’une personne")
+
+    def __str__(self):
+        return f"{self.nir} {self.first_month}..{self.last_month}"
+
+
 class PersonNir(models.Model):
     """Which file an adult's NIR belongs to: the feed speaks NIR, the campaigns speak files."""
 

@@ -28,5 +28,5 @@ class CampaignForm(forms.Form):
         max_value=Decimal(10000),
         decimal_places=2,
         initial=Decimal(10),
-        help_text=_("Non-recours : droit estimé minimal pour écrire au foyer (par exemple 10)."),
+        help_text=_("Non-recours : droit estimé minimal pour écrire au foyer (par exemple 10)."),
     )

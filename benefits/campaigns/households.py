@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.models import Sum
 
 from benefits.campaigns.feed_models import IncomeRecord
+from benefits.campaigns.feed_summary import incomes_summarised
 from benefits.campaigns.file_rows import json_texts
 from benefits.rules.months import month_index, month_label
 from benefits.rules.periods import EARLIEST_MONTH_BACK
@@ -58,8 +59,18 @@ SELECT nir, json_object_agg(kind, months ORDER BY kind)::text FROM (
 
 
 def incomes_by_nir(nirs, months: list[str]) -> dict[str, dict[str, dict[str, float]]]:
-    """{nir: {kind: {month: euros}}} for `months` (feed_window), in one query for a whole chunk: the payers of a
-    month summed by the database (exact decimals; the float of that sum is the one the core reads)."""
+    """{nir: {kind: {month: euros}}} for `months` (feed_window) for a whole chunk: from the summaries
+    the import keeps (feed_summary.py, one row a person), and for the NIRs they do not cover, in one
+    query over the lines (incomes_from_lines)."""
+    found, left = incomes_summarised(nirs, months)
+    if left:
+        found.update(incomes_from_lines(left, months))
+    return found
+
+
+def incomes_from_lines(nirs, months: list[str]) -> dict[str, dict[str, dict[str, float]]]:
+    """The same from the feed's lines, in one query: the payers of a month summed by the database (exact
+    decimals; the float of that sum is the one the core reads)."""
     if connection.vendor == "postgresql":
         joined = ",".join(nirs)
         with connection.cursor() as cursor:

@@ -11,10 +11,11 @@ Shape: the letter's `kind`, `issued_on`, `addressee`, `month`, the versions, `co
 ("campaign": benefits/letters/completion.py calls letter_complete.complete) and `campaign`, the frozen
 input, which the completed context keeps.
 
-`frozen_context` builds one letter's context as a dict (the reference shape); a chunk writes its
-letters through `Freezer`, which gives the same JSON value as text for much less: the values common
-to the chunk's letters (kind, dates, versions, campaign, claim link) are encoded once per chunk, and
-each letter encodes only its own (addressee, household, amounts, changed incomes) in one call.
+A chunk writes its letters through `Freezer`, which gives that JSON value as text for little: the
+values common to the chunk's letters (kind, dates, versions, campaign, claim link) are encoded once per
+chunk, and each letter encodes only its own (addressee, household, amounts, changed incomes) in one
+call. The shape as one dict, written out, is the test's (tests/benefits/campaigns/test_letter_freeze.py,
+`reference_context`), which the text must equal: no second builder is kept in the product for it.
 """
 
 from json.encoder import c_make_encoder, encode_basestring_ascii
@@ -43,31 +44,6 @@ def addressee_of(file_row: dict) -> dict:
         "name": name.strip() or f"{file_row['given_names']} {file_row['family_name']}",
         "file_number": file_row["number"],
         "address": housing.get("address", "") if isinstance(housing, dict) else "",
-    }
-
-
-def frozen_context(*, campaign, evaluation, issued_on, payment_day, claim_url, changed_incomes) -> dict:
-    decision = evaluation.decision
-    return {
-        "kind": LETTER_CONTEXT_KINDS[campaign.kind],
-        "complete_with": COMPLETE_WITH,
-        "issued_on": issued_on.isoformat(),
-        "addressee": addressee_of(evaluation.file),
-        "month": campaign.month,
-        "engine_version": ENGINE_VERSION,
-        "parameters_version": parameters_version(),
-        "campaign": {
-            "id": campaign.pk,
-            "kind": campaign.kind,
-            "household": evaluation.household,
-            "rights": {name: str(amount) for name, amount in evaluation.rights.items()},
-            "old": decision.old,
-            "new": decision.new,
-            "payment": str(decision.payment),
-            "payment_day": payment_day.isoformat(),
-            "claim_url": claim_url,
-            "changed_incomes": changed_incomes,
-        },
     }
 
 
@@ -102,7 +78,7 @@ ENCODE = c_encode()
 
 
 class Freezer:
-    """A chunk's frozen contexts as JSON text: json.loads(freezer.text(…)) == frozen_context(…).
+    """A chunk's frozen contexts as JSON text, the shape above (its test's `reference_context`).
 
     The text of a letter is the chunk's head (its top-level constants), then the letter's own
     `{"addressee": …, "campaign": {"household": …, …}}` encoded in one call, with the campaign's

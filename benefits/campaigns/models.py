@@ -9,7 +9,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from benefits.campaigns.feed_models import IncomeFeedImport, IncomeKind, IncomeRecord, PersonNir
+from benefits.campaigns.feed_models import (
+    IncomeFeedImport,
+    IncomeKind,
+    IncomeRecord,
+    IncomeSummary,
+    PersonNir,
+)
 
 __all__ = [
     "Campaign",
@@ -18,13 +24,14 @@ __all__ = [
     "IncomeFeedImport",
     "IncomeKind",
     "IncomeRecord",
+    "IncomeSummary",
     "PaymentOrder",
     "PersonNir",
 ]
 
 
 class CampaignKind(models.TextChoices):
-    NON_RECOURS = "non_recours", _("Non-recours : « vous pourriez avoir droit »")
+    NON_RECOURS = "non_recours", _("Non-recours : « vous pourriez avoir droit »")
     RECALCULATION = "recalcul", _("Recalcul trimestriel des droits")
     EXCEPTIONAL_AID = "aide_exceptionnelle", _("Aide exceptionnelle de solidarité")
 
@@ -82,7 +89,8 @@ class ChunkStatus(models.TextChoices):
 class CampaignChunk(models.Model):
     """Files with first_pk <= pk <= last_pk, or exactly `file_ids` when an import names them."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="chunks")
+    # Not indexed alone: chunk_unique_start and the (campaign, status) index both begin with it.
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="chunks", db_index=False)
     first_pk = models.BigIntegerField()
     last_pk = models.BigIntegerField()
     file_ids = models.JSONField(null=True, blank=True)
@@ -139,7 +147,8 @@ class CampaignResult(models.Model):
 class PaymentOrder(models.Model):
     """A one-off payment to make (exceptional aid), paid with the rights of `due_on`."""
 
-    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="payments")
+    # Not indexed alone: payment_order_unique (campaign, file) begins with it (one index less per order).
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="payments", db_index=False)
     file = models.ForeignKey("benefits.AllocataireFile", on_delete=models.PROTECT, related_name="+")
     benefit = models.CharField(max_length=32)
     amount = models.DecimalField(max_digits=10, decimal_places=2)

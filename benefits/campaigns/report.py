@@ -72,10 +72,15 @@ def decimal_text(value) -> str:
     return f"{Decimal(value):.2f}".replace(".", ",")
 
 
-def file_number_text(number: str) -> str:
-    """The dossier number as the portal writes it ("0000006"), kept as text by Excel, which would
-    otherwise drop its leading zeros: ="0000006" (digits only, so never a formula of the data)."""
-    return f'="{number}"' if number.isdigit() else number
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection"): =, +, -
+# and @ start formulas, a tab or carriage return hides the start. Only text cells are guarded: the
+# amounts are ours, written by decimal_text, and a guard there would turn "-12,50" into text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A text cell a spreadsheet shows as it is: one that would start a formula gets a leading "'"."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def benefit_columns(kind: str) -> list[tuple[str, str, str]]:
@@ -100,35 +105,57 @@ def benefit_columns(kind: str) -> list[tuple[str, str, str]]:
     return columns
 
 
-def report_rows(*, campaign: Campaign):
-    """The results as a CSV for French Excel (README, "Solidarité à la source"): UTF-8 with a BOM, `;`
-    between cells, decimal comma, headers and labels in words. Headers and labels are read here, in the
-    request's language, before the rows stream."""
-    writer = csv.writer(Echo(), delimiter=";")
-    columns = benefit_columns(campaign.kind)
-    total = (
-        _("Montant versé (€)") if campaign.kind == CampaignKind.EXCEPTIONAL_AID else _("Total (€ par mois)")
-    )
-    headers = [_("N° de dossier"), _("Département"), _("Résultat")]
-    headers += [header for _side, _name, header in columns] + [total, _("Courrier envoyé")]
-    outcomes = {o.value: str(o.label) for o in Outcome}
-    yes, no = _("Oui"), _("Non")
-    unknown = str(UNKNOWN_DEPARTEMENT)
+class Report:
+    """The results' table, read once for both exports (CSV for programs, XLSX for spreadsheets): headers
+    and labels in the request's language, read before the rows stream; text and amounts kept apart."""
 
-    def rows():
-        yield "\ufeff" + writer.writerow(headers)
-        results = campaign.results.select_related("file").order_by("file_id").iterator(chunk_size=5000)
+    def __init__(self, campaign: Campaign):
+        self.campaign = campaign
+        self.columns = benefit_columns(campaign.kind)
+        total = (
+            _("Montant versé (€)")
+            if campaign.kind == CampaignKind.EXCEPTIONAL_AID
+            else _("Total (€ par mois)")
+        )
+        # (header, is_text): the number, the département and the words are text, the rest amounts.
+        self.headers = [(_("N° de dossier"), True), (_("Département"), True), (_("Résultat"), True)]
+        self.headers += [(header, False) for _side, _name, header in self.columns]
+        self.headers += [(total, False), (_("Courrier envoyé"), True)]
+        self.outcomes = {o.value: str(o.label) for o in Outcome}
+        self.yes, self.no = _("Oui"), _("Non")
+        self.unknown = str(UNKNOWN_DEPARTEMENT)
+
+    def rows(self):
+        """One list per household, in dossier-number order: strings for text, Decimal or None for amounts."""
+        results = self.campaign.results.select_related("file").order_by("file_id").iterator(chunk_size=5000)
         for result in results:
             sides = {"old": result.old_amounts, "new": result.new_amounts}
-            amounts = [sides[side].get(name) for side, name, _header in columns]
+            amounts = [sides[side].get(name) for side, name, _header in self.columns]
+            yield [
+                result.file.number,
+                result.departement or self.unknown,
+                self.outcomes.get(result.outcome, result.outcome),
+                *(Decimal(a) if a not in (None, "") else None for a in amounts),
+                Decimal(result.total),
+                self.yes if result.letter_id else self.no,
+            ]
+
+
+def report_rows(*, campaign: Campaign):
+    """The results as a CSV for programs and for French Excel (docs/campaigns.md, "The report's
+    exports"): UTF-8 with a BOM, `;` between cells, decimal comma, every value as it is (the dossier
+    number "0000042", the département "01"); a text cell that would start a formula starts with "'"."""
+    writer = csv.writer(Echo(), delimiter=";")
+    report = Report(campaign)
+    text = [is_text for _header, is_text in report.headers]
+
+    def rows():
+        yield "\ufeff" + writer.writerow([csv_text(header) for header, _is_text in report.headers])
+        for row in report.rows():
             yield writer.writerow(
                 [
-                    file_number_text(result.file.number),
-                    result.departement or unknown,
-                    outcomes.get(result.outcome, result.outcome),
-                    *(decimal_text(a) if a not in (None, "") else "" for a in amounts),
-                    decimal_text(result.total),
-                    yes if result.letter_id else no,
+                    csv_text(value) if is_text else ("" if value is None else decimal_text(value))
+                    for value, is_text in zip(row, text, strict=True)
                 ]
             )
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/<str:name>/", views.action, name="action"),
     path("<int:pk>/rapport", views.report, name="report"),
     path("<int:pk>/rapport.csv", views.report_csv, name="report_csv"),
+    path("<int:pk>/rapport.xlsx", views.report_xlsx_download, name="report_xlsx"),
 ]

@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from benefits.campaigns.forms import CampaignForm
 from benefits.campaigns.models import Campaign, CampaignStatus
 from benefits.campaigns.progress import campaign_progress
 from benefits.campaigns.report import campaign_report, report_rows
+from benefits.campaigns.report_xlsx import report_xlsx
 from benefits.desk.access import agent_required
 
 PERMISSION = "benefits.operate_campaign"
@@ -47,7 +48,7 @@ def index(request):
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         campaign = services.campaign_create(**form.cleaned_data, by=request.user)
-        messages.success(request, _("Campagne créée : faites un essai avant de la lancer."))
+        messages.success(request, _("Campagne créée : faites un essai avant de la lancer."))
         return redirect("campaigns:detail", pk=campaign.pk)
     campaigns = Campaign.objects.select_related("feed")[:50]
     return render(request, "benefits/campaigns/index.html", {"form": form, "campaigns": campaigns})
@@ -58,7 +59,13 @@ def detail(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     context = campaign_progress(campaign=campaign)
     template = "benefits/campaigns/detail.html"
-    return render(request, f"{template}#progress" if request.htmx else template, context)
+    if request.htmx:  # the progress only: its messages, unread, wait for the next whole page
+        return render(request, f"{template}#progress", context)
+    # An action refused (launch before a dry run…) comes back here as an error message: the title
+    # says so first, as on every page with an error (RGAA 8.6). Reading the messages here does not
+    # use them up before the layout shows them in this response.
+    context["has_errors"] = any(m.level == messages.ERROR for m in messages.get_messages(request))
+    return render(request, template, context)
 
 
 @require_POST
@@ -66,15 +73,15 @@ def detail(request, pk):
 def dry_run(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk, status=CampaignStatus.DRAFT)
     campaign_dry_run(campaign=campaign)
-    messages.success(request, _("Essai terminé : rien n’a été écrit ni envoyé."))
+    messages.success(request, _("Essai terminé : rien n’a été écrit ni envoyé."))
     return redirect("campaigns:detail", pk=pk)
 
 
 ACTIONS = {
     "launch": (services.campaign_launch, _("Campagne lancée.")),
-    "pause": (services.campaign_pause, _("Campagne mise en pause : les lots en cours se terminent.")),
+    "pause": (services.campaign_pause, _("Campagne mise en pause : les lots en cours se terminent.")),
     "resume": (services.campaign_resume, _("Campagne reprise.")),
-    "cancel": (services.campaign_cancel, _("Campagne annulée : les résultats déjà écrits restent.")),
+    "cancel": (services.campaign_cancel, _("Campagne annulée : les résultats déjà écrits restent.")),
 }
 
 
@@ -120,3 +127,17 @@ def report_csv(request, pk):
 
 
 report_csv.not_a_page = True
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@operator_required
+def report_xlsx_download(request, pk):
+    """The spreadsheet export (the CSV is for programs): text cells keep "01" and "0000042" as they are."""
+    campaign = get_object_or_404(Campaign, pk=pk)
+    response = HttpResponse(report_xlsx(campaign=campaign), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="campagne-{campaign.pk}.xlsx"'
+    return response
+
+
+report_xlsx_download.not_a_page = True

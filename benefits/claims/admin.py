@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from benefits.claims.files import normalized_number
 from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, Status, StatusChange
 from benefits.claims.services import StatusNotAllowed, claim_set_status
 
@@ -18,6 +19,14 @@ class AllocataireFileAdmin(admin.ModelAdmin):
     list_display = ["number", "family_name", "given_names", "user"]
     search_fields = ["number", "family_name"]
     readonly_fields = ["user", "fcplus_sub"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """A numéro allocataire ("3", "000 00 03") is one exact match on the unique number, as at the desk
+        (benefits/desk/search.py), not a LIKE '%3%' over every number and name."""
+        number = normalized_number(search_term)
+        if number is not None:
+            return queryset.filter(number=number), False
+        return super().get_search_results(request, queryset, search_term)
 
 
 @admin.register(ClaimDraft)
@@ -50,7 +59,7 @@ def status_action(status: Status):
             except StatusNotAllowed:
                 modeladmin.message_user(
                     request,
-                    gettext("%(claim)s : changement de statut impossible.") % {"claim": claim},
+                    gettext("%(claim)s : changement de statut impossible.") % {"claim": claim},
                     messages.ERROR,
                 )
 
@@ -58,7 +67,7 @@ def status_action(status: Status):
     # Moving a status changes the claim: only agents with the change permission are offered (and
     # allowed) the action; a view-only agent reads the claim and its history.
     action.allowed_permissions = ("change",)
-    action.short_description = format_lazy(_("Passer au statut « {status} »"), status=status.label)
+    action.short_description = format_lazy(_("Passer au statut « {status} »"), status=status.label)
     return action
 
 

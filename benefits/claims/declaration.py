@@ -84,8 +84,8 @@ def problems(data: dict, adults: list[str], months: list[str]) -> list[tuple[str
                             f"{name}-typed",
                             str(
                                 _(
-                                    "Vous avez confirmé ce montant et saisi un montant corrigé : "
-                                    "choisissez « Je corrige ce montant » ou effacez le montant saisi."
+                                    "Vous avez confirmé ce montant et saisi un montant corrigé : "
+                                    "choisissez « Je corrige ce montant » ou effacez le montant saisi."
                                 )
                             ),
                         )

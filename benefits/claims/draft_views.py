@@ -145,7 +145,7 @@ def refresh_prefill(request, key):
     if all(status == "ok" for status in draft.data.get("prefill", {}).values()):
         messages.success(request, _("Les salaires déclarés par vos employeurs ont été récupérés."))
     else:
-        messages.warning(request, _("Les salaires sont toujours indisponibles : saisissez vos montants."))
+        messages.warning(request, _("Les salaires sont toujours indisponibles : saisissez vos montants."))
     return redirect("claims:edit", key=draft.key)
 
 
@@ -163,10 +163,10 @@ def check(request, key):
         # (the service would refuse it), where the benefit stands instead; the draft is kept.
         return render(request, "benefits/claims/held.html", {"draft": draft, "held": held})
     if first_claim.claim_problems(draft):
-        messages.error(request, _("Votre demande n’est pas complète : vérifiez les réponses signalées."))
+        messages.error(request, _("Votre demande n’est pas complète : vérifiez les réponses signalées."))
         return redirect("claims:situation", key=draft.key)
     if problems_of(draft):
-        messages.error(request, _("Votre déclaration n’est pas complète : vérifiez les montants signalés."))
+        messages.error(request, _("Votre déclaration n’est pas complète : vérifiez les montants signalés."))
         return redirect("claims:edit", key=draft.key)
     errors = {}
     if request.method == "POST":
@@ -199,7 +199,7 @@ def check(request, key):
             return redirect(held.standing["url"] or "claims:index")
         except HouseholdInputError:
             messages.error(
-                request, _("Votre dossier ne permet pas de calculer le droit : contactez votre CAF.")
+                request, _("Votre dossier ne permet pas de calculer le droit : contactez votre CAF.")
             )
             return redirect("claims:check", key=draft.key)
         else:

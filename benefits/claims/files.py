@@ -11,6 +11,7 @@
 Every link is recorded in the journal with the way it was made.
 """
 
+import re
 import unicodedata
 
 from allauth.socialaccount.models import SocialAccount
@@ -21,14 +22,35 @@ from portal.accounts.fcplus.config import PROVIDER_ID
 from portal.channels import AGENT
 from portal.journal import journal_record
 
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
 
 def normalized_name(name: str) -> str:
-    """ "Dupont-Durand" and "DUPONT DURAND" compare equal; "Éloïse" and "ELOISE" too."""
+    """ "Dupont-Durand" and "DUPONT DURAND" compare equal; "Éloïse" and "ELOISE" too; "Cœur" and "COEUR" too."""
     decomposed = unicodedata.normalize("NFKD", name or "")
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Ligatures do not decompose (NFKD leaves œ and æ as they are), and a keyboard rarely types them.
+    letters = letters.translate(LIGATURES)
     for separator in "-'’":
         letters = letters.replace(separator, " ")
     return " ".join(letters.upper().split())
+
+
+NUMBER_DIGITS = 7
+# What a person reads out or types between the digits: "000 00 03", "0000-003", "0000.003".
+NUMBER_SEPARATORS = re.compile(r"[\s.\-/_]+")
+
+
+def normalized_number(typed: str) -> str | None:
+    """The stored form of a numéro allocataire typed at the counter, or None if it cannot be one.
+
+    Numbers are stored with their 7 digits ("0000003"); a person says "3" or "000 00 03". Padding here
+    keeps the search an exact match on the unique index of AllocataireFile.number (no LIKE scan).
+    """
+    digits = NUMBER_SEPARATORS.sub("", typed)
+    if not digits.isascii() or not digits.isdigit() or len(digits) > NUMBER_DIGITS:
+        return None
+    return digits.zfill(NUMBER_DIGITS)
 
 
 def pivot_matches(file: AllocataireFile, user) -> bool:

@@ -23,7 +23,7 @@ RENTS = PAYS_RENT
 # Each adult's situation; "self_employed" is computed as work (its turnover is declared with the incomes).
 SITUATIONS = [
     ("employed", _("Salarié ou salariée (CDI, CDD, intérim, apprentissage)")),
-    ("self_employed", _("À votre compte : travail indépendant ou micro-entreprise")),
+    ("self_employed", _("À votre compte : travail indépendant ou micro-entreprise")),
     ("unemployed", _("Demandeur ou demandeuse d’emploi")),
     ("student", _("Étudiant ou étudiante")),
     ("retired", _("À la retraite")),
@@ -40,19 +40,19 @@ class FirstClaimForm(forms.Form):
     """Validates data["claim"]; built for the adults of the file (one situation question each)."""
 
     household_confirmed = radio(
-        _("Ces personnes sont-elles bien celles qui vivent avec vous ?"),
+        _("Ces personnes sont-elles bien celles qui vivent avec vous ?"),
         YES_NO,
         _("Indiquez si votre foyer est bien celui-ci."),
     )
     household_changes = forms.CharField(
-        label=_("Si non : qui est arrivé ou parti, et depuis quand ?"),
+        label=_("Si non : qui est arrivé ou parti, et depuis quand ?"),
         required=False,
         max_length=500,
     )
     housing_status = radio(_("Votre logement"), HOUSING, _("Indiquez votre situation de logement."))
     rent = forms.CharField(
         label=_("Loyer ou mensualité de prêt, par mois, sans les charges (en euros)"),
-        help_text=_("Seulement si vous êtes locataire ou remboursez un prêt. Par exemple 650 ou 1 200,50."),
+        help_text=_("Seulement si vous êtes locataire ou remboursez un prêt. Par exemple 650 ou 1 200,50."),
         required=False,
         max_length=32,
     )
@@ -70,7 +70,7 @@ class FirstClaimForm(forms.Form):
     )
     holder = forms.CharField(
         label=_("Nom du titulaire du compte"),
-        help_text=_("Tel qu’il figure sur le RIB : le vôtre, ou celui de votre conjoint."),
+        help_text=_("Tel qu’il figure sur le RIB : le vôtre, ou celui de votre conjoint ou conjointe."),
         max_length=120,
         error_messages={"required": _("Indiquez le nom du titulaire du compte.")},
     )
@@ -92,7 +92,7 @@ class FirstClaimForm(forms.Form):
             return ""
         value = declaration.to_amount(typed)
         if value is None:
-            raise forms.ValidationError(_("Indiquez un montant en euros, par exemple 650 ou 1 200,50."))
+            raise forms.ValidationError(_("Indiquez un montant en euros, par exemple 650 ou 1 200,50."))
         return declaration.cents(value)
 
     def clean_iban(self):
@@ -100,7 +100,7 @@ class FirstClaimForm(forms.Form):
             return iban.validate(self.cleaned_data["iban"])
         except NumberError:
             raise forms.ValidationError(
-                _("Cet IBAN n’est pas valide : vérifiez chaque caractère sur votre RIB.")
+                _("Cet IBAN n’est pas valide : vérifiez chaque caractère sur votre RIB.")
             ) from None
 
     def clean_bic(self):
@@ -108,7 +108,7 @@ class FirstClaimForm(forms.Form):
             return bic.validate(self.cleaned_data["bic"])
         except NumberError:
             raise forms.ValidationError(
-                _("Ce BIC n’est pas valide : 8 ou 11 lettres et chiffres, par exemple BNPAFRPP.")
+                _("Ce BIC n’est pas valide : 8 ou 11 lettres et chiffres, par exemple BNPAFRPP.")
             ) from None
 
     def clean(self):

@@ -148,14 +148,14 @@ def error_summary(people: list[dict]) -> list[tuple[str, str]]:
                     field = line["error_field"]
                     payer = format_lazy(_("salaire versé par {employer}"), employer=line["employer"])
                     summary.append(
-                        (field, f"{person['name']}, {row['month_name']}, {payer} : {line['error']}")
+                        (field, f"{person['name']}, {row['month_name']}, {payer} : {line['error']}")
                     )
             for other in [row["salary"], *row["others"]]:
                 if other["error"]:
                     summary.append(
                         (
                             other["name"],
-                            f"{person['name']}, {row['month_name']}, {other['label']} : {other['error']}",
+                            f"{person['name']}, {row['month_name']}, {other['label']} : {other['error']}",
                         )
                     )
     return summary

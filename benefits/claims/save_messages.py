@@ -39,8 +39,8 @@ def save_messages(draft) -> list[str]:
     """One French sentence per posted value that was not saved, naming the field."""
     lines = [
         _(
-            "« %(field)s » a été modifié entre-temps dans un autre onglet : la valeur enregistrée est "
-            "« %(saved)s » ; votre saisie « %(posted)s » n’a pas été enregistrée. Vérifiez ce champ."
+            "« %(field)s » a été modifié entre-temps dans un autre onglet : la valeur enregistrée est "
+            "« %(saved)s » ; votre saisie « %(posted)s » n’a pas été enregistrée. Vérifiez ce champ."
         )
         % {
             "field": field_label(draft, conflict.field),
@@ -50,7 +50,7 @@ def save_messages(draft) -> list[str]:
         for conflict in getattr(draft, "conflicts", [])
     ]
     lines += [
-        _("« %(field)s » contient un caractère interdit : cette saisie n’a pas été enregistrée.")
+        _("« %(field)s » contient un caractère interdit : cette saisie n’a pas été enregistrée.")
         % {"field": field_label(draft, name)}
         for name in getattr(draft, "refused", [])
     ]
@@ -61,7 +61,7 @@ def amount_messages(draft, problems: dict) -> list[str]:
     """After an autosave, the typed amounts that are not amounts, each named: the page's status region
     says it at once, naming the field (the field's own error region is swapped at once too)."""
     return [
-        _("« %(field)s » : %(message)s Votre saisie est gardée dans le brouillon.")
+        _("« %(field)s » : %(message)s Votre saisie est gardée dans le brouillon.")
         % {"field": field_label(draft, name), "message": message}
         for name, message in problems.items()
     ]

@@ -44,7 +44,7 @@ def benefit_standing(*, file, claims) -> dict[str, dict]:
             claim = pending[-1]
             standing[kind] = {
                 "text": _(
-                    "Votre demande pour %(benefit)s, déposée le %(date)s, est en cours : « %(status)s ». "
+                    "Votre demande pour %(benefit)s, déposée le %(date)s, est en cours : « %(status)s ». "
                     "Inutile d’en faire une autre."
                 )
                 % {
@@ -58,7 +58,7 @@ def benefit_standing(*, file, claims) -> dict[str, dict]:
         elif right and float(right.get("amount") or 0) > 0:
             standing[kind] = {
                 "text": _(
-                    "Vous percevez déjà %(benefit)s (%(amount)s par mois) : pas besoin d’une nouvelle "
+                    "Vous percevez déjà %(benefit)s (%(amount)s par mois) : pas besoin d’une nouvelle "
                     "demande, vos déclarations trimestrielles suffisent."
                 )
                 % {"benefit": NAMED[kind], "amount": euros(right["amount"])},

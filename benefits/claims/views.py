@@ -35,7 +35,7 @@ def start(request, kind):
         services.claim_refuse_if_held(file=file, kind=kind)
         if ClaimDraft.objects.open().filter(file=file, kind=kind).exists():
             messages.info(
-                request, _("Vous avez déjà un brouillon : vous le retrouvez tel que vous l’avez laissé.")
+                request, _("Vous avez déjà un brouillon : vous le retrouvez tel que vous l’avez laissé.")
             )
         draft = services.claim_draft_open(file=file, by=request.user, kind=kind, channel=request.channel)
     except services.AlreadyDeclared as declared:
@@ -54,7 +54,7 @@ def start(request, kind):
 def already_declared_message(claim) -> str:
     from benefits.claims.selectors import period_text
 
-    return _("Vous avez déjà déclaré vos %(period)s : une période se déclare une seule fois.") % {
+    return _("Vous avez déjà déclaré vos %(period)s : une période se déclare une seule fois.") % {
         "period": period_text(claim.kind, claim.month)
     }
 

@@ -43,7 +43,7 @@ def login_page(request):
 @require_POST
 def logout_view(request):
     logout(request)
-    messages.info(request, _("Vous êtes déconnecté de l’espace agent."))
+    messages.info(request, _("Vous avez quitté l’espace agent."))
     return redirect("desk:login")
 
 

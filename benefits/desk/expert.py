@@ -91,27 +91,27 @@ class ExpertEntry:
         """The two adults share field labels ("Date de naissance"): the error summary names the section."""
         sections = {
             self.household: _("Foyer"),
-            self.applicant: _("Demandeur"),
-            self.partner: _("Conjoint"),
+            self.applicant: _("Demandeur ou demandeuse"),
+            self.partner: _("Conjoint ou conjointe"),
             self.single_parent: _("Foyer"),
             self.housing: _("Logement"),
-            self.applicant_incomes: _("Revenus du demandeur"),
-            self.partner_incomes: _("Revenus du conjoint"),
+            self.applicant_incomes: _("Revenus du demandeur ou de la demandeuse"),
+            self.partner_incomes: _("Revenus du conjoint ou de la conjointe"),
         }
         for form, section in sections.items():
             form.section = section
         for number, form in enumerate(self.children, start=1):
             form.section = _("Enfants")
             form.fields["birth_date"].label = format_lazy(
-                _("Enfant {number} : date de naissance"), number=number
+                _("Enfant {number} : date de naissance"), number=number
             )
             form.fields["birth_date"].help_text = ""
 
     @property
     def adults(self) -> list[tuple]:
         return [
-            (self.applicant, self.applicant_incomes, _("Demandeur")),
-            (self.partner, self.partner_incomes, _("Conjoint (seulement pour un couple)")),
+            (self.applicant, self.applicant_incomes, _("Demandeur ou demandeuse")),
+            (self.partner, self.partner_incomes, _("Conjoint ou conjointe (seulement pour un couple)")),
         ]
 
     def checked_forms(self) -> list:

@@ -42,10 +42,10 @@ class ExpertFamily:
             form = family_step.ChildDisabilityForm(data, prefix=f"handicap{number}")
             as_select(form, "disability")
             form.fields["disability"].label = format_lazy(
-                _("Enfant {number} : handicap reconnu par la CDAPH"), number=number
+                _("Enfant {number} : handicap reconnu par la CDAPH"), number=number
             )
             form.fields["category"].label = format_lazy(
-                _("Enfant {number} : complément d’AEEH"), number=number
+                _("Enfant {number} : complément d’AEEH"), number=number
             )
             form.fields["category"].help_text = ""
             self.disabilities.append(form)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from benefits.claims.files import normalized_number
 from benefits.desk.models import MANDATE_KINDS, Consent, Duration, IdentityCheck
 
 
@@ -24,19 +25,34 @@ class AgentLoginForm(forms.Form):
         self.fields["code"].widget.attrs.update(autocomplete="one-time-code", inputmode="numeric")
 
 
+class NumberField(forms.CharField):
+    """A numéro allocataire as typed ("3", "000 00 03"), cleaned to the 7 digits it is stored with."""
+
+    def clean(self, value):
+        typed = super().clean(value)
+        if not typed:
+            return ""
+        number = normalized_number(typed)
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+
 class SearchForm(forms.Form):
-    number = forms.RegexField(
+    number = NumberField(
         label=_("Numéro allocataire"),
-        regex=r"^\d{7}$",
+        help_text=_("Jusqu’à 7 chiffres, sans les zéros du début si vous voulez : 3 pour 0000003."),
         required=False,
-        error_messages={"invalid": _("Le numéro allocataire compte 7 chiffres.")},
+        max_length=32,
+        error_messages={"invalid": _("Le numéro allocataire compte au plus 7 chiffres.")},
     )
     family_name = forms.CharField(label=_("Nom de naissance"), required=False, max_length=120)
     birth_date = forms.DateField(
         label=_("Date de naissance"),
         help_text=_("Au format jj/mm/aaaa."),
         required=False,
-        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        # What people type besides jj/mm/aaaa: dots, dashes or spaces between the parts.
+        input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d"],
         error_messages={"invalid": _("Saisissez une date au format jj/mm/aaaa.")},
     )
 

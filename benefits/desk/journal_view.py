@@ -15,12 +15,16 @@ CHANNELS = {
 }
 
 
-def targets_of(file) -> list[str]:
+def targets_of(file) -> tuple[list[str], dict[str, str]]:
+    """The journal's targets of a file, and the kind of each claim target (a declaration is worded as one)."""
+    claim_kinds = {
+        f"claim:{pk}": kind for pk, kind in Claim.objects.filter(file=file).values_list("pk", "kind")
+    }
     targets = [f"file:{file.pk}"]
     targets += [f"draft:{pk}" for pk in ClaimDraft.objects.filter(file=file).values_list("pk", flat=True)]
-    targets += [f"claim:{pk}" for pk in Claim.objects.filter(file=file).values_list("pk", flat=True)]
+    targets += list(claim_kinds)
     targets += [f"mandate:{pk}" for pk in Mandate.objects.filter(file=file).values_list("pk", flat=True)]
-    return targets
+    return targets, claim_kinds
 
 
 def when(entry) -> str:
@@ -41,20 +45,36 @@ def who(entry, viewer) -> str:
     return _("la personne")
 
 
-def sentence(entry, viewer) -> str:
+def sentence(entry, viewer, kind: str = "") -> str:
+    """One entry in words. viewer is the person reading their own journal ("vous", "Votre dossier"), or
+    None for an agent's 360° view, where no line speaks to the allocataire. kind: the claim's, if any."""
     details, actor = entry.details, who(entry, viewer)
     if entry.action == "file_viewed":
-        return _("Votre dossier a été consulté par %(who)s le %(when)s.") % {
-            "who": actor,
-            "when": when(entry),
-        }
+        text = (
+            _("Votre dossier a été consulté par %(who)s le %(when)s.")
+            if viewer is not None
+            else _("Dossier consulté par %(who)s le %(when)s.")
+        )
+        return text % {"who": actor, "when": when(entry)}
+    if entry.action == "claim_filed":
+        kind = details.get("kind") or kind
+        if kind == Kind.DECLARATION:
+            return _("Déclaration trimestrielle envoyée par %(who)s.") % {"who": actor}
+        if kind in Kind.values:
+            return _("%(claim)s déposée par %(who)s.") % {"claim": Kind(kind).label, "who": actor}
+        return _("Demande déposée par %(who)s.") % {"who": actor}
     if entry.action == "mandate_created":
         kinds = ", ".join(str(Kind(kind).label) for kind in details.get("kinds", []) if kind in Kind.values)
-        return _("Mandat donné à %(who)s pour : %(kinds)s.") % {"who": actor, "kinds": kinds}
+        return _("Mandat donné à %(who)s pour : %(kinds)s.") % {"who": actor, "kinds": kinds}
     if entry.action == "mandate_revoked":
         return _("Mandat retiré par %(who)s.") % {"who": actor}
     if entry.action == "claim_status" and details.get("status") in Status.values:
-        return _("Statut de la demande : %(status)s.") % {"status": Status(details["status"]).label}
+        text = (
+            _("Statut de la déclaration : %(status)s.")
+            if kind == Kind.DECLARATION
+            else _("Statut de la demande : %(status)s.")
+        )
+        return text % {"status": Status(details["status"]).label}
     text = ACTIONS.get(entry.action)
     return str(text) % {"who": actor} if text else entry.action
 
@@ -65,7 +85,6 @@ ACTIONS = {
     "draft_saved": gettext_lazy("Brouillon enregistré par %(who)s."),
     "figure_corrected": gettext_lazy("Montant corrigé par %(who)s."),
     "prefill_refreshed": gettext_lazy("Salaires demandés de nouveau par %(who)s."),
-    "claim_filed": gettext_lazy("Demande déposée par %(who)s."),
 }
 
 
@@ -86,8 +105,10 @@ def repeats(entry, previous) -> bool:
 
 def journal_for_file(file, *, viewer) -> list[dict]:
     """The file's journal, newest first, each entry in words (no personal data: the journal holds none).
-    Consecutive saves of one draft are one line, at the time of the latest."""
-    entries = JournalEntry.objects.filter(target__in=targets_of(file)).select_related("actor__desk_agent")
+    Consecutive saves of one draft are one line, at the time of the latest. viewer: the person reading
+    their own journal, or None for the agent's 360° view (worded for the agent, see sentence())."""
+    targets, claim_kinds = targets_of(file)
+    entries = JournalEntry.objects.filter(target__in=targets).select_related("actor__desk_agent")
     shown, previous = [], None
     for entry in entries.order_by("-at", "-pk").iterator(chunk_size=JOURNAL_LENGTH):
         if not repeats(entry, previous):
@@ -98,7 +119,7 @@ def journal_for_file(file, *, viewer) -> list[dict]:
     return [
         {
             "at": entry.at,
-            "text": sentence(entry, viewer),
+            "text": sentence(entry, viewer, claim_kinds.get(entry.target, "")),
             "channel": str(CHANNELS.get(entry.channel, entry.channel)),
             "mandate": entry.details.get("mandate"),
             "by_agent": bool(entry.actor_id and entry.actor.is_staff),

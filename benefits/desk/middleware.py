@@ -32,7 +32,7 @@ class AgentMiddleware:
             return redirect("desk:login")
         if idle_expired(request, settings.AGENT_IDLE_SECONDS):
             logout(request)
-            messages.info(request, _("Votre session d’agent a expiré : connectez-vous de nouveau."))
+            messages.info(request, _("Votre session d’agent a expiré : connectez-vous de nouveau."))
             return redirect(reverse("desk:login"))
         mandate_id = request.session.get(MANDATE_KEY)
         if mandate_id:

@@ -33,7 +33,7 @@ def revoke(request, pk):
     if mandate is None:
         raise Http404
     mandate_revoke(mandate=mandate, by=request.user, channel=request.channel, who="person")
-    messages.success(request, _("Le mandat est retiré : l’agent ne peut plus agir pour vous."))
+    messages.success(request, _("Le mandat est retiré : l’agent ne peut plus agir pour vous."))
     return redirect("desk_person:actions")
 
 

@@ -57,7 +57,7 @@ def mandate_new(request, number):
         )
         request.session[MANDATE_KEY] = mandate.pk
         messages.success(
-            request, _("Mandat enregistré : vous pouvez faire les démarches couvertes pour la personne.")
+            request, _("Mandat enregistré : vous pouvez faire les démarches couvertes pour la personne.")
         )
         return redirect("desk:file", number=file.number)
     return render(request, "benefits/desk/mandate.html", {"file": file, "form": form})

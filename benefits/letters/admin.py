@@ -3,8 +3,8 @@
 The frozen context and the PDF are read only: a letter is never edited, only rendered again."""
 
 from django.contrib import admin, messages
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from benefits.letters.models import Letter, LetterStatus
 from benefits.letters.services import letter_requeue
@@ -16,9 +16,10 @@ def rerender_failed(modeladmin, request, queryset):
     for letter in queryset.filter(status=LetterStatus.FAILED):
         letter_requeue(letter=letter)
         count += 1
-    modeladmin.message_user(
-        request, gettext("%(count)d courrier(s) remis en préparation.") % {"count": count}, messages.SUCCESS
+    message = ngettext(
+        "%(count)d courrier remis en préparation.", "%(count)d courriers remis en préparation.", count
     )
+    modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Letter)

@@ -33,7 +33,7 @@ def letter_for_claim_filed(*, claim, language: str | None = None, helper: dict |
     if helper:
         context["helper"] = helper
     with translation.override(language):
-        subject = _("Accusé de réception : %(kind)s") % {"kind": claim.get_kind_display()}
+        subject = _("Accusé de réception : %(kind)s") % {"kind": claim.get_kind_display()}
     return letter_request(
         file=claim.file,
         kind=LetterKind.RECEIPT,
@@ -52,9 +52,9 @@ def letter_for_claim_decided(*, claim) -> Letter | None:
     language = claim_language(claim)
     with translation.override(language):
         if claim.status == "acceptee":
-            subject = _("Décision : %(kind)s acceptée") % {"kind": claim.get_kind_display()}
+            subject = _("Décision : %(kind)s acceptée") % {"kind": claim.get_kind_display()}
         else:
-            subject = _("Décision : %(kind)s refusée") % {"kind": claim.get_kind_display()}
+            subject = _("Décision : %(kind)s refusée") % {"kind": claim.get_kind_display()}
     return letter_request(
         file=claim.file,
         kind=LetterKind.DECISION,

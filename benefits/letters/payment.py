@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from benefits.letters.holidays import is_public_holiday
 
-PAYMENT_BASIS = "Arrêté du 29 juin 1994 modifié, art. 1 ; CSS R553-1"
+PAYMENT_BASIS = "Arrêté du 29 juin 1994 modifié, art. 1 ; CSS R553-1"
 
 
 def is_working_day(day: date) -> bool:

@@ -78,11 +78,11 @@ def benefits(lines: list[dict]) -> list[dict]:
 def figure_source(row: dict) -> str:
     if row["source"] == "employer":
         if row["corrected"]:
-            return _("Prérempli (%(employer)s : %(amount)s), corrigé par vous") % {
+            return _("Prérempli (%(employer)s : %(amount)s), corrigé par vous") % {
                 "employer": row["employer"] or _("employeur"),
                 "amount": money(row["prefilled"]),
             }
-        return _("Prérempli : salaire déclaré par %(employer)s") % {
+        return _("Prérempli : salaire déclaré par %(employer)s") % {
             "employer": row["employer"] or _("l’employeur")
         }
     return _("Déclaré par vous")

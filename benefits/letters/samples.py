@@ -31,7 +31,7 @@ SUBJECTS = {
     LetterKind.DECISION: "Décision sur votre déclaration trimestrielle de ressources",
     LetterKind.RECALCULATION: "Nouveau calcul de vos droits",
     LetterKind.ELIGIBILITY: "Vous pourriez avoir droit à une aide",
-    LetterKind.CONFIDENTIAL_RECEIPT: "Accusé de réception : votre demande du 01/12/2026",
+    LetterKind.CONFIDENTIAL_RECEIPT: "Accusé de réception : votre demande du 01/12/2026",
     LetterKind.EXCEPTIONAL_AID: "Aide exceptionnelle de solidarité",
 }
 

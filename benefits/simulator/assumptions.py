@@ -24,7 +24,7 @@ def commune_sentence(code: str, zone: int) -> str:
     return str(
         format_lazy(
             _(
-                "Votre commune, {commune}, est en zone {zone} des aides au logement ({meaning}) : "
+                "Votre commune, {commune}, est en zone {zone} des aides au logement ({meaning}) : "
                 "les loyers plafonds de cette zone sont appliqués."
             ),
             commune=commune_display_name(code),

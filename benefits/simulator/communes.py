@@ -43,7 +43,7 @@ def resolve_commune(text: str) -> tuple[str, str]:
         if len(known) > 1:
             return "", str(
                 format_lazy(
-                    _("Le code postal {code} couvre plusieurs communes : choisissez la vôtre dans la liste."),
+                    _("Le code postal {code} couvre plusieurs communes : choisissez la vôtre dans la liste."),
                     code=text,
                 )
             )
@@ -58,7 +58,7 @@ def resolve_commune(text: str) -> tuple[str, str]:
         return "", str(
             format_lazy(
                 _(
-                    "Plusieurs communes s’appellent {name} : choisissez-la dans la liste ou indiquez son code postal."
+                    "Plusieurs communes s’appellent {name} : choisissez-la dans la liste ou indiquez son code postal."
                 ),
                 name=text,
             )
@@ -66,7 +66,7 @@ def resolve_commune(text: str) -> tuple[str, str]:
     if housing_zone_for_commune(text.upper()) is not None:
         return text.upper(), ""
     return "", str(
-        _("Commune introuvable : vérifiez l’orthographe, indiquez le code postal ou choisissez la zone.")
+        _("Commune introuvable : vérifiez l’orthographe, indiquez le code postal ou choisissez la zone.")
     )
 
 

@@ -16,12 +16,12 @@ from benefits.simulator.periods import period_text
 CAF_URL = "https://www.caf.fr/allocataires/mes-services-en-ligne/faire-une-demande-de-prestation"
 NEXT = {
     "paje_base": (
-        _("Déclarez la naissance à la CAF : l’allocation de base est versée dès le mois suivant."),
+        _("Déclarez la naissance à la CAF : l’allocation de base est versée dès le mois suivant."),
         CAF_URL,
     ),
     "paje_naissance": (
         _(
-            "Déclarez votre grossesse dans les 14 premières semaines, à votre CPAM et à la CAF : la prime est versée au 7e mois."
+            "Déclarez votre grossesse dans les 14 premières semaines, à votre CPAM et à la CAF : la prime est versée au 7e mois."
         ),
         CAF_URL,
     ),
@@ -38,7 +38,7 @@ NEXT = {
         None,
     ),
     "aspa": (
-        _("L’ASPA se demande à votre caisse de retraite (Carsat, MSA) ; elle passe avant le RSA."),
+        _("L’ASPA se demande à votre caisse de retraite (Carsat, MSA) ; elle passe avant le RSA."),
         "https://www.service-public.fr/particuliers/vosdroits/F16871",
     ),
 }

@@ -28,8 +28,8 @@ MAX_DUE_MONTHS = 9
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
 CHILD_DISABILITY = [
     ("none", _("Non")),
-    ("50", _("Oui, taux de 50 à 79 %, avec un établissement ou des soins spécialisés")),
-    ("80", _("Oui, taux d’au moins 80 %")),
+    ("50", _("Oui, taux de 50 à 79 %, avec un établissement ou des soins spécialisés")),
+    ("80", _("Oui, taux d’au moins 80 %")),
 ]
 AEEH_CATEGORIES = [("", _("Pas de complément, ou je ne sais pas"))] + [
     (str(n), _("Catégorie %(n)s") % {"n": n}) for n in range(1, 7)
@@ -80,9 +80,9 @@ def applies(answers: dict, month: str) -> bool:
 
 class PregnancyForm(forms.Form):
     expecting = forms.ChoiceField(
-        label=_("Attendez-vous un enfant ?"),
+        label=_("Attendez-vous un enfant ?"),
         help_text=_(
-            "Vous, ou votre conjoint(e). Pour la prime à la naissance et l’allocation de base de la PAJE."
+            "Vous, ou votre conjoint ou conjointe. Pour la prime à la naissance et l’allocation de base de la PAJE."
         ),
         choices=YES_NO,
         initial="non",
@@ -90,7 +90,7 @@ class PregnancyForm(forms.Form):
         error_messages={"required": _("Indiquez si vous attendez un enfant.")},
     )
     due_date = forms.DateField(
-        label=_("Si oui : date prévue de naissance"),
+        label=_("Si oui : date prévue de naissance"),
         help_text=_("Format JJ/MM/AAAA, celle du certificat de grossesse."),
         required=False,
         input_formats=DATE_FORMATS,
@@ -115,7 +115,7 @@ class PregnancyForm(forms.Form):
             if ahead <= 0:
                 self.add_error(
                     "due_date",
-                    _("La date prévue doit être après le mois estimé ; un enfant né se déclare à l’étape 2."),
+                    _("La date prévue doit être après le mois estimé ; un enfant né se déclare à l’étape 2."),
                 )
             elif ahead > MAX_DUE_MONTHS:
                 self.add_error("due_date", _("La date prévue doit être dans les neuf mois qui viennent."))
@@ -124,14 +124,14 @@ class PregnancyForm(forms.Form):
 
 class ChildDisabilityForm(forms.Form):
     disability = forms.ChoiceField(
-        label=_("Un handicap est-il reconnu par la CDAPH (MDPH) ?"),
+        label=_("Un handicap est-il reconnu par la CDAPH (MDPH) ?"),
         choices=CHILD_DISABILITY,
         initial="none",
         widget=forms.RadioSelect,
         error_messages={"required": _("Indiquez si un handicap est reconnu.")},
     )
     category = forms.ChoiceField(
-        label=_("Si la CDAPH a accordé un complément d’AEEH : sa catégorie"),
+        label=_("Si la CDAPH a accordé un complément d’AEEH : sa catégorie"),
         help_text=_("Elle figure sur la notification de la CDAPH (catégories 1 à 6)."),
         choices=AEEH_CATEGORIES,
         required=False,
@@ -146,16 +146,16 @@ class ChildDisabilityForm(forms.Form):
 
 class ChildcareForm(forms.Form):
     mode = forms.ChoiceField(
-        label=_("Faites-vous garder un enfant par une personne que vous employez ?"),
-        help_text=_("Pour trouver une assistante maternelle ou une crèche près de chez vous : monenfant.fr."),
+        label=_("Faites-vous garder un enfant par une personne que vous employez ?"),
+        help_text=_("Pour trouver une assistante maternelle ou une crèche près de chez vous : monenfant.fr."),
         choices=CHILDCARE_MODES,
         initial="none",
         widget=forms.RadioSelect,
         error_messages={"required": _("Indiquez si vous faites garder un enfant.")},
     )
-    cost = euros(_("Si oui : salaire net versé par mois pour la garde"))
+    cost = euros(_("Si oui : salaire net versé par mois pour la garde"))
     hours = forms.DecimalField(
-        label=_("Si oui : nombre d’heures de garde par mois"),
+        label=_("Si oui : nombre d’heures de garde par mois"),
         required=False,
         min_value=0,
         max_value=744,
@@ -197,7 +197,7 @@ def summary_rows(answers: dict) -> list[dict]:
             if child.get("category"):
                 value += " — " + str(_("complément de catégorie %(n)s") % {"n": child["category"]})
             rows.append(
-                {"label": _("Enfant %(n)s : handicap reconnu") % {"n": number}, "value": value, "edit": edit}
+                {"label": _("Enfant %(n)s : handicap reconnu") % {"n": number}, "value": value, "edit": edit}
             )
     care = family.get("childcare") or {}
     if care.get("mode") not in (None, "none"):

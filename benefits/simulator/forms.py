@@ -14,16 +14,16 @@ from benefits.simulator.communes import resolve_commune
 from benefits.simulator.formatting import month_name
 
 ACTIVITIES = [
-    ("employed", _("Je travaille (salarié, intérimaire, apprenti, indépendant)")),
+    ("employed", _("Je travaille (salariat, intérim, apprentissage, à mon compte)")),
     ("unemployed", _("Je suis au chômage")),
-    ("student", _("Je suis étudiant")),
-    ("retired", _("Je suis retraité")),
+    ("student", _("Je fais des études")),
+    ("retired", _("Je suis à la retraite")),
     ("inactive", _("Sans activité")),
 ]
 DISABILITY = [
     ("none", _("Non")),
-    ("50", _("Oui, taux de 50 à 79 %")),
-    ("80", _("Oui, taux d’au moins 80 %")),
+    ("50", _("Oui, taux de 50 à 79 %")),
+    ("80", _("Oui, taux d’au moins 80 %")),
 ]
 NATIONALITY = [
     ("fr", _("Française")),
@@ -32,9 +32,9 @@ NATIONALITY = [
 ]
 ZONES = [
     ("", _("Je ne sais pas")),
-    ("1", _("Zone 1 : Paris et sa proche banlieue")),
-    ("2", _("Zone 2 : grandes villes et leur agglomération")),
-    ("3", _("Zone 3 : ailleurs")),
+    ("1", _("Zone 1 : Paris et sa proche banlieue")),
+    ("2", _("Zone 2 : grandes villes et leur agglomération")),
+    ("3", _("Zone 3 : ailleurs")),
 ]
 MAX_EUROS = Decimal("100000")
 PLAIN_AMOUNT = re.compile(r"-?\d+(\.\d+)?")
@@ -78,7 +78,7 @@ def euros(label, help_text="", required=False):
         error_messages={
             "invalid": _("Indiquez un montant en euros, par exemple 1250 ou 1250,50."),
             "min_value": _("Le montant ne peut pas être négatif."),
-            "max_value": _("Le montant semble trop élevé : vérifiez-le."),
+            "max_value": _("Le montant semble trop élevé : vérifiez-le."),
             "max_decimal_places": _("Indiquez au plus deux chiffres après la virgule."),
             "required": _("Indiquez un montant (0 si vous ne recevez rien)."),
         },
@@ -99,13 +99,13 @@ def birth_date(label):
 
 class HouseholdForm(forms.Form):
     couple = radio(
-        _("Vivez-vous en couple ?"),
+        _("Vivez-vous en couple ?"),
         YES_NO,
         _("Indiquez si vous vivez en couple."),
         help_text=_("Marié, pacsé ou en concubinage."),
     )
     children = forms.IntegerField(
-        label=_("Combien d’enfants vivent avec vous et sont à votre charge ?"),
+        label=_("Combien d’enfants vivent avec vous et sont à votre charge ?"),
         min_value=0,
         max_value=12,
         initial=0,
@@ -122,7 +122,7 @@ class PersonForm(forms.Form):
     birth_date = birth_date(_("Date de naissance"))
     activity = radio(_("Situation actuelle"), ACTIVITIES, _("Choisissez une situation."))
     disability = radio(
-        _("Un handicap est-il reconnu par la CDAPH (MDPH) ?"),
+        _("Un handicap est-il reconnu par la CDAPH (MDPH) ?"),
         DISABILITY,
         _("Indiquez si un handicap est reconnu."),
         initial="none",
@@ -133,7 +133,7 @@ class PersonForm(forms.Form):
     )
     nationality = radio(_("Nationalité"), NATIONALITY, _("Indiquez la nationalité."), initial="fr")
     permit_years = forms.IntegerField(
-        label=_("Depuis combien d’années avez-vous un titre de séjour ?"),
+        label=_("Depuis combien d’années avez-vous un titre de séjour ?"),
         help_text=_("Seulement si vous n’êtes pas de nationalité française."),
         required=False,
         min_value=0,
@@ -145,7 +145,7 @@ class PersonForm(forms.Form):
     )
 
     unemployed_since = forms.DateField(
-        label=_("Si vous êtes au chômage : depuis quelle date ?"),
+        label=_("Si vous êtes au chômage : depuis quelle date ?"),
         help_text=_(
             "Format JJ/MM/AAAA. Après deux mois de chômage, l’aide au logement compte moins vos revenus passés."
         ),
@@ -190,18 +190,18 @@ class HousingForm(forms.Form):
     status = radio(_("Votre logement"), HOUSING, _("Choisissez votre situation de logement."))
     rent = euros(
         _("Loyer mensuel hors charges (ou mensualité du prêt)"),
-        _("Sans les charges : les aides au logement comptent les charges de façon forfaitaire."),
+        _("Sans les charges : les aides au logement comptent les charges de façon forfaitaire."),
     )
     commune = forms.CharField(
         label=_("Commune du logement"),
-        help_text=_("Nom de la commune ou code postal, par exemple « Saint-Étienne », « Lyon 3e » ou 69003."),
+        help_text=_("Nom de la commune ou code postal, par exemple « Saint-Étienne », « Lyon 3e » ou 69003."),
         required=False,
         max_length=80,
     )
     # The commune picked among those a postal code or a name covers (radio buttons, without JavaScript).
     commune_pick = forms.CharField(label=_("Votre commune"), required=False, max_length=120)
     zone = forms.ChoiceField(
-        label=_("Si vous ne trouvez pas votre commune : zone du logement"), choices=ZONES, required=False
+        label=_("Si vous ne trouvez pas votre commune : zone du logement"), choices=ZONES, required=False
     )
 
     def clean(self):
@@ -228,8 +228,8 @@ class HousingForm(forms.Form):
 
 class IncomeForm(forms.Form):
     salary = euros(
-        _("Salaire : montant net social par mois"),
-        _("Sur votre fiche de paie, ligne « montant net social ». 0 si vous n’avez pas de salaire."),
+        _("Salaire : montant net social par mois"),
+        _("Sur votre fiche de paie, ligne « montant net social ». 0 si vous n’avez pas de salaire."),
         required=True,
     )
     unemployment = euros(_("Allocation chômage (ARE) par mois"))
@@ -245,8 +245,8 @@ class IncomeForm(forms.Form):
         if since:
             self.fields["salary"].help_text = format_lazy(
                 _(
-                    "Sur votre fiche de paie, ligne « montant net social ». Le même montant est compté chaque "
-                    "mois depuis {since} ; s’il a changé ces derniers mois, détaillez-le plus bas. 0 si vous "
+                    "Sur votre fiche de paie, ligne « montant net social ». Le même montant est compté chaque "
+                    "mois depuis {since} ; s’il a changé ces derniers mois, détaillez-le plus bas. 0 si vous "
                     "n’avez pas de salaire."
                 ),
                 since=since,
@@ -306,9 +306,9 @@ class SingleParentForm(forms.Form):
     allocation de soutien familial (CSS L523-1 I 3° and 4°, R523-1)."""
 
     maintenance = forms.ChoiceField(
-        label=_("L’autre parent verse-t-il une pension alimentaire pour vos enfants ?"),
+        label=_("L’autre parent verse-t-il une pension alimentaire pour vos enfants ?"),
         help_text=_(
-            "Répondez oui seulement si elle est versée en entier chaque mois ; vous indiquerez son montant "
+            "Répondez oui seulement si elle est versée en entier chaque mois ; vous indiquerez son montant "
             "à l’étape des revenus. Une pension qui n’est pas versée compte comme non."
         ),
         choices=YES_NO,
@@ -317,7 +317,7 @@ class SingleParentForm(forms.Form):
     )
 
     since = forms.CharField(
-        label=_("Si vous élevez seul(e) vos enfants depuis moins de 18 mois : depuis quel mois ?"),
+        label=_("Si vous élevez seule ou seul vos enfants depuis moins de 18 mois : depuis quel mois ?"),
         help_text=_(
             "Après une séparation, un veuvage… Format MM/AAAA, par exemple 03/2026. Sinon, laissez vide."
         ),

@@ -35,7 +35,7 @@ def check_ages(applicant, partner, children) -> bool:
     for child in children:
         if child.cleaned_data["birth_date"] <= min(adults):
             child.add_error(
-                "birth_date", _("Un enfant ne peut pas être plus âgé que ses parents : vérifiez les dates.")
+                "birth_date", _("Un enfant ne peut pas être plus âgé que ses parents : vérifiez les dates.")
             )
             ok = False
     return ok
@@ -92,20 +92,20 @@ def summary(answers: dict, month: str = "") -> list[dict]:
             "edit": edit["household"],
         },
     ]
-    for role, title in (("applicant", _("Vous")), ("partner", _("Votre conjoint"))):
+    for role, title in (("applicant", _("Vous")), ("partner", _("Votre conjoint ou conjointe"))):
         person = answers.get(role)
         if not person:
             continue
         rows.append(
             {
-                "label": _("%(who)s : date de naissance") % {"who": title},
+                "label": _("%(who)s : date de naissance") % {"who": title},
                 "value": day(person["birth_date"]),
                 "edit": edit["persons"],
             }
         )
         rows.append(
             {
-                "label": _("%(who)s : situation") % {"who": title},
+                "label": _("%(who)s : situation") % {"who": title},
                 "value": _choice(simulator_forms.ACTIVITIES, person["activity"]),
                 "edit": edit["persons"],
             }
@@ -113,14 +113,14 @@ def summary(answers: dict, month: str = "") -> list[dict]:
         if person.get("unemployed_since"):
             rows.append(
                 {
-                    "label": _("%(who)s : au chômage depuis le") % {"who": title},
+                    "label": _("%(who)s : au chômage depuis le") % {"who": title},
                     "value": day(person["unemployed_since"]),
                     "edit": edit["persons"],
                 }
             )
         rows.append(
             {
-                "label": _("%(who)s : handicap reconnu") % {"who": title},
+                "label": _("%(who)s : handicap reconnu") % {"who": title},
                 "value": _choice(simulator_forms.DISABILITY, person["disability"]),
                 "edit": edit["persons"],
             }
@@ -128,7 +128,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
     for number, child in enumerate(answers.get("children", []), start=1):
         rows.append(
             {
-                "label": _("Enfant %(n)s : date de naissance") % {"n": number},
+                "label": _("Enfant %(n)s : date de naissance") % {"n": number},
                 "value": day(child.get("birth_date")),
                 "edit": edit["persons"],
             }
@@ -136,7 +136,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
     if answers.get("single_parent_since"):
         rows.append(
             {
-                "label": _("Seul(e) avec vos enfants depuis"),
+                "label": _("Seule ou seul avec vos enfants depuis"),
                 "value": month_name(answers["single_parent_since"]),
                 "edit": edit["persons"],
             }
@@ -171,13 +171,13 @@ def summary(answers: dict, month: str = "") -> list[dict]:
         rows.append(
             {"label": _("Commune"), "value": place or housing.get("commune"), "edit": edit["housing"]}
         )
-    for role, title in (("applicant", _("Vous")), ("partner", _("Votre conjoint"))):
+    for role, title in (("applicant", _("Vous")), ("partner", _("Votre conjoint ou conjointe"))):
         income = (answers.get("incomes") or {}).get(role)
         if not income:
             continue
         rows.append(
             {
-                "label": _("%(who)s : montant net social mensuel") % {"who": title},
+                "label": _("%(who)s : montant net social mensuel") % {"who": title},
                 "value": _euros(income.get("salary")),
                 "edit": edit["incomes"],
             }
@@ -186,7 +186,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
             if value not in ("", None):
                 rows.append(
                     {
-                        "label": _("%(who)s : montant net social en %(month)s")
+                        "label": _("%(who)s : montant net social en %(month)s")
                         % {"who": title, "month": month_name(detail_month)},
                         "value": _euros(value),
                         "edit": edit["incomes"],
@@ -207,6 +207,6 @@ def summary(answers: dict, month: str = "") -> list[dict]:
         ):
             if income.get(key):
                 rows.append(
-                    {"label": f"{title} : {label}", "value": _euros(income[key]), "edit": edit["incomes"]}
+                    {"label": f"{title} : {label}", "value": _euros(income[key]), "edit": edit["incomes"]}
                 )
     return rows

@@ -35,12 +35,12 @@ MDPH_URL = "https://www.service-public.fr/particuliers/vosdroits/F12242"
 # naming a URL pattern stays on this portal; the others are the official pages.
 NEXT_STEPS = {
     "ppa": (
-        _("Faites la demande en ligne : elle se remplit en quelques minutes avec vos revenus déjà connus."),
+        _("Faites la demande en ligne : elle se remplit en quelques minutes avec vos revenus déjà connus."),
         _("Demander la prime d’activité"),
         "claims:index",
     ),
     "rsa": (
-        _("Faites la demande en ligne ; la CAF vous proposera ensuite un accompagnement."),
+        _("Faites la demande en ligne ; la CAF vous proposera ensuite un accompagnement."),
         _("Demander le RSA"),
         "claims:index",
     ),
@@ -55,7 +55,7 @@ NEXT_STEPS = {
         MDPH_URL,
     ),
     "af": (
-        _("Versées sans demande si la CAF connaît vos enfants : déclarez chaque naissance ou arrivée."),
+        _("Versées sans demande si la CAF connaît vos enfants : déclarez chaque naissance ou arrivée."),
         None,
         None,
     ),
@@ -66,7 +66,7 @@ NEXT_STEPS = {
         CAF_CLAIM_URL,
     ),
     "ars": (
-        _("Versée fin août sans demande ; pour un enfant de 16 à 18 ans, déclarez sa scolarité sur caf.fr."),
+        _("Versée fin août sans demande ; pour un enfant de 16 à 18 ans, déclarez sa scolarité sur caf.fr."),
         None,
         None,
     ),

@@ -54,7 +54,7 @@ def person_heading(prefix: str | None) -> str:
     if prefix == "demandeur":
         return _("Vous")
     if prefix == "conjoint":
-        return _("Votre conjoint")
+        return _("Votre conjoint ou conjointe")
     child = re.fullmatch(r"enfant(\d+)", prefix or "")
     return _("Enfant %(n)s") % {"n": child[1]} if child else ""
 

@@ -5,8 +5,8 @@ from django.utils.translation import get_language
 
 from benefits.campaigns.models import Outcome
 from benefits.labels import benefit_label
+from benefits.simulator.formatting import NBSP, month_name
 from benefits.simulator.formatting import euros as format_euros
-from benefits.simulator.formatting import month_name
 from benefits.simulator.result_page import step_lines
 
 register = template.Library()
@@ -19,7 +19,7 @@ def euros(value) -> str:
 
 @register.filter
 def per_second(value) -> str:
-    return f"{value:,.0f}".replace(",", "\u202f")
+    return f"{value:,.0f}".replace(",", NBSP)
 
 
 @register.filter
@@ -42,9 +42,9 @@ def outcome(value) -> str:
 
 @register.filter
 def count(value) -> str:
-    """5007 → "5 007" (French thousands, a narrow no-break space); anything else as it came."""
+    """5007 → "5 007" (French thousands, the no-break space of euros()); anything else as it came."""
     try:
-        return f"{int(value):,}".replace(",", "\u202f")
+        return f"{int(value):,}".replace(",", NBSP)
     except (TypeError, ValueError):
         return value
 

@@ -25,10 +25,10 @@ CALLBACK = {
     "callback_other_iss": "Paramètre iss d’un autre émetteur au retour",
 }
 TOKEN = {
-    "token_invalid_grant": "Jeton : erreur invalid_grant (400)",
-    "token_server_error": "Jeton : erreur serveur (500)",
-    "token_timeout": "Jeton : pas de réponse à temps",
-    "token_response_oversized": "Jeton : réponse trop volumineuse",
+    "token_invalid_grant": "Jeton : erreur invalid_grant (400)",
+    "token_server_error": "Jeton : erreur serveur (500)",
+    "token_timeout": "Jeton : pas de réponse à temps",
+    "token_response_oversized": "Jeton : réponse trop volumineuse",
 }
 ID_TOKEN = {
     "id_token_nonce_missing": "ID token sans nonce",
@@ -53,10 +53,10 @@ ID_TOKEN = {
     "id_token_jwe_a128gcm": "ID token chiffré en A128GCM",
     "id_token_jwe_a256cbc": "ID token chiffré en A256CBC-HS512",
     "id_token_jwe_zip": "ID token compressé (zip DEF)",
-    "id_token_tampered_header": "ID token : en-tête JWE modifié",
-    "id_token_tampered_iv": "ID token : vecteur d’initialisation modifié",
-    "id_token_tampered_ciphertext": "ID token : texte chiffré modifié",
-    "id_token_tampered_tag": "ID token : tag d’authentification modifié",
+    "id_token_tampered_header": "ID token : en-tête JWE modifié",
+    "id_token_tampered_iv": "ID token : vecteur d’initialisation modifié",
+    "id_token_tampered_ciphertext": "ID token : texte chiffré modifié",
+    "id_token_tampered_tag": "ID token : tag d’authentification modifié",
     "id_token_truncated": "ID token tronqué",
     "id_token_oversized": "ID token trop volumineux",
     "id_token_acr_eidas1": "ID token de niveau eidas1",
@@ -72,16 +72,16 @@ USERINFO = {
     "userinfo_iss_other": "Userinfo d’un autre émetteur (iss)",
     "userinfo_aud_other": "Userinfo pour un autre service (aud)",
     "userinfo_malformed_pivot": "Userinfo avec une date de naissance invalide",
-    "userinfo_unauthorized": "Userinfo : jeton d’accès refusé (401)",
-    "userinfo_server_error": "Userinfo : erreur serveur (500)",
-    "userinfo_timeout": "Userinfo : pas de réponse à temps",
+    "userinfo_unauthorized": "Userinfo : jeton d’accès refusé (401)",
+    "userinfo_server_error": "Userinfo : erreur serveur (500)",
+    "userinfo_timeout": "Userinfo : pas de réponse à temps",
 }
 LOGOUT = {
-    "logout_without_state": "Déconnexion : retour sans state",
-    "logout_other_state": "Déconnexion : retour avec un autre state",
+    "logout_without_state": "Déconnexion : retour sans state",
+    "logout_other_state": "Déconnexion : retour avec un autre state",
 }
 DISCOVERY = {
-    "discovery_other_issuer": "Découverte : un autre émetteur (pour tout l’émulateur)",
+    "discovery_other_issuer": "Découverte : un autre émetteur (pour tout l’émulateur)",
 }
 GROUPS = {
     "Retour au service": CALLBACK,

@@ -104,7 +104,7 @@ IDENTITIES: dict[str, EmulatedIdentity] = {
             birthplace_label="Casablanca (Maroc)",
             birthcountry="99350",
             email="yasmina.benali@example.fr",
-            case="Née à l’étranger : lieu de naissance vide",
+            case="Née à l’étranger : lieu de naissance vide",
         ),
         EmulatedIdentity(
             key="ange",

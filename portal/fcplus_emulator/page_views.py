@@ -2,22 +2,32 @@
 
 import secrets
 import time
+from datetime import date
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.csp import CSP
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
+from portal.dates import long_date
 from portal.fcplus_emulator import faults, keys, store
 from portal.fcplus_emulator.claims import OTHER_ISSUER, issuer_url
 from portal.fcplus_emulator.identities import IDENTITIES, emulator_sub
 from portal.fcplus_emulator.registration import registration
 
 LEVEL_LABELS = {"eidas2": "substantiel (eidas2)", "eidas3": "élevé (eidas3)"}
+
+
+def birth_date_text(identity) -> str:
+    """The birth date as the person reads it on FC+'s French-only screen ("12 mars 1985", "1er janvier
+    1962"), whatever the portal's language; the claims keep FC+'s ISO "1985-03-12"."""
+    with translation.override("fr"):
+        return long_date(date.fromisoformat(identity.birthdate))
 
 
 def delivered_level(identity_key, requested: str) -> str | None:
@@ -65,7 +75,12 @@ def interaction(request, uid):
     selected_fault = faults.known(request.GET.get("fault")) or faults.session_fault(request)
     levels = {key: delivered_level(key, record["acr"]) for key in IDENTITIES}
     rows = [
-        {"identity": identity, "level": levels[key], "level_label": LEVEL_LABELS.get(levels[key], "")}
+        {
+            "identity": identity,
+            "birth_date": birth_date_text(identity),
+            "level": levels[key],
+            "level_label": LEVEL_LABELS.get(levels[key], ""),
+        }
         for key, identity in IDENTITIES.items()
     ]
     first_available = next((row["identity"].key for row in rows if row["level"]), "")
@@ -114,14 +129,14 @@ def index(request):
         if "session_fault" in request.POST:
             fault = faults.known(request.POST["session_fault"])
             faults.set_session_fault(response, fault)
-            messages.success(request, f"Panne de ce navigateur : {faults.FAULTS.get(fault, 'aucune')}.")
+            messages.success(request, f"Panne de ce navigateur : {faults.FAULTS.get(fault, 'aucune')}.")
         if "global_fault" in request.POST:
             faults.set_global_fault(request.POST["global_fault"])
             messages.success(
-                request, f"Panne de l’émulateur : {faults.FAULTS.get(faults.global_fault(), 'aucune')}."
+                request, f"Panne de l’émulateur : {faults.FAULTS.get(faults.global_fault(), 'aucune')}."
             )
         if "rotate" in request.POST:
-            messages.success(request, f"Nouvelle clé de signature : {keys.rotate_signing_key().kid}.")
+            messages.success(request, f"Nouvelle clé de signature : {keys.rotate_signing_key().kid}.")
         return response
     client_id = registration().client_id
     context = {

@@ -101,7 +101,10 @@ def test_operator_journey_with_htmx_progress(
 
     page.get_by_role("link", name="Rapport").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Rapport")
-    expect(page.get_by_role("link", name="Télécharger les résultats (CSV)")).to_be_visible()
+    expect(page.get_by_role("link", name="Télécharger les résultats (tableur Excel, XLSX)")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Télécharger les résultats (CSV, pour un programme)")
+    ).to_be_visible()
     assert_accessible(page, "campaign report")
 
 
@@ -119,6 +122,10 @@ def test_operator_journey_without_javascript(no_js_page, live_server, campaign_f
     page.get_by_role("link", name="Rapport").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Rapport")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Télécharger les résultats (CSV)").click()
+        page.get_by_role("link", name="Télécharger les résultats (CSV, pour un programme)").click()
     lines = download.value.path().read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == total + 1  # a header and one line per household
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger les résultats (tableur Excel, XLSX)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    assert download.value.path().read_bytes().startswith(b"PK")  # a workbook is a zip

@@ -86,7 +86,7 @@ def test_agent_files_camilles_declaration_under_a_mandate(
         person.goto(live_server.url + "/mon-espace/actions/")
         main = person.locator("main")
         expect(main).to_contain_text("Votre dossier a été consulté par un agent de la CAF de Lyon le")
-        expect(main).to_contain_text("Demande déposée par un agent de la CAF de Lyon")
+        expect(main).to_contain_text("Déclaration trimestrielle envoyée par un agent de la CAF de Lyon")
         expect(main).to_contain_text("Un agent de la CAF de Lyon peut faire pour vous")
         assert_accessible(person, "actions faites pour vous")
         person.get_by_role("button", name="Retirer ce mandat").click()

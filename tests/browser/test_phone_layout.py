@@ -87,3 +87,71 @@ def test_logged_in_at_320_px_the_header_tools_take_two_rows_at_most(
     if kiosk:
         assert page.get_by_role("button", name="Terminer et tout effacer").count() == 1
     assert_accessible(page, "header at 320 px")
+
+
+def ax_roles(page, selector) -> list[str]:
+    """The roles Chromium's own accessibility tree gives inside an element (what a screen reader gets)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("Accessibility.enable")
+    node = cdp.send(
+        "DOM.querySelector", {"nodeId": cdp.send("DOM.getDocument")["root"]["nodeId"], "selector": selector}
+    )
+    tree = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node["nodeId"], "fetchRelatives": False})
+    roles = [n["role"]["value"] for n in tree["nodes"] if "role" in n]
+    children = cdp.send("Accessibility.queryAXTree", {"nodeId": node["nodeId"]})
+    roles += [n["role"]["value"] for n in children["nodes"] if "role" in n]
+    cdp.detach()
+    return roles
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_declarations_incomes_are_read_without_scrolling_sideways_at_360_px(
+    page, live_server, login_browser, assert_accessible, settings, monkeypatch
+):
+    """The check page's table of incomes scrolled 142 px sideways in its region at 360 px: on a phone each
+    row is now a block (CSS only), and it stays a table with its caption and headers for screen readers."""
+    from benefits.claims.models import ClaimDraft
+    from tests.benefits.claims.factories import confirm_all, file_factory
+
+    settings.INCOME_API_URL = live_server.url + "/_revenus/api/v1"
+    monkeypatch.setattr("benefits.claims.services.current_declaration_month", lambda: "2026-11")
+    user = login_browser()
+    file_factory(user=user, partner_nir="1831069123103")  # two employers a month, and a partner
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + "/mon-espace/")
+    with page.expect_navigation():
+        page.locator("main form[action$='/nouvelle/dtr/'] button").click()
+    draft = ClaimDraft.objects.get()
+    for name in confirm_all(draft):
+        page.locator(f"input[name='{name}'][value=confirm]").check(force=True)
+    with page.expect_navigation():
+        page.locator("button[value=continue]").click()
+    assert page.url.endswith("/verifier/")
+
+    region = page.locator(".portal-table-scroll")
+    sideways = "el => el.scrollWidth - el.clientWidth"
+    assert region.evaluate(sideways) == 0  # was 142
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+    first_row = region.locator("tbody tr").first
+    labels = first_row.locator(".portal-table-stack__label")
+    assert labels.first.is_visible() and labels.all_text_contents() == [
+        "Revenu et source",
+        "Montant prérempli",
+        "Montant déclaré",
+    ]
+    assert region.locator("thead").bounding_box()["height"] <= 1  # for screen readers only
+    box = first_row.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+
+    table = page.get_by_role("table", name="Revenus déclarés, avec le montant prérempli et sa source")
+    assert table.count() == 1
+    assert table.get_by_role("columnheader").count() == 5
+    assert table.get_by_role("rowheader").count() == 9  # 3 months × (2 employers + the partner's)
+    roles = ax_roles(page, ".portal-table-stack table")
+    assert {"table", "columnheader", "rowheader", "cell"} <= set(roles), roles
+    assert_accessible(page, "check page at 360 px")
+
+    page.set_viewport_size({"width": 1024, "height": 800})  # a wide screen keeps the table's columns
+    assert not labels.first.is_visible()
+    assert region.locator("thead").bounding_box()["height"] > 20

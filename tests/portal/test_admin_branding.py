@@ -29,3 +29,11 @@ def test_in_english_the_admin_says_management(staff_client):
     staff_client.cookies["django_language"] = "en"
     html = staff_client.get("/gestion/").content.decode()
     assert "Portail allocataires — management" in html
+
+
+def test_a_form_with_errors_starts_the_title_with_erreur(staff_client):
+    """As on the portal's own screens (RGAA 8.6): Django's change form says "Erreur :" first, through
+    this title block too."""
+    html = staff_client.post("/gestion/benefits/allocatairefile/add/", {}).content.decode()
+    title = " ".join(re.search(r"<title>(.*?)</title>", html, re.S).group(1).split())
+    assert title.startswith("Erreur :") and title.endswith("Portail allocataires — gestion")

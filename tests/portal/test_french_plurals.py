@@ -41,3 +41,14 @@ def test_every_plural_message_of_the_sources_has_its_french_forms():
     )
     assert "plural=(n > 1)" in catalogue
     assert catalogue.count("msgid_plural") == english.count("msgid_plural") > 0
+
+
+def test_no_french_plural_is_left_fuzzy():
+    """msgfmt skips a fuzzy entry: its message would fall back to the English plural rule."""
+    from pathlib import Path
+
+    catalogue = (Path(__file__).resolve().parents[2] / "locale/fr/LC_MESSAGES/django.po").read_text(
+        encoding="utf-8"
+    )
+    assert "fuzzy" not in catalogue
+    assert "#|" not in catalogue

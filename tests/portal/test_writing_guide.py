@@ -1,12 +1,17 @@
-"""French wording follows the State's writing guide: no point médian ("Demandeur·se", "connecté·e"),
-which screen readers spell out and hurried readers stumble on; épicène words or both forms instead
-("à la retraite", "demandeur ou demandeuse")."""
+"""French wording follows the State's writing guide: no point médian ("Demandeur·se", "connecté·e")
+nor endings in brackets ("né(e)", "conjoint(e)", "courrier(s)"), which screen readers spell out and
+hurried readers stumble on; épicène words, both forms or a real plural instead ("Date de naissance",
+"conjoint ou conjointe", ngettext)."""
 
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 POINT_MEDIAN = re.compile(r"\w·\w")  # a separator " · " between two items is not a point médian
+# "(e)", "(s)", "(es)"... after a word, in the templates and the catalogue (the Python strings shown to
+# people are marked for translation; the calculation core's "3 personne(s)" lines are rewritten by its
+# own typography, benefits/rules/text.py).
+BRACKETED_ENDING = re.compile(r"\w\((?:e|s|es|x|ne|le|se|euse|rice|trice)\)")
 SOURCES = ("templates/**/*.html", "templates/**/*.txt", "benefits/**/*.py", "portal/**/*.py")
 
 
@@ -21,15 +26,34 @@ def test_no_point_median_in_the_interface():
     assert found == []
 
 
-def test_no_point_median_in_the_catalogue():
+def msgids() -> list[str]:
     """The French msgids, continuation lines included (a long one is split over several)."""
-    msgids, current = [], None
+    found, current = [], None
     for line in (ROOT / "locale/en/LC_MESSAGES/django.po").read_text(encoding="utf-8").splitlines():
         if line.startswith("msgid "):
             current = [line[6:]]
-            msgids.append(current)
+            found.append(current)
         elif line.startswith('"') and current is not None:
             current.append(line)
         else:
             current = None
-    assert [m for m in ("".join(parts) for parts in msgids) if POINT_MEDIAN.search(m)] == []
+    return ["".join(parts) for parts in found]
+
+
+def test_no_point_median_in_the_catalogue():
+    assert [m for m in msgids() if POINT_MEDIAN.search(m)] == []
+
+
+def test_no_bracketed_ending_in_the_templates():
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for pattern in SOURCES[:2]
+        for path in ROOT.glob(pattern)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if BRACKETED_ENDING.search(line)
+    ]
+    assert found == []
+
+
+def test_no_bracketed_ending_in_the_catalogue():
+    assert [m for m in msgids() if BRACKETED_ENDING.search(m)] == []

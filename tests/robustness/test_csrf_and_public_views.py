@@ -68,6 +68,7 @@ PUBLIC = {
     "campaigns:cancel_confirm",
     "campaigns:report",
     "campaigns:report_csv",
+    "campaigns:report_xlsx",
 }
 # Without CSRF check, each for a reason: a JSON API for programs (no cookie, no session), and the
 # emulators' machine-to-machine endpoints (never mounted in production).

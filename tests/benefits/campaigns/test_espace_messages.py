@@ -94,6 +94,6 @@ def test_a_housing_aid_estimate_is_not_called_a_prefilled_claim():
 
 def test_a_prime_d_activite_estimate_names_the_prefilled_claim_and_the_housing_aid_apart():
     html = notified_message({"ppa": "180.00", "aide_logement": "230.00"})
-    assert "pour : Prime d’activité. Vérifiez-la" in html
+    assert "pour\u00a0: Prime d’activité. Vérifiez-la" in html
     assert "Faire ma demande" in html
     assert "caf.fr" in html

@@ -3,6 +3,7 @@
 kind), which every read by NIR uses (EXPLAIN in docs/campaigns.md), and cost every import's writes."""
 
 import pytest
+from django.apps import apps
 from django.db import connection
 
 from benefits.campaigns.feed_models import IncomeRecord
@@ -39,3 +40,25 @@ def test_the_feed_table_has_no_redundant_index():
         names = {row[0] for row in cursor.fetchall()}
     assert "income_record_unique" in names
     assert not [name for name in names if name.startswith("benefits_incomerecord_nir")]
+
+
+def project_tables() -> list[str]:
+    """The tables of the project's own models (benefits/ and portal/); the many-to-many tables Django
+    makes for auth's groups and permissions (user_id, then a unique (user_id, group_id)) are Django's."""
+    return sorted(
+        model._meta.db_table
+        for model in apps.get_models()
+        if model.__module__.startswith(("benefits.", "portal.")) and not model._meta.auto_created
+    )
+
+
+def test_no_table_of_the_project_has_a_redundant_index():
+    """campaignchunk.campaign_id (begins chunk_unique_start and the (campaign, status) index) and
+    paymentorder.campaign_id (begins payment_order_unique) were the last (migration 0016)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's catalogue (CI)")
+    tables = project_tables()
+    assert {"benefits_campaignchunk", "benefits_paymentorder", "benefits_campaignresult"} <= set(tables)
+    with connection.cursor() as cursor:
+        cursor.execute(REDUNDANT, [tables])
+        assert cursor.fetchall() == []

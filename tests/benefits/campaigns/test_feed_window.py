@@ -7,6 +7,7 @@ import pytest
 
 from benefits.campaigns.evaluate import evaluate
 from benefits.campaigns.feed_models import IncomeFeedImport, IncomeRecord
+from benefits.campaigns.feed_summary import summaries_refresh
 from benefits.campaigns.file_rows import files_read
 from benefits.campaigns.models import Campaign
 from benefits.claims.models import AllocataireFile
@@ -32,6 +33,7 @@ def salaries(months: range, amount: str) -> None:
         )
         for i in months
     )
+    summaries_refresh({(NIR, month_label(i)) for i in months}, "")  # by hand: their summary too
 
 
 def test_a_campaign_reads_every_month_the_rights_read_not_only_the_quarter():

@@ -9,13 +9,47 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from benefits.campaigns.letter_freeze import ENCODE, ENCODER, Freezer, frozen_context
+from benefits.campaigns.letter_freeze import (
+    COMPLETE_WITH,
+    ENCODE,
+    ENCODER,
+    LETTER_CONTEXT_KINDS,
+    Freezer,
+    addressee_of,
+)
 from benefits.campaigns.models import Outcome
 from benefits.campaigns.payments import next_payment_day
 from benefits.campaigns.services import campaign_create, campaign_launch
 from benefits.letters.models import Letter
+from benefits.rules import ENGINE_VERSION, parameters_version
 
 pytestmark = pytest.mark.django_db
+
+
+def reference_context(*, campaign, evaluation, issued_on, payment_day, claim_url, changed_incomes) -> dict:
+    """The frozen context's shape as one dict (letter_freeze's docstring): what Freezer's text must be."""
+    decision = evaluation.decision
+    return {
+        "kind": LETTER_CONTEXT_KINDS[campaign.kind],
+        "complete_with": COMPLETE_WITH,
+        "issued_on": issued_on.isoformat(),
+        "addressee": addressee_of(evaluation.file),
+        "month": campaign.month,
+        "engine_version": ENGINE_VERSION,
+        "parameters_version": parameters_version(),
+        "campaign": {
+            "id": campaign.pk,
+            "kind": campaign.kind,
+            "household": evaluation.household,
+            "rights": {name: str(amount) for name, amount in evaluation.rights.items()},
+            "old": decision.old,
+            "new": decision.new,
+            "payment": str(decision.payment),
+            "payment_day": payment_day.isoformat(),
+            "claim_url": claim_url,
+            "changed_incomes": changed_incomes,
+        },
+    }
 
 
 @pytest.mark.parametrize("kind", ["non_recours", "recalcul", "aide_exceptionnelle"])
@@ -36,7 +70,7 @@ def test_each_letters_text_is_the_reference_frozen_context_and_is_stored_as_such
     today = timezone.localdate()
     assert written
     for evaluation, changed_incomes, frozen_text in written:
-        reference = frozen_context(
+        reference = reference_context(
             campaign=campaign,
             evaluation=evaluation,
             issued_on=today,

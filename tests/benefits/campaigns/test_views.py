@@ -145,3 +145,26 @@ def test_the_desk_links_to_the_campaigns_only_for_an_agent_holding_the_permissio
     client = Client()
     sign_in(client, agent_factory())
     assert "/operateur/campagnes/" not in check_page(client.get("/agent/"))
+
+
+def title(response) -> str:
+    return " ".join(page_facts(response).title.split())
+
+
+def test_a_form_with_errors_or_a_refused_action_starts_the_title_with_erreur(operator_client, operator):
+    """As on every screen with an error (RGAA 8.6): the title says so first, a plain title otherwise."""
+    index = operator_client.get("/operateur/campagnes/")
+    assert not title(index).startswith("Erreur")
+    invalid = operator_client.post("/operateur/campagnes/", {"kind": "", "month": "", "threshold": ""})
+    assert invalid.status_code == 200 and title(invalid).startswith("Erreur\u00a0: Campagnes")
+    campaign = Campaign.objects.create(kind="recalcul", month="2026-12", created_by=operator)
+    detail = f"/operateur/campagnes/{campaign.pk}/"
+    assert not title(operator_client.get(detail)).startswith("Erreur")
+    refused = operator_client.post(f"{detail}launch/", follow=True)  # no dry run yet: refused
+    assert "Faites d’abord un essai sur un échantillon." in refused.content.decode()
+    assert title(refused).startswith("Erreur\u00a0: Campagne")
+    assert not title(operator_client.get(detail)).startswith("Erreur")  # said once
+    # The progress polled by htmx in between leaves the message to the next whole page.
+    operator_client.post(f"{detail}launch/")
+    operator_client.get(detail, headers={"HX-Request": "true"})
+    assert title(operator_client.get(detail)).startswith("Erreur\u00a0: Campagne")

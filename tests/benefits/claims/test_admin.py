@@ -59,3 +59,13 @@ def test_a_view_only_agent_can_read_a_claim_but_not_change_its_status(client, us
     client.post(url, {"action": "mark_en_instruction", "_selected_action": [claim.pk]})
     claim.refresh_from_db()
     assert claim.status == "en_instruction"
+
+
+def test_the_files_admin_finds_a_number_typed_without_its_zeros_exactly(client):
+    files = [file_factory(number=f"{n:07d}", family_name=name) for n, name in ((3, "MARTIN"), (30, "DURAND"))]
+    sign_in(client, agent_factory(is_superuser=True))
+    url = "/gestion/benefits/allocatairefile/"
+    page = client.get(url, {"q": "000 00 03"}).content.decode()
+    assert f"/{files[0].pk}/change/" in page and f"/{files[1].pk}/change/" not in page  # not LIKE '%3%'
+    page = client.get(url, {"q": "duran"}).content.decode()  # a name: the admin's search, as before
+    assert f"/{files[1].pk}/change/" in page and f"/{files[0].pk}/change/" not in page

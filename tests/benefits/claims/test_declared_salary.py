@@ -60,11 +60,11 @@ def test_the_error_summary_names_person_month_and_payer_once_per_field(logged_cl
     items = summary.count("<li>")
     assert items == 3
     assert (
-        'href="#a-2026-08-0-choice">Camille Marie MARTIN, août 2026, salaire versé par Boulangerie du Centre : '
+        'href="#a-2026-08-0-choice">Camille Marie MARTIN, août 2026, salaire versé par Boulangerie du Centre\u00a0: '
         "Confirmez ce montant ou corrigez-le." in summary
     )
     # "C'est exact" with "-12" typed is no longer filed silently.
     assert 'href="#a-2026-09-0-typed">Camille Marie MARTIN, septembre 2026' in summary
     assert "Vous avez confirmé ce montant et saisi un montant corrigé" in summary
-    assert 'href="#a-2026-10-pension">Camille Marie MARTIN, octobre 2026, Retraite : ' in summary
+    assert 'href="#a-2026-10-pension">Camille Marie MARTIN, octobre 2026, Retraite\u00a0: ' in summary
     assert not Claim.objects.exists()

@@ -13,7 +13,7 @@ def test_a_test_identity_finds_its_demo_file_and_a_prefilled_declaration(dance, 
     load_demo_files()
     dance.login("camille")
     home = client.get("/mon-espace/").content.decode()
-    assert "Dossier allocataire n° 0000001" in home
+    assert "Dossier allocataire n°\u00a00000001" in home
     edit_url = client.post("/mon-espace/demarches/nouvelle/dtr/")["Location"]
     page = client.get(edit_url).content.decode()
     assert "déclaré par votre employeur Boulangerie du Centre" in page  # the holder: two employers

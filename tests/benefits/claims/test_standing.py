@@ -45,7 +45,7 @@ def test_camille_is_told_she_receives_the_prime_dactivite_instead_of_being_offer
         assert START.format("ppa") not in page
         assert START.format("rsa") in page and START.format("dtr") in page
         assert (
-            "Vous percevez déjà la prime d’activité (212,40\u00a0€ par mois) : pas besoin d’une nouvelle "
+            "Vous percevez déjà la prime d’activité (212,40\u00a0€ par mois)\u00a0: pas besoin d’une nouvelle "
             "demande, vos déclarations trimestrielles suffisent." in text(page)
         )
 
@@ -57,7 +57,10 @@ def test_a_claim_in_progress_is_not_offered_again_and_links_to_its_page(logged_c
     page = logged_client.get("/mon-espace/").content.decode()
     assert START.format("rsa") not in page and START.format("ppa") in page
     assert f"Votre demande pour le RSA, déposée le {long_date(claim.filed_at)}, " in text(page)
-    assert f"est en cours : « {claim.get_status_display()} ». Inutile d’en faire une autre." in text(page)
+    assert (
+        f"est en cours\u00a0: «\u00a0{claim.get_status_display()}\u00a0». Inutile d’en faire une autre."
+        in text(page)
+    )
     assert f'<a href="/mon-espace/demarches/demande/{claim.pk}/">Suivre cette demande' in page
 
 

@@ -129,8 +129,8 @@ def refused_fields(draft, answer: str) -> set[str]:
     return {
         name
         for name in FIELDS
-        if f"« {field_label(draft, name)} » a été modifié entre-temps" in text
-        or f"« {field_label(draft, name)} » contient un caractère interdit" in text
+        if f"«\u00a0{field_label(draft, name)}\u00a0» a été modifié entre-temps" in text
+        or f"«\u00a0{field_label(draft, name)}\u00a0» contient un caractère interdit" in text
     }
 
 

@@ -74,7 +74,7 @@ def test_an_autosave_says_which_amount_is_not_one(logged_client, user):
     ).content.decode()
     text = html.unescape(fragment)
     assert (
-        "« Pension alimentaire reçue (Camille Marie MARTIN, octobre 2026) » : "
+        "«\u00a0Pension alimentaire reçue (Camille Marie MARTIN, octobre 2026)\u00a0»\u00a0: "
         "Indiquez un montant en euros, par exemple 1250,50. Votre saisie est gardée dans le brouillon."
     ) in text
     assert "Brouillon enregistré à" in text
@@ -96,7 +96,7 @@ def test_a_first_claims_rent_typed_wrong_is_shown_at_the_save_and_missing_answer
     page = logged_client.get(url).content.decode()
     rent = field_markup(page, "rent")
     assert 'value="abc"' in rent and 'aria-invalid="true"' in rent and "id_rent-error" in rent
-    assert "Indiquez un montant en euros, par exemple 650 ou 1 200,50." in html.unescape(page)
+    assert "Indiquez un montant en euros, par exemple 650 ou 1\u00a0200,50." in html.unescape(page)
     # The IBAN left blank is not an error yet: it is asked for after "continuer".
     assert "Indiquez l’IBAN du compte." not in html.unescape(page)
     assert ClaimDraft.objects.get().data["claim"]["rent"] == "abc"

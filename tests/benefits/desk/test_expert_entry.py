@@ -104,12 +104,12 @@ def test_the_partner_is_checked_only_for_a_couple(agent_client):
     alone = agent_client.post(URL, household_post()).content.decode()
     assert "Indiquez la date de naissance." not in alone
     couple = agent_client.post(URL, household_post(**{"foyer-couple": "oui"})).content.decode()
-    assert "Conjoint — Date de naissance : Indiquez la date de naissance." in couple
+    assert "Conjoint ou conjointe — Date de naissance\u00a0: Indiquez la date de naissance." in couple
 
 
 def test_a_child_older_than_the_parent_is_refused_with_the_simulators_message(agent_client):
     page = agent_client.post(URL, household_post(**{"enfant2-birth_date": "01/01/1980"})).content.decode()
-    assert "Un enfant ne peut pas être plus âgé que ses parents : vérifiez les dates." in page
+    assert "Un enfant ne peut pas être plus âgé que ses parents\u00a0: vérifiez les dates." in page
     assert 'href="#id_enfant2-birth_date"' in page
 
 
@@ -176,7 +176,8 @@ def test_a_family_answer_is_checked_with_the_simulators_message(agent_client):
     data = household_post(**{"grossesse-expecting": "oui", "grossesse-due_date": "01/01/2020"})
     page = agent_client.post(URL, data).content.decode()
     assert (
-        "Famille — Si oui : date prévue de naissance : La date prévue doit être après le mois estimé" in page
+        "Famille — Si oui\u00a0: date prévue de naissance\u00a0: La date prévue doit être après le mois estimé"
+        in page
     )
     assert '<details class="portal-expert-family" open>' in page
     assert 'id="resultat-titre"' not in page
@@ -195,5 +196,5 @@ def test_each_benefits_heading_says_the_period_as_the_simulator_does(agent_clien
     assert paid
     for benefit in paid:
         assert f'<h4 class="fr-h6" id="expert-{benefit["name"]}">' in page
-        assert f"{benefit['label']} : {benefit['amount_text']} {benefit['period_text']} </h4>" in page
+        assert f"{benefit['label']}\u00a0: {benefit['amount_text']} {benefit['period_text']} </h4>" in page
         assert f'<a href="#expert-{benefit["name"]}">' in page

@@ -1,5 +1,7 @@
 """The journal in words: "Actions faites pour vous" reads one line per autosaved visit, not one per change."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -55,3 +57,47 @@ def test_saves_by_someone_else_or_through_another_channel_stay_apart():
         (SAVED, "sur un poste en libre-service"),
         (SAVED, "en ligne"),
     ]
+
+
+def filed_claim(file, kind):
+    """A filed claim of the file, journaled as claim_filing() does, and its status changed once."""
+    from tests.benefits.claims.test_standing import filed
+
+    claim = filed(file, file.user, kind, "en_instruction")
+    target = f"claim:{claim.pk}"
+    journal_record(action="claim_filed", target=target, by=file.user, channel="home", details={"kind": kind})
+    journal_record(
+        action="claim_status", target=target, by=None, channel="agent", details={"status": "en_instruction"}
+    )
+    return claim
+
+
+def test_a_declaration_reads_as_a_declaration_sent_and_a_claim_as_filed():
+    """It read "Demande déposée" for a quarterly declaration, which is no demande."""
+    user = UserFactory()
+    file = file_factory(user=user)
+    filed_claim(file, "dtr")
+    filed_claim(file, "ppa")
+    texts = [line["text"] for line in journal_for_file(file, viewer=user)]
+    assert "Déclaration trimestrielle envoyée par vous." in texts
+    assert "Demande de prime d’activité déposée par vous." in texts
+    assert "Statut de la déclaration : En instruction." in texts
+    assert "Statut de la demande : En instruction." in texts
+    assert not any(text.startswith("Demande déposée") for text in texts)
+
+
+def test_the_agents_view_of_the_journal_does_not_speak_to_the_allocataire(agent_client, camille_file):
+    """The 360° view read "Votre dossier a été consulté par…" to the agent; the person's view keeps it."""
+    filed_claim(camille_file, "dtr")
+    agent_client.get(f"/agent/dossier/{camille_file.number}/")
+    page = agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+    journal = page[page.index('class="portal-journal"') :]
+    journal = journal[: journal.index("</ol>")]
+    assert "Dossier consulté par un agent de la CAF de Lyon le" in journal
+    assert "Déclaration trimestrielle envoyée par la personne." in journal
+    assert not re.search(r"\b(vous|votre|vos)\b", journal, re.IGNORECASE)
+    person = Client()
+    person.force_login(camille_file.user)
+    mine = person.get("/mon-espace/actions/").content.decode()
+    assert "Votre dossier a été consulté par un agent de la CAF de Lyon le" in mine
+    assert "Déclaration trimestrielle envoyée par vous." in mine

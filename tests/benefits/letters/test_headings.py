@@ -62,4 +62,4 @@ def test_the_english_heading():
 
 def test_a_benefit_unknown_to_the_catalogue_keeps_its_label_in_front():
     html = captions(["nouvelle_aide"], "fr")
-    assert "<caption>nouvelle_aide : calcul étape par étape, avec sa base légale</caption>" in html
+    assert "<caption>nouvelle_aide\u00a0: calcul étape par étape, avec sa base légale</caption>" in html

@@ -142,9 +142,9 @@ def test_eligibility_says_which_claims_are_prefilled_and_sends_housing_aid_to_ca
     letter.context["benefits"] = [housing]
     html = letter_html(letter)
     assert "déjà préremplie" not in html  # the portal takes no housing aid claim
-    assert "Aide au logement : Faites la demande à la CAF avec votre bail" in html
+    assert "Aide au logement\u00a0: Faites la demande à la CAF avec votre bail" in html
     assert 'href="https://www.caf.fr/allocataires/' in html
     letter.context["benefits"] = [{**line, "name": "ppa", "label": {"fr": "Prime d’activité", "en": "x"}}]
     html = letter_html(letter)
-    assert "déjà préremplie sur le portail" in html and "pour : Prime d’activité" in html
+    assert "déjà préremplie sur le portail" in html and "pour\u00a0: Prime d’activité" in html
     assert 'href="https://portail.example.fr/mon-espace/demarches/"' in html and "caf.fr" not in html

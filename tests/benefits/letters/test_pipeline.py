@@ -143,6 +143,6 @@ def test_a_receipt_filed_with_an_agent_says_who_helped(claim):
     helped.refresh_from_db()
     # A label and a colon: "avec l'aide de Alex" lacked its elision before a vowel ("d'Alex").
     assert (
-        "Personne qui vous a apporté son aide pour cette démarche : Sam Agent (CAF du Rhône)."
+        "Personne qui vous a apporté son aide pour cette démarche\u00a0: Sam Agent (CAF du Rhône)."
         in letter_html(helped)
     )

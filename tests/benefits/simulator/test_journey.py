@@ -56,7 +56,7 @@ def test_errors_are_listed_at_the_top_and_next_to_the_fields_and_typed_values_ke
     assert 'value="deux"' in html
     assert 'aria-invalid="true"' in html
     # The title says so first: a screen reader announces it before anything else on the page.
-    assert re.search(r"<title>\s*Erreur :", html)
+    assert re.search(r"<title>\s*Erreur\u00a0:", html)
 
 
 def test_impossible_households_are_refused_with_a_reason(client):

@@ -236,9 +236,9 @@ def test_the_error_summary_names_whose_answer_is_missing(client):
     client.post("/simulateur/foyer/", {"couple": "oui", "children": "1"})
     page = client.post("/simulateur/personnes/", {"demandeur-birth_date": "10/03/1990"}).content.decode()
     summary = " ".join(page.split('id="erreurs"', 1)[1].split("</ul>", 1)[0].split())
-    for who in ("Votre conjoint", "Enfant 1"):
+    for who in ("Votre conjoint ou conjointe", "Enfant 1"):
         assert f"{who} — Date de naissance : Indiquez la date de naissance." in summary
-    for who in ("Vous", "Votre conjoint"):
+    for who in ("Vous", "Votre conjoint ou conjointe"):
         assert f"{who} — Situation actuelle : Choisissez une situation." in summary
     persons = {
         f"{who}-{field}": value
@@ -255,7 +255,9 @@ def test_the_error_summary_names_whose_answer_is_missing(client):
     page = client.post("/simulateur/revenus/", {"demandeur-salary": "mille"}).content.decode()
     summary = " ".join(page.split('id="erreurs"', 1)[1].split("</ul>", 1)[0].split())
     assert "Vous — Salaire : montant net social par mois : Indiquez un montant en euros" in summary
-    assert "Votre conjoint — Salaire : montant net social par mois : Indiquez un montant" in summary
+    assert (
+        "Votre conjoint ou conjointe — Salaire : montant net social par mois : Indiquez un montant" in summary
+    )
 
 
 def test_saved_amounts_come_back_with_the_decimal_comma_that_was_typed(client):

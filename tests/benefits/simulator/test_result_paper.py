@@ -89,7 +89,7 @@ def test_the_paper_shows_the_same_tables_headings_and_steps_as_the_page(client, 
     )
     page = client.get(f"/simulateur/resultat/{simulation.token}/").content.decode()
     ppa = context["benefits"][0]
-    heading = f"{ppa['label']} : {ppa['amount_text']} par mois"
+    heading = f"{ppa['label']}\u00a0: {ppa['amount_text']} par mois"
     squeeze = lambda html: re.sub(r"[ \n]+", " ", html)  # noqa: E731 (keeps the no-break spaces)
     assert heading in squeeze(paper) and heading in squeeze(page)
     assert "<thead>" in paper.split("Aides versées une fois par an")[1]  # the yearly table has its headers

@@ -123,6 +123,17 @@ def test_the_picker_is_an_accessible_form(client, settings):
     assert "Connexion au niveau élevé (eidas3)" in html  # dominique, even at eidas2
 
 
+def test_the_picker_writes_birth_dates_in_french_and_the_claims_keep_iso(client, settings):
+    """It showed "Naissance le 1985-03-12"; the pivot claim stays ISO 8601, as FC+ sends it."""
+    picker_url = client.get("/_fcplus/api/v2/authorize", authorize_query(settings))["Location"]
+    html = client.get(picker_url).content.decode()
+    assert "Naissance le 12 mars 1985" in html and "Naissance le 1er janvier 1962" in html
+    assert not re.search(r"Naissance le \d{4}-", html)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # FC+'s screen is French whatever the portal's
+    assert "Naissance le 12 mars 1985" in client.get(picker_url).content.decode()
+    assert IDENTITIES["camille"].claims["birthdate"] == "1985-03-12"
+
+
 def test_cancel_returns_access_denied_with_the_state(client, settings):
     picker_url = client.get("/_fcplus/api/v2/authorize", authorize_query(settings))["Location"]
     callback = client.post(picker_url, {"action": "cancel"})["Location"]

@@ -1,6 +1,7 @@
 """Kiosk PCs: enrolment by a signed token only, the band, the end of a visit, idle expiry, nothing kept."""
 
 import io
+import re
 import time
 
 import pytest
@@ -29,6 +30,7 @@ def test_the_command_issues_a_token_that_makes_a_kiosk(client):
     link = out.getvalue().split("once: ")[1].strip().removeprefix("http://127.0.0.1:8000")
     page = client.get(link).content.decode()
     assert "CAF de Villeurbanne" in page and BAND not in page
+    assert not re.search(r"<title>\s*Erreur", page)
     response = client.post("/kiosque/installer/", {"jeton": token})
     assert response.status_code == 302 and response.cookies[KIOSK_COOKIE].value == token
     assert response.cookies[KIOSK_COOKIE]["httponly"]
@@ -40,7 +42,9 @@ def test_a_visitor_cannot_fake_a_kiosk(client, value):
     client.cookies[KIOSK_COOKIE] = value
     response = client.get("/")
     assert BAND not in response.content.decode() and 'data-channel="home"' in response.content.decode()
-    assert client.post("/kiosque/installer/", {"jeton": value}).status_code == 200
+    refused = client.post("/kiosque/installer/", {"jeton": value})
+    assert refused.status_code == 200
+    assert re.search(r"<title>\s*Erreur\u00a0:", refused.content.decode())  # the link is not valid (RGAA 8.6)
     assert KIOSK_COOKIE not in client.post("/kiosque/installer/", {"jeton": value}).cookies
 
 
