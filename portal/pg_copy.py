@@ -76,13 +76,14 @@ def copy_rows(cursor, statement: str, rows) -> None:
 
 # COPY's text format: a tab between columns, a newline after each row, \N for NULL, and these four
 # characters escaped in a value. JSON text has no raw tab or newline (json escapes them), only backslashes.
-COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
 def copy_text(value: str) -> str:
-    """A text value as COPY's text format writes it (most values need nothing: checked first)."""
-    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
-        return value.translate(COPY_ESCAPES)
+    """A text value as COPY's text format writes it (most values need nothing: checked first). Each
+    str.replace is one scan in C, where str.translate looked every character up in a dict: a letter's
+    context (JSON text whose non-ASCII letters are backslash escapes) cost ≈ 290 000 instructions."""
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = value.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
     return value
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from benefits.campaigns import kinds
+from benefits.campaigns.file_rows import files_decode
 from benefits.campaigns.households import (
     current_rights,
     feed_window,
@@ -44,6 +45,7 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
             todo.append(row)
     households = {}
     if todo:
+        files_decode(todo)
         nirs = {m.get("nir") for row in todo for m in row["members"]} - {None, ""}
         incomes = month_filled(incomes_by_nir(nirs, feed_window(month)), month)
         households = neutral_households(todo, month, incomes)

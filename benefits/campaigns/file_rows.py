@@ -33,6 +33,22 @@ def json_text(text: str):
     return value if end == len(text) else json.loads(text)
 
 
+def json_texts(texts: list[str]) -> list:
+    """[json_text(text) for text in texts], in one scan of their JSON array: the scanner shares the
+    keys of every object it decodes in one call (its memo), so a chunk's thousands of members,
+    rights and months get one string per key name instead of one per object, and one call instead of
+    one per text. Anything that is not one JSON value per text goes the one-by-one way."""
+    if not texts:
+        return []
+    try:
+        values, end = _scan("[" + ",".join(texts) + "]", 0)
+    except (StopIteration, ValueError, TypeError):  # json_text says which text, and why
+        values, end = None, -1
+    if values is None or end != sum(map(len, texts)) + len(texts) + 1 or len(values) != len(texts):
+        return [json_text(text) for text in texts]
+    return values
+
+
 class FileRow(dict):
     """A file's row {pk, number, rights, given_names, family_name, commune, members, housing}; "members"
     and "housing" are decoded from their JSON text the first time they are read."""
@@ -42,6 +58,19 @@ class FileRow(dict):
             raise KeyError(key)
         value = self[key] = json_text(self["_" + key])
         return value
+
+
+def files_decode(rows: list[FileRow]) -> None:
+    """Decodes the members and housing of `rows` (the files a kind computes) in one scan
+    (json_texts), where reading them one by one decoded each text in its own call."""
+    todo = [row for row in rows if "members" not in row and "housing" not in row]
+    texts = []
+    for row in todo:
+        texts.append(row["_members"])
+        texts.append(row["_housing"])
+    values = json_texts(texts)
+    for position, row in enumerate(todo):
+        row["members"], row["housing"] = values[2 * position], values[2 * position + 1]
 
 
 def files_read(queryset) -> list[FileRow]:
@@ -61,19 +90,23 @@ def files_read(queryset) -> list[FileRow]:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     # Keywords rather than zip(column names, row): the row dict built in one call, no pair per column.
-    out = []
+    out, held = [], []
     for pk, number, rights, given_names, family_name, commune, members, housing in rows:
-        out.append(
-            FileRow(
-                pk=pk,
-                number=number,
-                # the rights are read for every file (kinds.needs_core); the rest only if computed
-                rights=[] if rights == "[]" else None if rights is None else json_text(rights),
-                given_names=given_names,
-                family_name=family_name,
-                commune=commune,
-                _members=members,
-                _housing=housing,
-            )
+        row = FileRow(
+            pk=pk,
+            number=number,
+            # the rights are read for every file (kinds.needs_core), decoded below in one scan; the
+            # rest only if computed
+            rights=[] if rights == "[]" else rights,
+            given_names=given_names,
+            family_name=family_name,
+            commune=commune,
+            _members=members,
+            _housing=housing,
         )
+        out.append(row)
+        if rights is not None and rights != "[]":
+            held.append(row)
+    for row, rights in zip(held, json_texts([row["rights"] for row in held]), strict=True):
+        row["rights"] = rights
     return out

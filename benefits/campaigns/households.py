@@ -13,7 +13,7 @@ from django.db.models import Sum
 
 from benefits.campaigns.feed_models import IncomeRecord
 from benefits.campaigns.feed_summary import incomes_summarised
-from benefits.campaigns.file_rows import json_text
+from benefits.campaigns.file_rows import json_texts
 from benefits.rules.months import month_index, month_label
 from benefits.rules.periods import EARLIEST_MONTH_BACK
 
@@ -78,7 +78,9 @@ def incomes_from_lines(nirs, months: list[str]) -> dict[str, dict[str, dict[str,
                 cursor.execute(INCOMES, [joined, list(months)])
             else:  # a NIR with a comma in it (not one the feed accepts): the array as psycopg dumps it
                 cursor.execute(INCOMES.replace("string_to_array(%s, ',')", "%s"), [list(nirs), list(months)])
-            return {nir: json_text(series) for nir, series in cursor.fetchall()}
+            rows = cursor.fetchall()
+        # decoded in one scan: the months' and kinds' names one string each for the chunk (json_texts)
+        return dict(zip([nir for nir, _text in rows], json_texts([text for _nir, text in rows]), strict=True))
     rows = (
         IncomeRecord.objects.filter(nir__in=list(nirs), month__in=months)
         .values_list("nir", "kind", "month")

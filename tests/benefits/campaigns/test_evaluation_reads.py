@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from benefits.campaigns.feed_models import IncomeRecord
-from benefits.campaigns.file_rows import files_read, json_text
+from benefits.campaigns.file_rows import files_decode, files_read, json_text, json_texts
 from benefits.campaigns.households import (
     incomes_by_nir,
     month_filled,
@@ -101,3 +101,30 @@ def test_json_text_is_json_loads():
     for text in ["", "{", '{"a": 1} x', "nope"]:
         with pytest.raises(json.JSONDecodeError):
             json_text(text)
+
+
+def test_json_texts_is_json_text_of_each_and_shares_the_key_names():
+    texts = [
+        '{"nir": "1", "role": "applicant"}',
+        ' {"nir": "2", "role": "child"}',
+        "[]",
+        "null",
+        '{"a": 1.50}',
+    ]
+    values = json_texts(texts)
+    assert values == [json_text(text) for text in texts]
+    first, second = (list(value) for value in values[:2])
+    assert first[0] is second[0] and first[1] is second[1]  # one string per key name for the batch
+    assert json_texts([]) == []
+    # what is not one JSON value per text is decoded one by one: json_text's error, not a wrong list
+    for wrong in (["1, 2", "3"], ['"a"]', "1"], ["{", "}"]):
+        with pytest.raises(json.JSONDecodeError):
+            json_texts(wrong)
+
+
+def test_the_files_members_and_housing_decoded_at_once_are_those_read_one_by_one(demo_file):
+    files, lazy = files_read(AllocataireFile.objects.all()), files_read(AllocataireFile.objects.all())
+    files_decode(files)
+    assert all("members" in row and "housing" in row for row in files)
+    for row, one in zip(files, lazy, strict=True):
+        assert (row["members"], row["housing"]) == (one["members"], one["housing"])
