@@ -10,11 +10,16 @@ without them; `make bench-campaigns N=… WORKERS=…` runs this one alone):
   3. a quarterly-recalculation campaign with BENCH_CAMPAIGN_WORKERS (2) worker processes (DEBUG off,
      as in production) on a queue of its own, timed from the launch to the last chunk done:
      households per second and the share of (core batch × workers) it reaches (goal ≥ 80 %);
-  4. the same in CPU time, which the load of a shared machine does not move: the core's batch's CPU
+  4. the same in CPU time, which the load of a shared machine moves less (still by ± 30 %): the core's
+     batch's CPU
      seconds for those households (time.process_time) against the CPU seconds the workers and their
      PostgreSQL backends spent during the campaign (/proc/<pid>/stat);
-  5. each worker's peak memory (VmHWM), and the projection for 13.5 million households on N workers;
-  6. the letters: their rendering (completion of the frozen context — the explained computation — and
+  5. inside the workers (started through bench/worker_probe.py, which writes down each campaign
+     task's CPU and times): the core's batch's CPU a household in the chunks against the reference's,
+     the chunks' CPU outside the core, the dispatcher's, Celery's own (the rest of the workers' CPU),
+     and each worker's wall clock outside a chunk (before its first, between two, after its last);
+  6. each worker's peak memory (VmHWM), and the projection for 13.5 million households on N workers;
+  7. the letters: their rendering (completion of the frozen context — the explained computation — and
      the PDF) is a separate pipeline on the default queue, *outside* the measured time: its own rate is
      measured here on a sample of this campaign's letters (CPU time per render, one process) and
      projected separately.
@@ -479,7 +484,7 @@ def report(
     )
     core_cpu, workers_cpu, database_cpu = cpu
     print(
-        f"in CPU time (what the load of the machine does not move): the core's batch alone needs "
+        f"in CPU time (which the load of the machine moves less): the core's batch alone needs "
         f"{core_cpu:.1f} s for the {computed:,} households; the campaign's workers spent {workers_cpu:.1f} s "
         f"and PostgreSQL's backends {database_cpu:.1f} s: core batch / (workers + database) = "
         f"{core_cpu / (workers_cpu + database_cpu):.0%}, core batch / workers = {core_cpu / workers_cpu:.0%} "
