@@ -11,9 +11,8 @@ without them; `make bench-campaigns N=… WORKERS=…` runs this one alone):
      as in production) on a queue of its own, timed from the launch to the last chunk done:
      households per second and the share of (core batch × workers) it reaches (goal ≥ 80 %);
   4. the same in CPU time, which the load of a shared machine moves less (still by ± 30 %): the core's
-     batch's CPU
-     seconds for those households (time.process_time) against the CPU seconds the workers and their
-     PostgreSQL backends spent during the campaign (/proc/<pid>/stat);
+     batch's CPU seconds for those households (time.process_time) against the CPU seconds the workers
+     and their PostgreSQL backends spent during the campaign (/proc/<pid>/stat);
   5. inside the workers (started through bench/worker_probe.py, which writes down each campaign
      task's CPU and times): the core's batch's CPU a household in the chunks against the reference's,
      the chunks' CPU outside the core, the dispatcher's, Celery's own (the rest of the workers' CPU),
