@@ -54,7 +54,7 @@ def wrap(module_name: str, name: str, label: str):
 def wrap_batch(module_name: str, name: str, label: str):
     """The core's batch timed as a whole: its one caller (evaluate.with_core) takes every row at once
     (list), so nothing of the caller's runs between two rows; one clock reading per batch, as the
-    reference's (bench_campaigns.core_rate), where a reading per row added ≈ 1 µs a household."""
+    reference's (bench_campaigns.core_rate), where two readings a row added ≈ 1.2 µs a household."""
     module = importlib.import_module(module_name)
     inner = getattr(module, name)
 
