@@ -10,11 +10,15 @@ without them; `make bench-campaigns N=… WORKERS=…` runs this one alone):
   3. a quarterly-recalculation campaign with BENCH_CAMPAIGN_WORKERS (2) worker processes (DEBUG off,
      as in production) on a queue of its own, timed from the launch to the last chunk done:
      households per second and the share of (core batch × workers) it reaches (goal ≥ 80 %);
-  4. the same in CPU time, which the load of a shared machine does not move: the core's batch's CPU
-     seconds for those households (time.process_time) against the CPU seconds the workers and their
-     PostgreSQL backends spent during the campaign (/proc/<pid>/stat);
-  5. each worker's peak memory (VmHWM), and the projection for 13.5 million households on N workers;
-  6. the letters: their rendering (completion of the frozen context — the explained computation — and
+  4. the same in CPU time, which the load of a shared machine moves less (still by ± 30 %): the core's
+     batch's CPU seconds for those households (time.process_time) against the CPU seconds the workers
+     and their PostgreSQL backends spent during the campaign (/proc/<pid>/stat);
+  5. inside the workers (started through bench/worker_probe.py, which writes down each campaign
+     task's CPU and times): the core's batch's CPU a household in the chunks against the reference's,
+     the chunks' CPU outside the core, the dispatcher's, Celery's own (the rest of the workers' CPU),
+     and each worker's wall clock outside a chunk (before its first, between two, after its last);
+  6. each worker's peak memory (VmHWM), and the projection for 13.5 million households on N workers;
+  7. the letters: their rendering (completion of the frozen context — the explained computation — and
      the PDF) is a separate pipeline on the default queue, *outside* the measured time: its own rate is
      measured here on a sample of this campaign's letters (CPU time per render, one process) and
      projected separately.
@@ -159,23 +163,26 @@ def backends_cpu() -> dict[int, float]:
 
 
 PARALLEL_CASES: list = []
+PARALLEL_CPU: list[float] = []  # CPU seconds a household of the parallel reference, each time it runs
 
 
-def core_share(part: tuple[int, int]) -> float:
-    """One process's part of the parallel reference: the seconds its batch took (fork: no pickling)."""
+def core_share(part: tuple[int, int]) -> tuple[float, float]:
+    """One process's part of the parallel reference: the seconds and CPU seconds its batch took (fork:
+    no pickling)."""
     from benefits.rules import compute_batch
 
     start, stop = part
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for begin in range(start, stop, 1000):
         for _row in compute_batch(PARALLEL_CASES[begin : min(begin + 1000, stop)], explain=False):
             pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu_started
 
 
 def core_rate_parallel(cases: list, workers: int) -> float:
     """Households per second of the core's batch alone on `cases` split over `workers` processes running
-    at once: what the machine's cores give the core alone, contention included."""
+    at once: what the machine's cores give the core alone, contention included; its CPU seconds a
+    household are kept in PARALLEL_CPU (the core's own slowdown when the cores are all busy)."""
     import multiprocessing
 
     PARALLEL_CASES[:] = cases
@@ -183,9 +190,10 @@ def core_rate_parallel(cases: list, workers: int) -> float:
     parts = [(i * size, min((i + 1) * size, len(cases))) for i in range(workers)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         started = time.perf_counter()
-        pool.map(core_share, parts)
+        spent = pool.map(core_share, parts)
         elapsed = time.perf_counter() - started
     PARALLEL_CASES.clear()
+    PARALLEL_CPU.append(sum(cpu for _wall, cpu in spent) / len(cases))
     return len(cases) / elapsed
 
 
@@ -246,6 +254,7 @@ def main():
     from django.db.models import Max
     from django.utils import timezone
 
+    from bench import worker_probe
     from benefits.campaigns.models import Campaign, CampaignResult, Outcome
     from benefits.campaigns.services import campaign_create, campaign_launch
     from benefits.claims.models import AllocataireFile
@@ -257,13 +266,27 @@ def main():
     before = core_rate(cases)
     before_parallel = core_rate_parallel(cases, workers)
     total = AllocataireFile.objects.count()
-    command = [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool", "solo", "-Q", queue]
+    # Celery's own worker, through bench/worker_probe.py: each campaign task's CPU and times, and the
+    # core's batch inside the chunks, written down for the lines "inside the workers" below.
+    probe = Path(tempfile.mkdtemp(prefix="bench-campaign-probe-")) / "tasks.jsonl"
+    command = [
+        sys.executable,
+        "-m",
+        "bench.worker_probe",
+        "-A",
+        "portal",
+        "worker",
+        "--pool",
+        "solo",
+        "-Q",
+        queue,
+    ]
     command += ["--prefetch-multiplier", "1", "--loglevel", "ERROR"]
     procs = [
         subprocess.Popen(
             [*command, "-n", f"{queue}-{i}@%h"],
             cwd=ROOT,
-            env=env,
+            env={**env, "BENCH_PROBE_OUT": str(probe)},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -286,6 +309,9 @@ def main():
         database_cpu = sum(cpu - database_before.get(pid, 0.0) for pid, cpu in backends_cpu().items())
         last_done = campaign.chunks.aggregate(last=Max("done_at"))["last"]
         elapsed = (last_done - launched).total_seconds()
+        workers_each = [
+            cpu_seconds(p.pid) - before_cpu for p, before_cpu in zip(procs, workers_before, strict=True)
+        ]
         memory = [peak_rss_mb(p.pid) for p in procs]
         during = load()
     finally:
@@ -303,6 +329,14 @@ def main():
     assert results.count() == total
     notified = results.filter(outcome=Outcome.NOTIFIED).count()
     renders, completions = letters_rate(campaign)
+    inside = worker_side(
+        [r for r in worker_probe.read(str(probe)) if r["start"] >= launched.timestamp()],
+        pids=[p.pid for p in procs],
+        launched=launched.timestamp(),
+        last_done=last_done.timestamp(),
+        workers_cpu=workers_each,
+        reference=max(CORE_CPU),
+    )
     report(
         kind=kind,
         total=total,
@@ -316,6 +350,8 @@ def main():
         letters=(renders, completions),
         loads=(during, load()),
         cpu=(len(cases) / max(CORE_CPU), workers_cpu, database_cpu),
+        inside=inside,
+        parallel_cpu=PARALLEL_CPU,
     )
 
 
@@ -366,12 +402,61 @@ def warm_up(names: list[str], procs, per_worker: int = 2) -> float:
     return time.monotonic() - started
 
 
+def worker_side(records: list, *, pids, launched, last_done, workers_cpu, reference) -> dict:
+    """What the workers spent, from bench/worker_probe.py's records of the campaign's tasks: the core's
+    batch inside the chunks, the chunks outside it, the dispatcher, and Celery's own (the rest of the
+    workers' CPU: receiving, decoding and acknowledging the messages, the signals, the broker's polls);
+    and each worker's wall clock not in a task (before its first chunk, between two, after its last)."""
+    chunks = [r for r in records if r["task"] == "chunk"]
+    households = sum(r["households"] for r in chunks) or 1
+    core = sum(r["core"] for r in chunks)
+    in_chunks = sum(r["cpu"] for r in chunks)
+    dispatch = sum(r["cpu"] for r in records if r["task"] == "dispatch")
+    waits, firsts, others = [], [], []
+    for pid in pids:
+        mine = sorted((r for r in chunks if r["pid"] == pid), key=lambda r: r["start"])
+        if not mine:
+            waits.append((last_done - launched, 0.0, 0.0, 0))
+            continue
+        between = sum(b["start"] - a["end"] for a, b in zip(mine, mine[1:], strict=False))
+        waits.append((mine[0]["start"] - launched, between, max(last_done - mine[-1]["end"], 0.0), len(mine)))
+        firsts.append(mine[0]["cpu"])
+        others += [r["cpu"] for r in mine[1:]]
+    others.sort()
+    return {
+        "chunks": len(chunks),
+        "households": households,
+        "core": core,
+        "core_ratio": core / households * reference,  # reference: households per CPU second
+        "outside": in_chunks - core,
+        "dispatch": dispatch,
+        "celery": sum(workers_cpu) - in_chunks - dispatch,
+        "waits": waits,
+        "first": firsts,
+        "median": others[len(others) // 2] if others else float("nan"),
+    }
+
+
 def load() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def report(
-    *, kind, total, computed, notified, elapsed, workers, core, parallel, memory, letters, loads, cpu
+    *,
+    kind,
+    total,
+    computed,
+    notified,
+    elapsed,
+    workers,
+    core,
+    parallel,
+    memory,
+    letters,
+    loads,
+    cpu,
+    inside,
+    parallel_cpu,
 ) -> None:
     rate = total / elapsed
     computed_rate = computed / elapsed
@@ -398,11 +483,31 @@ def report(
     )
     core_cpu, workers_cpu, database_cpu = cpu
     print(
-        f"in CPU time (what the load of the machine does not move): the core's batch alone needs "
+        f"in CPU time (which the load of the machine moves less): the core's batch alone needs "
         f"{core_cpu:.1f} s for the {computed:,} households; the campaign's workers spent {workers_cpu:.1f} s "
         f"and PostgreSQL's backends {database_cpu:.1f} s: core batch / (workers + database) = "
         f"{core_cpu / (workers_cpu + database_cpu):.0%}, core batch / workers = {core_cpu / workers_cpu:.0%} "
         f"(what the campaign would reach on cores of its own, the database on others)"
+    )
+    alone = core_cpu / computed * 1e6
+    print(
+        f"inside the workers (bench/worker_probe.py): the core's batch {inside['core']:.1f} s of CPU for "
+        f"{inside['households']:,} households = {inside['core'] / inside['households'] * 1e6:.0f} µs a household "
+        f"({inside['core_ratio']:.2f} × the reference's {alone:.0f} µs; the core alone on {workers} processes at "
+        f"once: {min(parallel_cpu) * 1e6:.0f} µs); the chunks outside the core {inside['outside']:.1f} s "
+        f"({inside['outside'] / inside['households'] * 1e6:.0f} µs a household); the dispatcher "
+        f"{inside['dispatch']:.2f} s; Celery's own (messages, acknowledgements, signals, polls) "
+        f"{inside['celery']:.2f} s = {inside['celery'] / max(inside['chunks'], 1) * 1e3:.1f} ms a chunk"
+    )
+    print(
+        "workers' wall clock outside a chunk (before the first, between two, after the last until the "
+        "campaign's last chunk done): "
+        + "; ".join(
+            f"{first:.2f} / {between:.2f} / {tail:.2f} s ({count} chunks)"
+            for first, between, tail, count in inside["waits"]
+        )
+        + f"; each worker's first chunk {', '.join(f'{c:.2f}' for c in inside['first'])} s of CPU, "
+        f"the other chunks' median {inside['median']:.2f} s"
     )
     print("peak memory per worker (VmHWM): " + ", ".join(f"{m:.0f} MB" for m in memory))
     for n in (workers, 16, 64, 128):
