@@ -40,6 +40,20 @@ VARIANTS: dict[str, list[str]] = {
         " ALTER explanation TYPE json"
     ],
     "key_collate_c": ['ALTER TABLE benefits_letter ALTER idempotency_key TYPE varchar(200) COLLATE "C"'],
+    # Text keys compared in the C collation (bytes) instead of the database's C.UTF-8 (strcoll).
+    "summary_nir_c": ['ALTER TABLE benefits_incomesummary ALTER nir TYPE varchar(15) COLLATE "C"'],
+    "record_keys_c": [
+        'ALTER TABLE benefits_incomerecord ALTER nir TYPE varchar(15) COLLATE "C",'
+        ' ALTER month TYPE varchar(7) COLLATE "C"'
+    ],
+    "outcome_c": ['ALTER TABLE benefits_campaignresult ALTER outcome TYPE varchar(16) COLLATE "C"'],
+    "all_c": [
+        'ALTER TABLE benefits_incomesummary ALTER nir TYPE varchar(15) COLLATE "C"',
+        'ALTER TABLE benefits_incomerecord ALTER nir TYPE varchar(15) COLLATE "C",'
+        ' ALTER month TYPE varchar(7) COLLATE "C"',
+        'ALTER TABLE benefits_campaignresult ALTER outcome TYPE varchar(16) COLLATE "C"',
+        'ALTER TABLE benefits_letter ALTER idempotency_key TYPE varchar(200) COLLATE "C"',
+    ],
     "letters_context_text": ["ALTER TABLE benefits_letter ALTER context TYPE text"],
     "letters_context_external": ["ALTER TABLE benefits_letter ALTER context SET STORAGE EXTERNAL"],
     "no_letter_file_idx": ["DROP INDEX IF EXISTS {letter_file_index}"],
