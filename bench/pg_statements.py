@@ -54,10 +54,45 @@ VARIANTS: dict[str, list[str]] = {
         'ALTER TABLE benefits_campaignresult ALTER outcome TYPE varchar(16) COLLATE "C"',
         'ALTER TABLE benefits_letter ALTER idempotency_key TYPE varchar(200) COLLATE "C"',
     ],
+    # Session 9's three changes undone: the summaries' key in the database's collation, the letters'
+    # context as `json`, and the two reads by NIRs bound client-side (PATCHES).
+    "before_session9": [
+        'ALTER TABLE benefits_incomesummary ALTER nir TYPE varchar(15) COLLATE "default"',
+        "ALTER TABLE benefits_letter ALTER context TYPE json USING context::json",
+    ],
+    "summary_nir_default": [
+        'ALTER TABLE benefits_incomesummary ALTER nir TYPE varchar(15) COLLATE "default"'
+    ],
+    "context_json": ["ALTER TABLE benefits_letter ALTER context TYPE json USING context::json"],
     "letters_context_text": ["ALTER TABLE benefits_letter ALTER context TYPE text"],
     "letters_context_external": ["ALTER TABLE benefits_letter ALTER context SET STORAGE EXTERNAL"],
     "no_letter_file_idx": ["DROP INDEX IF EXISTS {letter_file_index}"],
-    "no_file_like_idx": ["DROP INDEX IF EXISTS {file_number_like}", "DROP INDEX IF EXISTS {file_fcplus_like}"],
+    "no_file_like_idx": [
+        "DROP INDEX IF EXISTS {file_number_like}",
+        "DROP INDEX IF EXISTS {file_fcplus_like}",
+    ],
+}
+
+
+def fetch_unprepared(sql: str, params: list) -> list[tuple]:
+    """portal.pg_copy.fetch_prepared as it was before session 9: Django's cursor, bound client-side."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+# name -> [(module, attribute, replacement)] patched for the variant's passes only.
+PATCHES = {
+    "before_session9": [
+        ("benefits.campaigns.feed_summary", "fetch_prepared", fetch_unprepared),
+        ("benefits.campaigns.notify", "fetch_prepared", fetch_unprepared),
+    ],
+    "unprepared": [
+        ("benefits.campaigns.feed_summary", "fetch_prepared", fetch_unprepared),
+        ("benefits.campaigns.notify", "fetch_prepared", fetch_unprepared),
+    ],
 }
 
 
@@ -72,6 +107,8 @@ def label_of(sql: str) -> str:
         return "SET LOCAL synchronous_commit"
     if low.startswith("savepoint") or low.startswith("release savepoint"):
         return "savepoints"
+    if low.startswith("prepared: "):
+        return label_of(text[len("prepared: ") :]) + " (prepared)"
     if "incomesummary" in low or "income_summary" in low:
         return "incomes (summaries)"
     if "nextval" in low:
@@ -139,6 +176,22 @@ def main():
             add(label_of(statement), backend() - before)
 
     pg_copy.copy_rows = copy_rows
+    import importlib
+
+    for module_name in ("benefits.campaigns.feed_summary", "benefits.campaigns.notify"):
+        module = importlib.import_module(module_name)
+        inner_fetch = getattr(module, "fetch_prepared", None)
+        if inner_fetch is None:  # a tree without it
+            continue
+
+        def fetch_prepared(sql, params, inner_fetch=inner_fetch):
+            before = backend()
+            try:
+                return inner_fetch(sql, params)
+            finally:
+                add(label_of("prepared: " + sql), backend() - before)
+
+        module.fetch_prepared = fetch_prepared
     inner_done = chunks.chunk_done
 
     def chunk_done(chunk, households):
@@ -161,6 +214,11 @@ def main():
         with connection.cursor() as cursor:
             for sql in VARIANTS.get(variant, []):
                 cursor.execute(sql.format(**names))
+        undo = []
+        for module_name, attribute, replacement in PATCHES.get(variant, []):
+            module = importlib.import_module(module_name)
+            undo.append((module, attribute, getattr(module, attribute)))
+            setattr(module, attribute, replacement)
         campaign = Campaign.objects.create(
             kind=kind,
             month="2026-12",
@@ -184,6 +242,8 @@ def main():
             inspect(connection)
         transaction.rollback()
         transaction.set_autocommit(True)
+        for module, attribute, inner in undo:
+            setattr(module, attribute, inner)
         if number == 0:
             continue
         figures = dict(spent)
@@ -191,7 +251,9 @@ def main():
         figures["(whole pass, this process)"] = worker
         by_variant[variant].append(figures)
         if not os.environ.get("QUIET"):
-            print(f"pass {number} {variant}: {len(ids)} chunks, backend {whole:.3f} s, process {worker:.3f} s")
+            print(
+                f"pass {number} {variant}: {len(ids)} chunks, backend {whole:.3f} s, process {worker:.3f} s"
+            )
     labels = sorted({label for runs in by_variant.values() for run in runs for label in run})
     chunk_count = len(ids)
     print(f"backend CPU, ms per chunk ({chunk_count} chunks), median over the passes")
