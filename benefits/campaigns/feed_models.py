@@ -80,8 +80,6 @@ class IncomeSummary(models.Model):
     primary-key probe a person, where summing ≈ 18 lines a person was half of PostgreSQL's CPU for a
     chunk). Always recomputed from the lines, never patched: it holds every line of a month >= since."""
 
-    # COLLATE "C" on PostgreSQL (migration 0020: compared as bytes, a chunk's ≈ 700 probes a memcmp each,
-    # not a strcoll); an AlterField of this column must keep it.
     nir = models.CharField(max_length=15, primary_key=True)
     since = models.CharField(max_length=7, help_text="Every line of this month and later is summed here")
     first_month = models.CharField(max_length=7, blank=True, help_text="The first month summed, '' if none")

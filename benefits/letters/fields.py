@@ -31,7 +31,7 @@ class JSONTextField(models.JSONField):
         return self.encoder().encode(value) if self.encoder else json.dumps(value)
 
     def from_db_value(self, value, expression, connection):
-        # The text column comes as a str (a `json` column, before migration 0021, as psycopg's dict).
+        # The text column comes as a str (a `json` column, before migration 0020, as psycopg's dict).
         if value is not None and not isinstance(value, str):
             return value
         return super().from_db_value(value, expression, connection)

@@ -23,7 +23,7 @@ def context_json(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("benefits", "0020_income_summary_nir_bytes"),
+        ("benefits", "0019_campaign_kind_typography"),
     ]
 
     operations = [
