@@ -54,12 +54,9 @@ VARIANTS: dict[str, list[str]] = {
         'ALTER TABLE benefits_campaignresult ALTER outcome TYPE varchar(16) COLLATE "C"',
         'ALTER TABLE benefits_letter ALTER idempotency_key TYPE varchar(200) COLLATE "C"',
     ],
-    # Session 9's three changes undone: the summaries' key in the database's collation, the letters'
-    # context as `json`, and the two reads by NIRs bound client-side (PATCHES).
-    "before_session9": [
-        'ALTER TABLE benefits_incomesummary ALTER nir TYPE varchar(15) COLLATE "default"',
-        "ALTER TABLE benefits_letter ALTER context TYPE json USING context::json",
-    ],
+    # Session 9's changes undone: the letters' context as `json` (and, by PATCHES, the two reads by
+    # NIRs bound client-side, every file's members and housing read).
+    "before_session9": ["ALTER TABLE benefits_letter ALTER context TYPE json USING context::json"],
     "summary_nir_default": [
         'ALTER TABLE benefits_incomesummary ALTER nir TYPE varchar(15) COLLATE "default"'
     ],
@@ -83,12 +80,21 @@ def fetch_unprepared(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
+def files_read_all(queryset, holders_only: bool = False):
+    """file_rows.files_read as it was before session 9: every file's members and housing."""
+    from benefits.campaigns.file_rows import files_read
+
+    return files_read(queryset)
+
+
 # name -> [(module, attribute, replacement)] patched for the variant's passes only.
 PATCHES = {
     "before_session9": [
         ("benefits.campaigns.feed_summary", "fetch_prepared", fetch_unprepared),
         ("benefits.campaigns.notify", "fetch_prepared", fetch_unprepared),
+        ("benefits.campaigns.chunks", "files_read", files_read_all),
     ],
+    "files_all": [("benefits.campaigns.chunks", "files_read", files_read_all)],
     "unprepared": [
         ("benefits.campaigns.feed_summary", "fetch_prepared", fetch_unprepared),
         ("benefits.campaigns.notify", "fetch_prepared", fetch_unprepared),
