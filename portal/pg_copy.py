@@ -124,6 +124,10 @@ def json_update(model, name: str, values: dict) -> None:
         )
 
 
+# psycopg prepares a statement after this many executions, or at once when asked (prepare=True).
+ONLY_WHEN_ASKED = 2**31
+
+
 def fetch_prepared(sql: str, params: list) -> list[tuple]:
     """The rows of `sql` run as a prepared statement of this connection (server-side parameters,
     psycopg's `prepare=True`): planned once per connection, then only executed. Django's cursors bind
@@ -135,7 +139,10 @@ def fetch_prepared(sql: str, params: list) -> list[tuple]:
     its query log (DEBUG) does not see these statements. Not for a pooler in transaction mode that
     does not keep prepared statements (PgBouncer before 1.21)."""
     connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+    raw = connection.connection
+    if raw.prepare_threshold is None:  # Django's setting: psycopg then prepares nothing, even when asked
+        raw.prepare_threshold = ONLY_WHEN_ASKED  # Django's cursors bind client-side: they never prepare
+    with connection.wrap_database_errors, psycopg.Cursor(raw) as cursor:
         cursor.execute(sql, params, prepare=True)
         return cursor.fetchall()
 
