@@ -43,7 +43,9 @@ def chunk_files(chunk: CampaignChunk) -> list[FileRow]:
         files = files.filter(pk__in=chunk.file_ids)
     else:
         files = files.filter(pk__gte=chunk.first_pk, pk__lte=chunk.last_pk)
-    return files_read(files)
+    # A recalculation and the exceptional aid compute only files holding a right (kinds.needs_core):
+    # the others' members and housing are not sent. A non-recours campaign computes those very files.
+    return files_read(files, holders_only=chunk.campaign.kind != CampaignKind.NON_RECOURS)
 
 
 def chunk_run(*, chunk_id: int) -> str:

@@ -37,7 +37,7 @@ from benefits.campaigns.feed_models import IncomeRecord, IncomeSummary
 from benefits.campaigns.file_rows import json_text
 from benefits.rules.months import month_index, month_label
 from benefits.rules.periods import EARLIEST_MONTH_BACK
-from portal.pg_copy import copy_to_stage
+from portal.pg_copy import copy_to_stage, fetch_prepared
 
 SUMMARIES = IncomeSummary._meta.db_table
 LINES = IncomeRecord._meta.db_table
@@ -180,9 +180,7 @@ def summaries_write(rows: list[tuple]) -> None:
 
 def summary_rows(nirs: list[str]):
     if connection.vendor == "postgresql" and not any("," in nir for nir in nirs):
-        with connection.cursor() as cursor:
-            cursor.execute(READ, [",".join(nirs)])
-            return cursor.fetchall()
+        return fetch_prepared(READ, [",".join(nirs)])  # planned once per connection
     return IncomeSummary.objects.filter(nir__in=nirs).values_list(
         "nir", "since", "first_month", "last_month", "incomes"
     )

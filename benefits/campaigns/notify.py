@@ -28,6 +28,7 @@ from benefits.campaigns.payments import next_payment_day
 from benefits.letters.bulk import LetterAsk, letters_request_bulk
 from benefits.letters.services import LetterKind
 from benefits.rules import ENGINE_VERSION, parameters_version
+from portal.pg_copy import fetch_prepared
 
 LETTER_KINDS = {
     "non_recours": LetterKind.ELIGIBILITY,
@@ -69,9 +70,7 @@ def changed_incomes_by_nir(nirs, month: str) -> dict[str, list]:
     """The quarter's feed lines that an import changed, by NIR, for a whole chunk at once (tuples; on
     PostgreSQL the NIRs are one text parameter, not hundreds of IN placeholders)."""
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(CHANGED, [",".join(nirs), ",".join(quarter(month))])
-            rows = cursor.fetchall()
+        rows = fetch_prepared(CHANGED, [",".join(nirs), ",".join(quarter(month))])  # planned once
     else:
         rows = (
             IncomeRecord.objects.filter(nir__in=list(nirs), month__in=quarter(month))

@@ -1,20 +1,25 @@
-"""The letters' context column: JSON kept as written (`json` on PostgreSQL), not parsed into `jsonb`.
+"""The letters' context column: JSON kept as written (`text` on PostgreSQL), neither parsed nor checked.
 
 Nothing queries inside a letter's context (no `context__…` lookup, no index, no comparison): it is
 written once (a campaign chunk writes hundreds at a time), completed once and read whole when the
 letter is shown or rendered. PostgreSQL's `jsonb` parses every context into its binary tree on insert
 (a third of the server's CPU for a chunk's letters, docs/campaigns.md "Session 7: letters"); `json`
-only checks that the text is JSON and stores it. Elsewhere (SQLite) the column is Django's JSONField's.
+(session 7 to 8) still ran its parser over every context to check it, ≈ 3 ms of the server's CPU for a
+chunk's 513 letters of 1.2 KB (docs/campaigns.md, "Session 9: PostgreSQL's side"). Every context is
+written by a JSON encoder (this field's, or a chunk's own: benefits/campaigns/letter_freeze.Freezer,
+whose texts the tests decode), so the check found nothing; a text that were not JSON would fail where
+it is read (json.loads), as it would in SQLite, where the column is Django's JSONField's.
 """
 
+import json
+
 from django.db import models
-from psycopg.types.json import Json
 
 
 class JSONTextField(models.JSONField):
     def db_type(self, connection):
         if connection.vendor == "postgresql":
-            return "json"
+            return "text"
         return super().db_type(connection)
 
     def get_db_prep_value(self, value, connection, prepared=False):
@@ -22,12 +27,11 @@ class JSONTextField(models.JSONField):
             return super().get_db_prep_value(value, connection, prepared)
         if not prepared:
             value = self.get_prep_value(value)
-        # Sent typed `json`, not `jsonb` (Django's adaptation), so the server does not build a jsonb
-        # value only to cast it back to text.
-        return Json(value, dumps=self.encoder().encode if self.encoder else None)
+        # The JSON text itself, as psycopg's Json adapter wrote it for the `json` column.
+        return self.encoder().encode(value) if self.encoder else json.dumps(value)
 
     def from_db_value(self, value, expression, connection):
-        # psycopg decodes a `json` column itself (Django only asks it for `jsonb` as text).
+        # The text column comes as a str (a `json` column, before migration 0020, as psycopg's dict).
         if value is not None and not isinstance(value, str):
             return value
         return super().from_db_value(value, expression, connection)

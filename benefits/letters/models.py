@@ -103,7 +103,7 @@ class Letter(models.Model):
     subject = models.CharField(_("objet"), max_length=200)
     # Everything the template needs, frozen when the letter is requested: a letter rendered again in a
     # year says exactly the same thing, whatever the rules or the file have become. Stored as written
-    # (`json` on PostgreSQL, not `jsonb`: nothing queries inside it, fields.py).
+    # (`text` on PostgreSQL, neither `jsonb` nor `json`: nothing queries inside it, fields.py).
     context = JSONTextField(default=dict)
     language = models.CharField(max_length=8, default="fr")
     engine_version = models.CharField(max_length=32, blank=True)

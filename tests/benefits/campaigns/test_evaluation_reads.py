@@ -10,12 +10,15 @@ import pytest
 from benefits.campaigns.feed_models import IncomeRecord
 from benefits.campaigns.file_rows import files_decode, files_read, json_text, json_texts
 from benefits.campaigns.households import (
+    current_rights,
     incomes_by_nir,
     month_filled,
     neutral_household,
     neutral_households,
     quarter,
 )
+from benefits.campaigns.kinds import needs_core
+from benefits.campaigns.models import CampaignKind
 from benefits.claims.models import AllocataireFile
 from benefits.rules.months import month_index
 
@@ -71,6 +74,25 @@ def test_files_are_read_as_the_model_has_them(demo_file):
             file.family_name,
         )
         assert row["commune"] == file.housing.get("commune_insee")
+
+
+def test_holders_only_leaves_out_the_members_and_housing_of_the_files_without_a_right_only(demo_file):
+    every = files_read(AllocataireFile.objects.all())
+    holders = files_read(AllocataireFile.objects.all(), holders_only=True)
+    without = [row["pk"] for row in every if not row["rights"]]
+    assert without and len(without) < len(every)  # the demo has both
+    for full, row in zip(every, holders, strict=True):
+        if full["rights"]:
+            assert row == full and row["members"] == full["members"] and row["housing"] == full["housing"]
+        else:
+            assert (row["_members"], row["_housing"]) == (None, None)
+            assert {k: v for k, v in row.items() if k[0] != "_"} == {
+                k: v for k, v in full.items() if k[0] != "_"
+            }
+    # Why the chunks may: the kinds it is used for compute no file without a right.
+    for kind in (CampaignKind.RECALCULATION, CampaignKind.EXCEPTIONAL_AID):
+        assert not any(needs_core(kind, current_rights(row["rights"])) for row in every if not row["rights"])
+    assert needs_core(CampaignKind.NON_RECOURS, {})  # which is why a non-recours chunk reads them all
 
 
 def test_the_quarter_incomes_and_the_chunk_households_are_the_reference_ones(demo_file):
