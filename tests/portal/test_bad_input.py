@@ -266,6 +266,11 @@ def is_refusal(response, form) -> bool:
     return bool(names) and all(f'name="{name}"' in page for name in names)
 
 
+def refused(response, form) -> bool:
+    """A post shown back is refused; a search (a GET form) is refused when it shows an error."""
+    return form["method"] == "post" or any(marker in response.content.decode() for marker in ERROR_MARKERS)
+
+
 def walk_as(kind, world) -> tuple[list[str], int]:
     client = world.client(kind)
     problems, sent = [], 0
@@ -293,7 +298,7 @@ def walk_as(kind, world) -> tuple[list[str], int]:
                 cache_clear_own()
                 response = send(client, form["method"], target, data, problems, label)
                 sent += 1
-                if response is not None and form["method"] == "post" and is_refusal(response, form):
+                if response is not None and is_refusal(response, form) and refused(response, form):
                     problems += [
                         f"{label} {target} ({name}): {p}" for p in refusal_problems(response, data, form)
                     ]

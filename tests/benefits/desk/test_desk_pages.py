@@ -189,3 +189,12 @@ def test_a_nir_nobody_holds_answers_no_file(agent_client, camille_file):
     indexed(camille_file, "2850375120101")
     page = agent_client.get("/agent/", {"nir": "1 78 11 69 123 103 57"}).content.decode()
     assert "Aucun dossier ne correspond." in page
+
+
+def test_the_demo_files_are_found_by_their_holders_nir(agent_client):
+    from benefits.claims.demo import load_demo_files
+
+    load_demo_files()
+    load_demo_files()  # idempotent: the index keeps one row per NIR
+    page = agent_client.get("/agent/", {"nir": "2 85 03 75 120 101 48"}).content.decode()
+    assert page.count("/agent/dossier/") == 1 and "/agent/dossier/0000001/" in page
