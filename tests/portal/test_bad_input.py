@@ -335,3 +335,21 @@ def test_a_refusal_without_message_or_with_the_typed_text_lost_is_reported():
         "<form", '<p class="fr-error-text">Non</p><form'
     )
     assert refusal_problems(HttpResponse(kept_page), {"rent": "douze"}, form) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "url", "message"),
+    [
+        ("anonymous", "/agent/connexion/", "Ce champ est obligatoire."),
+        ("agent_mandate", "/agent/dossier/{number}/mandat/", "Choisissez au moins une démarche."),
+        ("allocataire", "/mon-espace/demarche/nouvelle/", "Indiquez qui a commis les violences."),
+        ("operator", "/operateur/campagnes/", "Ce champ est obligatoire."),
+        ("anonymous", "/simulateur/foyer/", "Indiquez si vous vivez en couple."),
+    ],
+)
+def test_a_form_sent_empty_says_what_is_missing(world, kind, url, message):
+    """An empty POST once left these forms unbound: the page came back as if never sent, no message."""
+    response = world.client(kind).post(url.format(number=world.file.number), {})
+    page = response.content.decode()
+    assert response.status_code == 200 and message in page
+    assert re.search(r"<title>\s*Erreur", page)
