@@ -13,6 +13,7 @@ from benefits.auu import selectors, services
 from benefits.auu.forms import UrgentClaimForm
 from benefits.auu.letters import letter_for_urgent_claim
 from benefits.claims.files import allocataire_file_for_user
+from portal.posted import posted
 
 EXIT_URL = "https://meteofrance.com/"  # a neutral, common site, as GOV.UK's "Exit this page" uses BBC weather
 
@@ -28,7 +29,7 @@ def index(request):
 
 @never_cache
 def new(request):
-    form = UrgentClaimForm(request.POST or None)
+    form = UrgentClaimForm(posted(request))
     if request.method == "POST" and form.is_valid():
         file = allocataire_file_for_user(user=request.user, channel=request.channel)
         try:

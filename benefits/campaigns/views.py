@@ -19,6 +19,7 @@ from benefits.campaigns.progress import campaign_progress
 from benefits.campaigns.report import campaign_report, report_rows
 from benefits.campaigns.report_xlsx import report_xlsx
 from benefits.desk.access import agent_required
+from portal.posted import posted
 
 PERMISSION = "benefits.operate_campaign"
 
@@ -45,7 +46,7 @@ def operator_required(view):
 
 @operator_required
 def index(request):
-    form = CampaignForm(request.POST or None)
+    form = CampaignForm(posted(request))
     if request.method == "POST" and form.is_valid():
         campaign = services.campaign_create(**form.cleaned_data, by=request.user)
         messages.success(request, _("Campagne créée : faites un essai avant de la lancer."))

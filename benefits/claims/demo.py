@@ -8,6 +8,7 @@ worker, 04 a month not transmitted yet, 91 the service down, 92 no data for the 
 
 from django.conf import settings
 
+from benefits.campaigns.feed_models import PersonNir
 from benefits.claims.models import AllocataireFile
 
 # identity key, file number, holder's NIR, partner (given names, birth date, NIR) or None,
@@ -126,7 +127,7 @@ def load_demo_files() -> str:
     for key, number, nir, partner, children, housing, rights in FILES:
         identity = IDENTITIES[key]
         # Keyed on the sub, the identity's stable link: a renumbered demo file is updated, not duplicated.
-        AllocataireFile.objects.update_or_create(
+        file, _created = AllocataireFile.objects.update_or_create(
             fcplus_sub=emulator_sub(key, settings.FCPLUS_CLIENT_ID),
             defaults={
                 "number": number,
@@ -139,4 +140,9 @@ def load_demo_files() -> str:
                 "rights": rights,
             },
         )
+        # The NIR index the desk's search by NIR reads (and the income feed's import).
+        for member in file.adults:
+            PersonNir.objects.update_or_create(
+                nir=member["nir"], defaults={"file": file, "member": member["id"]}
+            )
     return f"{len(FILES)} dossiers de démonstration"

@@ -12,6 +12,7 @@ from benefits.desk.auth import AgentLoginRefused, agent_login
 from benefits.desk.forms import AgentLoginForm
 from benefits.desk.ratelimit import over_limit
 from portal.accounts.next_url import safe_next_url
+from portal.posted import posted
 
 LOGIN_ATTEMPTS_PER_MINUTE = 10
 
@@ -19,7 +20,7 @@ LOGIN_ATTEMPTS_PER_MINUTE = 10
 @login_not_required
 def login_page(request):
     next_url = safe_next_url(request, request.GET.get("next") or request.POST.get("next"))
-    form = AgentLoginForm(request.POST or None)
+    form = AgentLoginForm(posted(request))
     refused = False
     if request.method == "POST" and form.is_valid():
         if over_limit(f"login:{client_address(request)}", limit=LOGIN_ATTEMPTS_PER_MINUTE):

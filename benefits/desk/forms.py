@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from benefits.claims.files import normalized_number
 from benefits.desk.models import MANDATE_KINDS, Consent, Duration, IdentityCheck
+from benefits.desk.nir import NirInvalid, nir_parse
 
 
 class AgentLoginForm(forms.Form):
@@ -38,6 +39,33 @@ class NumberField(forms.CharField):
         return number
 
 
+class NirField(forms.CharField):
+    """A numéro de sécurité sociale as typed, cleaned to its 15 characters; each mistake its message."""
+
+    default_error_messages = {
+        "length": _(
+            "Ajoutez la clé : les 2 derniers chiffres du numéro de sécurité sociale (15 caractères en tout)."
+        ),
+        "format": _(
+            "Le numéro de sécurité sociale compte 13 caractères et une clé de 2 chiffres, "
+            "par exemple 2 85 03 75 120 101 48 (2A ou 2B pour la Corse)."
+        ),
+        "key": _(
+            "La clé ne correspond pas à ce numéro de sécurité sociale : vérifiez chaque chiffre, "
+            "et les 2 derniers."
+        ),
+    }
+
+    def clean(self, value):
+        typed = super().clean(value)
+        if not typed:
+            return ""
+        try:
+            return nir_parse(typed)
+        except NirInvalid as invalid:
+            raise forms.ValidationError(self.error_messages[invalid.reason], code=invalid.reason) from None
+
+
 class SearchForm(forms.Form):
     number = NumberField(
         label=_("Numéro allocataire"),
@@ -45,6 +73,12 @@ class SearchForm(forms.Form):
         required=False,
         max_length=32,
         error_messages={"invalid": _("Le numéro allocataire compte au plus 7 chiffres.")},
+    )
+    nir = NirField(
+        label=_("Numéro de sécurité sociale"),
+        help_text=_("15 caractères, clé comprise ; les espaces sont permis."),
+        required=False,
+        max_length=40,
     )
     family_name = forms.CharField(label=_("Nom de naissance"), required=False, max_length=120)
     birth_date = forms.DateField(
@@ -64,9 +98,12 @@ class SearchForm(forms.Form):
     def clean(self):
         data = super().clean()
         by_name = data.get("family_name") and data.get("birth_date")
-        if not data.get("number") and not by_name and not self.errors:
+        if not data.get("number") and not data.get("nir") and not by_name and not self.errors:
             raise forms.ValidationError(
-                _("Saisissez un numéro allocataire, ou un nom de naissance et une date de naissance.")
+                _(
+                    "Saisissez un numéro allocataire, un numéro de sécurité sociale, "
+                    "ou un nom de naissance et une date de naissance."
+                )
             )
         return data
 

@@ -11,6 +11,7 @@ from benefits.desk.access import MANDATE_KEY, agent_required, office_of
 from benefits.desk.forms import MandateForm, SearchForm
 from benefits.desk.models import Mandate
 from portal.channels import AGENT
+from portal.posted import posted
 
 
 @agent_required()
@@ -22,6 +23,7 @@ def search_page(request):
             results = search.file_search(
                 agent=request.user,
                 number=form.cleaned_data["number"],
+                nir=form.cleaned_data["nir"],
                 family_name=form.cleaned_data["family_name"],
                 birth_date=form.cleaned_data["birth_date"],
             )
@@ -44,7 +46,7 @@ def file_page(request, number):
 @agent_required("benefits.act_for_person")
 def mandate_new(request, number):
     file = get_object_or_404(AllocataireFile, number=number)
-    form = MandateForm(request.POST or None)
+    form = MandateForm(posted(request))
     if request.method == "POST" and form.is_valid():
         mandate = mandates.mandate_create(
             file=file,

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from benefits.simulator import family_step
 from benefits.simulator.formatting import day
 from benefits.simulator.steps import next_url, state_for, step_context
+from portal.posted import posted
 
 
 def build_forms(data, answers: dict, month: str) -> dict:
@@ -58,7 +59,7 @@ def family(request):
     if not family_step.applies(answers, state.month):
         state.update(family={})
         return redirect(next_url(request, "simulator:housing"))
-    shown = build_forms(request.POST or None, answers, state.month)
+    shown = build_forms(posted(request), answers, state.month)
     all_forms = [
         f for f in (shown["pregnancy"], *shown["children"].values(), shown["childcare"]) if f is not None
     ]

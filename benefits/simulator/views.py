@@ -17,6 +17,7 @@ from benefits.simulator.formatting import day, month_name
 from benefits.simulator.household_builder import history_months, recent_months, taxable_year
 from benefits.simulator.state import SimulationState
 from benefits.simulator.steps import current_month, next_url, state_for, step_context
+from portal.posted import posted
 
 REMOVE_CHILD = re.compile(r"remove_child_[0-9]{1,3}")
 
@@ -32,7 +33,7 @@ def household(request):
     answers = state.answers
     initial = {"couple": "oui" if answers.get("couple") else ("non" if "couple" in answers else None)}
     initial["children"] = len(answers.get("children", [])) if "couple" in answers else 0
-    form = forms.HouseholdForm(request.POST or None, initial=initial)
+    form = forms.HouseholdForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         count = form.cleaned_data["children"]
         children = (answers.get("children") or [])[:count]
@@ -104,7 +105,7 @@ def persons(request):
         focus_child = change_children(request, state)
         data = None
     else:
-        data = request.POST or None
+        data = posted(request)
     applicant_initial = answers.get("typed_applicant") or person_initial(answers.get("applicant"))
     partner_initial = answers.get("typed_partner") or person_initial(answers.get("partner"))
     applicant = forms.PersonForm(data, prefix="demandeur", initial=applicant_initial)
@@ -161,6 +162,9 @@ def persons(request):
     return render(request, template, context)
 
 
+COMMUNE_TYPED = forms.HousingForm.base_fields["commune"].max_length
+
+
 @login_not_required
 def housing(request):
     """Also answers the commune suggestions: GET ?commune=… refreshes the datalist (htmx) or the page."""
@@ -168,10 +172,11 @@ def housing(request):
     initial = dict(state.answers.get("housing") or {})
     if initial.get("commune"):
         initial["commune"] = communes.commune_label(initial["commune"], commune_name(initial["commune"]))
-    typed = request.GET.get("commune", "")[:80]
+    # What was typed, cut to the field's length: the suggestions scan every commune for it.
+    typed = request.GET.get("commune", "")[:COMMUNE_TYPED]
     if typed:
         initial["commune"] = typed
-    form = forms.HousingForm(request.POST or None, initial=initial)
+    form = forms.HousingForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         state.update(
@@ -184,7 +189,7 @@ def housing(request):
             }
         )
         return redirect(next_url(request, "simulator:incomes"))
-    query = request.POST.get("commune", "") or typed
+    query = request.POST.get("commune", "")[:COMMUNE_TYPED] or typed
     context = step_context(
         request,
         state,
@@ -211,7 +216,7 @@ def incomes(request):
     roles = ["applicant", "partner"] if answers.get("couple") else ["applicant"]
     income_forms = {
         role: forms.IncomeForm(
-            request.POST or None,
+            posted(request),
             prefix={"applicant": "demandeur", "partner": "conjoint"}[role],
             recent_months=months,
             since=month_name(history_months(state.month)[0]),

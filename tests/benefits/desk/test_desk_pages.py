@@ -124,3 +124,77 @@ def test_the_360_view_writes_dates_amounts_and_benefits_in_french(agent_client, 
     # The employers' declared amounts: French decimals and a long date, never "742.18 €" nor "2026-10-05".
     assert "déclaré le 5 " in page
     assert not re.search(r"[0-9]\.[0-9]{2} €", page) and not re.search(r"déclaré le 20[0-9]{2}-", page)
+
+
+def indexed(file, nir, member="a"):
+    """The file's NIR in the index the search reads (filled by the demo loaders and the feed's files)."""
+    from benefits.campaigns.feed_models import PersonNir
+
+    PersonNir.objects.create(nir=nir, file=file, member=member)
+    return file
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["285037512010148", "2 85 03 75 120 101 48", " 2.85.03.75.120.101-48 ", "2 85 03 75 120 101 48\t"],
+)
+def test_search_by_nir_reads_it_as_people_type_it(agent_client, camille_file, typed):
+    # The portal's demo files hold the 13 characters: the agent still types the key, checked first.
+    indexed(camille_file, "2850375120101")
+    page = agent_client.get("/agent/", {"nir": typed}).content.decode()
+    assert page.count("/agent/dossier/") == 1 and f"/agent/dossier/{camille_file.number}/" in page
+    entry = JournalEntry.objects.get(action="file_searched")
+    assert entry.details == {"how": "nir", "results": 1}  # never the NIR itself
+
+
+def test_search_by_nir_finds_a_partner_and_a_nir_held_with_its_key(agent_client):
+    couple = indexed(file_factory(), "183106912310387", member="b")
+    page = agent_client.get("/agent/", {"nir": "1 83 10 69 123 103 87"}).content.decode()
+    assert f"/agent/dossier/{couple.number}/" in page
+
+
+def test_search_by_nir_of_someone_born_in_corsica(agent_client):
+    # The key of a 2A number is computed with 19 in place of 2A (2B: 18).
+    file = indexed(file_factory(), "185052A12345633")
+    page = agent_client.get("/agent/", {"nir": "1 85 05 2a 123 456 33"}).content.decode()
+    assert f"/agent/dossier/{file.number}/" in page
+    wrong = agent_client.get("/agent/", {"nir": "1 85 05 2B 123 456 33"}).content.decode()
+    assert "La clé ne correspond pas" in wrong and "/agent/dossier/" not in wrong
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("2 85 03 75 120 101 47", "La clé ne correspond pas à ce numéro de sécurité sociale"),
+        ("2 85 03 75 120 101", "Ajoutez la clé"),
+        ("2 85 03 75 120 10", "compte 13 caractères et une clé de 2 chiffres"),
+        ("9 85 03 75 120 101 48", "compte 13 caractères et une clé de 2 chiffres"),
+        ("2 85 03 2C 120 101 48", "compte 13 caractères et une clé de 2 chiffres"),
+        ("٢٨٥٠٣٧٥١٢٠١٠١٤٨", "compte 13 caractères et une clé de 2 chiffres"),
+        ("2" * 41, "au plus 40 caractères"),
+    ],
+)
+def test_a_wrong_nir_says_what_is_wrong_keeps_what_was_typed_and_is_not_searched(
+    agent_client, typed, message
+):
+    response = agent_client.get("/agent/", {"nir": typed})
+    page = response.content.decode()
+    assert response.status_code == 200 and message in page
+    assert re.search(r"<title>\s*Erreur", page)
+    assert f'value="{typed}"' in page
+    assert not JournalEntry.objects.filter(action="file_searched").exists()
+
+
+def test_a_nir_nobody_holds_answers_no_file(agent_client, camille_file):
+    indexed(camille_file, "2850375120101")
+    page = agent_client.get("/agent/", {"nir": "1 78 11 69 123 103 57"}).content.decode()
+    assert "Aucun dossier ne correspond." in page
+
+
+def test_the_demo_files_are_found_by_their_holders_nir(agent_client):
+    from benefits.claims.demo import load_demo_files
+
+    load_demo_files()
+    load_demo_files()  # idempotent: the index keeps one row per NIR
+    page = agent_client.get("/agent/", {"nir": "2 85 03 75 120 101 48"}).content.decode()
+    assert page.count("/agent/dossier/") == 1 and "/agent/dossier/0000001/" in page
