@@ -33,6 +33,9 @@ class Evaluation:
     errors: list
     household: dict | None  # the neutral household the core (or the aid's module) read, None if not computed
     rights: dict  # the file's current rights {benefit: Decimal}
+    # The chunk's incomes as the database gave them, {nir: JSON text} (shared by the chunk's evaluations;
+    # households.incomes_by_nir): what its letters freeze (letter_freeze.py).
+    incomes_texts: dict | None = None
 
 
 def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
@@ -43,11 +46,11 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
         rights[row["pk"]] = held = current_rights(row["rights"])
         if needs_core(kind, held):
             todo.append(row)
-    households = {}
+    households, texts = {}, {}
     if todo:
         files_decode(todo)
         nirs = {m.get("nir") for row in todo for m in row["members"]} - {None, ""}
-        incomes = month_filled(incomes_by_nir(nirs, feed_window(month)), month)
+        incomes = month_filled(incomes_by_nir(nirs, feed_window(month), texts), month)
         households = neutral_households(todo, month, incomes)
     if kind == CampaignKind.EXCEPTIONAL_AID:
         decided = exceptional_aid(month, households, rights)
@@ -62,7 +65,7 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
     for row in files:
         pk = row["pk"]
         decision, errors = get_decided(pk) or nothing
-        out.append(Evaluation(row, decision, errors, get_household(pk), rights[pk]))
+        out.append(Evaluation(row, decision, errors, get_household(pk), rights[pk], texts))
     return out
 
 

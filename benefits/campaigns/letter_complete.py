@@ -2,7 +2,8 @@
 
 Called by benefits/letters/completion.py when the letter is rendered (letters queue), never in the
 chunk: the explained computation and the letter's lines cost more than the campaign's decision itself.
-Everything comes from the frozen input — the household as the core read it, the month, the amounts
+Everything comes from the frozen input — the household's input as the chunk read it (rebuilt into the
+household the core read by the chunk's own functions: frozen_household), the month, the amounts
 decided, the addressee, the changed incomes — so the same letter is completed identically whenever it
 is rendered. The amounts recomputed with the explanation must be the ones the chunk decided: if the
 rules changed in between (another engine or parameters version), the letter fails loudly (shown to
@@ -16,6 +17,7 @@ from types import SimpleNamespace
 from benefits.campaigns import kinds
 from benefits.campaigns.aid_letter import exceptional_aid_context
 from benefits.campaigns.evaluate import aid_result, explained
+from benefits.campaigns.households import neutral_household
 from benefits.letters.contexts import eligibility_context, recalculation_context
 from benefits.rules import ENGINE_VERSION, parameters_version
 
@@ -39,6 +41,19 @@ def as_file(context: dict) -> SimpleNamespace:
     )
 
 
+def frozen_household(frozen: dict, month: str) -> dict:
+    """The household the chunk's core read, from the frozen input (letter_freeze.input_text): its
+    members, housing and incomes decoded as the chunk decoded them, then made a household by the
+    chunk's own functions (households.neutral_household: month_filled on its own copy of the incomes,
+    which leaves the frozen input as it was, then household_of). A context frozen before session 9
+    holds the household itself."""
+    if "household" in frozen:
+        return frozen["household"]
+    data = frozen["input"]
+    row = {"pk": data["id"], "members": data["members"], "housing": data["housing"]}
+    return neutral_household(row, month, data["incomes"])
+
+
 def check(decided: dict, computed: dict, context: dict) -> None:
     if decided != computed:
         raise ExplanationMismatch(
@@ -56,9 +71,10 @@ def complete(context: dict) -> dict:
         "parameters_version": context["parameters_version"],
     }
     file = as_file(context)
+    household = frozen_household(frozen, month)
     if frozen["kind"] == "aide_exceptionnelle":
         rights = {name: Decimal(amount) for name, amount in frozen["rights"].items()}
-        result = aid_result(frozen["household"], month, rights)
+        result = aid_result(household, month, rights)
         amount = Decimal(frozen["payment"])
         check({"aide_exceptionnelle": amount}, {"aide_exceptionnelle": Decimal(result.amount)}, context)
         explanation = {"aide_exceptionnelle": result.as_dict(explain=True)}
@@ -71,7 +87,7 @@ def complete(context: dict) -> dict:
             versions=versions,
         )
     else:
-        result = explained(frozen["household"], month)
+        result = explained(household, month)
         check(frozen["new"], kinds.amounts(result["benefits"]), context)
         estimate = {**result, **versions}
         if frozen["kind"] == "non_recours":

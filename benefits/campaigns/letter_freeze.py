@@ -113,7 +113,6 @@ class Freezer:
             {
                 "addressee": addressee_of(evaluation.file),
                 "campaign": {
-                    "household": evaluation.household,
                     "rights": {name: str(amount) for name, amount in evaluation.rights.items()},
                     "old": decision.old,
                     "new": decision.new,
@@ -122,5 +121,29 @@ class Freezer:
                 },
             }
         )
-        # own is '{"addressee":{…},"campaign":{…}}': its braces replaced by the head's and the tail's.
-        return self.head + own[1:-2] + self.tail
+        # own is '{"addressee":{…},"campaign":{…}}': its braces replaced by the head's and the tail's,
+        # the frozen input spliced in the campaign's object.
+        return self.head + own[1:-2] + ',"input":' + input_text(evaluation) + self.tail
+
+
+def input_text(evaluation) -> str:
+    """The household's input as the chunk read it, JSON text: the file's members and housing texts as
+    the database gave them (FileRow keeps them), each adult's incomes as its summary's text where that
+    is the series exactly (evaluate.Evaluation.incomes_texts), else its series encoded. Decoded, then
+    given to households.neutral_households (household_input), it is the household the core read."""
+    row, texts = evaluation.file, evaluation.incomes_texts or {}
+    members, housing = row.get("_members"), row.get("_housing")
+    if not isinstance(members, str) or not isinstance(housing, str):  # a plain dict row (no text kept)
+        members, housing = ENCODE(row["members"]), ENCODE(row["housing"])
+    incomes = []
+    # household_of makes one person a member, in order; an adult's "incomes" is its NIR's series
+    for member, person in zip(row["members"], evaluation.household["persons"], strict=True):
+        series = person.get("incomes")
+        if series is not None:
+            nir = member["nir"]  # household_of found the series by it
+            text = texts.get(nir)
+            # The series decoded, then month_filled: its month M is added (idempotent when encoded here).
+            incomes.append(f"{encode_basestring_ascii(nir)}:{ENCODE(series) if text is None else text}")
+    return (
+        f'{{"id":{int(row["pk"])},"members":{members},"housing":{housing},"incomes":{{{",".join(incomes)}}}}}'
+    )
