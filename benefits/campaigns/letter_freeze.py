@@ -1,21 +1,33 @@
 """What a chunk writes in a campaign letter: its frozen context, small and cheap to write.
 
 The chunk does not explain (the core's explained computation is 3 to 4 times the batch's cost) and does
-not build the letter's lines: it freezes what it decided and what it decided from — the household
-input exactly as the core read it, the month, old and new amounts, the engine and parameter versions,
-the addressee, the changed incomes (read from the feed now, since the feed may change again) — and
-the letter is completed from that alone when it is rendered (letter_complete.py, on the letters
-queue, other workers or machines). A letter rendered again in a year says the same thing.
+not build the letter's lines: it freezes what it decided and what it decided from — the household's
+input as the chunk read it from the database, the month, old and new amounts, the engine and
+parameter versions, the addressee, the changed incomes (read from the feed now, since the feed may
+change again) — and the letter is completed from that alone when it is rendered (letter_complete.py,
+on the letters queue, other workers or machines). A letter rendered again in a year says the same thing.
 
 Shape: the letter's `kind`, `issued_on`, `addressee`, `month`, the versions, `complete_with`
 ("campaign": benefits/letters/completion.py calls letter_complete.complete) and `campaign`, the frozen
-input, which the completed context keeps.
+decision and input, which the completed context keeps. The input is `campaign.input`: the file's id,
+its `members` and `housing` (the JSON texts the chunk's query read, as they came) and `incomes`,
+{nir: {kind: {month: euros}}} of each adult whose household has incomes — its feed summary's JSON text
+as the database gave it where that summary is the feed's window exactly
+(feed_summary.incomes_summarised), its series encoded otherwise (a summary filtered to the window, a
+NIR read from the lines). The completion makes the household of it with the chunk's own functions
+(letter_complete.frozen_household: households.neutral_household, i.e. month_filled and household_of),
+which is the household the core read (tests/benefits/campaigns/test_letter_input.py). Contexts frozen
+before session 9 hold `campaign.household`, the household itself, and still complete from it.
+
+Why the input and not the household: encoding the household (16 months of floats per adult) was
+three quarters of a letter's cost in the chunk; the texts the database gave are spliced in as they are.
 
 A chunk writes its letters through `Freezer`, which gives that JSON value as text for little: the
 values common to the chunk's letters (kind, dates, versions, campaign, claim link) are encoded once per
-chunk, and each letter encodes only its own (addressee, household, amounts, changed incomes) in one
-call. The shape as one dict, written out, is the test's (tests/benefits/campaigns/test_letter_freeze.py,
-`reference_context`), which the text must equal: no second builder is kept in the product for it.
+chunk, and each letter encodes only its own (addressee, amounts, changed incomes) in one call, its
+input spliced in as text. The shape as one dict, written out, is the test's
+(tests/benefits/campaigns/test_letter_freeze.py, `reference_context`, the input apart), which the text
+must equal: no second builder is kept in the product for it.
 """
 
 from json.encoder import c_make_encoder, encode_basestring_ascii
@@ -81,9 +93,10 @@ class Freezer:
     """A chunk's frozen contexts as JSON text, the shape above (its test's `reference_context`).
 
     The text of a letter is the chunk's head (its top-level constants), then the letter's own
-    `{"addressee": …, "campaign": {"household": …, …}}` encoded in one call, with the campaign's
-    constants spliced in before its two closing braces: a JSON object's members have no order, so
-    the value is the reference shape's exactly (tests/benefits/campaigns/test_letter_freeze.py)."""
+    `{"addressee": …, "campaign": {"rights": …, …}}` encoded in one call, with its input
+    (input_text) and the campaign's constants spliced in before its two closing braces: a JSON
+    object's members have no order, so the value is the reference shape's exactly
+    (tests/benefits/campaigns/test_letter_freeze.py)."""
 
     def __init__(self, *, campaign, issued_on, payment_day, claim_url):
         head = ENCODE(
