@@ -5,9 +5,9 @@ never disagree. Reads the feed in one query per batch; writes nothing.
 
 The batch runs with the explanation off: the chunk decides, it does not explain. What a notified
 household's letter explains is computed where the letter is rendered (letters queue), from the
-household input frozen here (the texts `Evaluation.household` was made from, letter_freeze.py), by
-`explained` and `aid_explained` below (benefits/campaigns/letter_complete.py); the dry run explains
-its ten examples.
+household frozen here (`Evaluation.household`, its incomes as the texts they were decoded from:
+letter_freeze.py), by `explained` and `aid_explained` below (benefits/campaigns/letter_complete.py);
+the dry run explains its ten examples.
 """
 
 from dataclasses import dataclass

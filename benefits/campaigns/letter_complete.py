@@ -2,8 +2,8 @@
 
 Called by benefits/letters/completion.py when the letter is rendered (letters queue), never in the
 chunk: the explained computation and the letter's lines cost more than the campaign's decision itself.
-Everything comes from the frozen input — the household's input as the chunk read it (rebuilt into the
-household the core read by the chunk's own functions: frozen_household), the month, the amounts
+Everything comes from the frozen input — the household the core read (its incomes frozen as the feed
+gave them, month M added again by frozen_household as the chunk did), the month, the amounts
 decided, the addressee, the changed incomes — so the same letter is completed identically whenever it
 is rendered. The amounts recomputed with the explanation must be the ones the chunk decided: if the
 rules changed in between (another engine or parameters version), the letter fails loudly (shown to
@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from benefits.campaigns import kinds
 from benefits.campaigns.aid_letter import exceptional_aid_context
 from benefits.campaigns.evaluate import aid_result, explained
-from benefits.campaigns.households import neutral_household
+from benefits.campaigns.households import month_filled
 from benefits.letters.contexts import eligibility_context, recalculation_context
 from benefits.rules import ENGINE_VERSION, parameters_version
 
@@ -42,16 +42,21 @@ def as_file(context: dict) -> SimpleNamespace:
 
 
 def frozen_household(frozen: dict, month: str) -> dict:
-    """The household the chunk's core read, from the frozen input (letter_freeze.input_text): its
-    members, housing and incomes decoded as the chunk decoded them, then made a household by the
-    chunk's own functions (households.neutral_household: month_filled on its own copy of the incomes,
-    which leaves the frozen input as it was, then household_of). A context frozen before session 9
+    """The household the chunk's core read, from the frozen context: `household_as_read` (since session
+    9) is that household with each adult's incomes as the feed gave them, to which month_filled (on a
+    copy: the frozen context stays as it was) adds month M as the chunk did; a context frozen before
     holds the household itself."""
     if "household" in frozen:
         return frozen["household"]
-    data = frozen["input"]
-    row = {"pk": data["id"], "members": data["members"], "housing": data["housing"]}
-    return neutral_household(row, month, data["incomes"])
+    household = frozen["household_as_read"]
+    persons = []
+    for person in household["persons"]:
+        series = person.get("incomes")
+        if series is not None:
+            own = {kind: dict(values) for kind, values in series.items()}
+            person = {**person, "incomes": month_filled({"": own}, month)[""]}
+        persons.append(person)
+    return {**household, "persons": persons}
 
 
 def check(decided: dict, computed: dict, context: dict) -> None:

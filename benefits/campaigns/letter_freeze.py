@@ -9,24 +9,25 @@ on the letters queue, other workers or machines). A letter rendered again in a y
 
 Shape: the letter's `kind`, `issued_on`, `addressee`, `month`, the versions, `complete_with`
 ("campaign": benefits/letters/completion.py calls letter_complete.complete) and `campaign`, the frozen
-decision and input, which the completed context keeps. The input is `campaign.input`: the file's id,
-its `members` and `housing` (the JSON texts the chunk's query read, as they came) and `incomes`,
-{nir: {kind: {month: euros}}} of each adult whose household has incomes — its feed summary's JSON text
-as the database gave it where that summary is the feed's window exactly
-(feed_summary.incomes_summarised), its series encoded otherwise (a summary filtered to the window, a
-NIR read from the lines). The completion makes the household of it with the chunk's own functions
-(letter_complete.frozen_household: households.neutral_household, i.e. month_filled and household_of),
-which is the household the core read (tests/benefits/campaigns/test_letter_input.py). Contexts frozen
-before session 9 hold `campaign.household`, the household itself, and still complete from it.
+decision and input, which the completed context keeps. The input is `campaign.household_as_read`: the
+household the core read, except that each adult's incomes are as the feed gave them — the feed
+summary's JSON text as the database gave it where that summary is the feed's window exactly
+(feed_summary.incomes_summarised), the series encoded otherwise (a summary filtered to the window, a
+NIR read from the lines) — before month M was taken equal to M-1 (households.month_filled, which the
+completion applies again: letter_complete.frozen_household). Only that one-line rule is run again at
+rendering; the household itself (who, roles, birth dates, housing) is frozen as the core read it, and
+nothing the household did not hold (names, NIRs) is copied into the letter
+(tests/benefits/campaigns/test_letter_input.py). Contexts frozen before session 9 hold
+`campaign.household`, the household itself, and still complete from it.
 
-Why the input and not the household: encoding the household (16 months of floats per adult) was
-three quarters of a letter's cost in the chunk; the texts the database gave are spliced in as they are.
+Why: encoding the household (16 months of floats per adult) was three quarters of a letter's cost in
+the chunk; the incomes' texts the database gave are spliced in as they are.
 
 A chunk writes its letters through `Freezer`, which gives that JSON value as text for little: the
 values common to the chunk's letters (kind, dates, versions, campaign, claim link) are encoded once per
 chunk, and each letter encodes only its own (addressee, amounts, changed incomes) in one call, its
-input spliced in as text. The shape as one dict, written out, is the test's
-(tests/benefits/campaigns/test_letter_freeze.py, `reference_context`, the input apart), which the text
+household's incomes spliced in as text. The shape as one dict, written out, is the test's
+(tests/benefits/campaigns/test_letter_freeze.py, `reference_context`, the household apart), which the text
 must equal: no second builder is kept in the product for it.
 """
 
@@ -93,7 +94,7 @@ class Freezer:
     """A chunk's frozen contexts as JSON text, the shape above (its test's `reference_context`).
 
     The text of a letter is the chunk's head (its top-level constants), then the letter's own
-    `{"addressee": …, "campaign": {"rights": …, …}}` encoded in one call, with its input
+    `{"addressee": …, "campaign": {"rights": …, …}}` encoded in one call, with its household
     (input_text) and the campaign's constants spliced in before its two closing braces: a JSON
     object's members have no order, so the value is the reference shape's exactly
     (tests/benefits/campaigns/test_letter_freeze.py)."""
@@ -135,28 +136,32 @@ class Freezer:
             }
         )
         # own is '{"addressee":{…},"campaign":{…}}': its braces replaced by the head's and the tail's,
-        # the frozen input spliced in the campaign's object.
-        return self.head + own[1:-2] + ',"input":' + input_text(evaluation) + self.tail
+        # the household as read spliced in the campaign's object.
+        return self.head + own[1:-2] + ',"household_as_read":' + input_text(evaluation) + self.tail
 
 
 def input_text(evaluation) -> str:
-    """The household's input as the chunk read it, JSON text: the file's members and housing texts as
-    the database gave them (FileRow keeps them), each adult's incomes as its summary's text where that
-    is the series exactly (evaluate.Evaluation.incomes_texts), else its series encoded. Decoded, then
-    given to households.neutral_households (household_input), it is the household the core read."""
-    row, texts = evaluation.file, evaluation.incomes_texts or {}
-    members, housing = row.get("_members"), row.get("_housing")
-    if not isinstance(members, str) or not isinstance(housing, str):  # a plain dict row (no text kept)
-        members, housing = ENCODE(row["members"]), ENCODE(row["housing"])
-    incomes = []
+    """The household the core read, as JSON text, with each adult's incomes as the feed gave them
+    (before month_filled took month M equal to M-1): its feed summary's JSON text as the database gave
+    it where that is the series exactly (evaluate.Evaluation.incomes_texts), else its series encoded
+    (month_filled is idempotent), the housing's text as the file's query read it. Each person's other
+    values (identity, role, birth date, activity…) are encoded: they are few. Decoded, then given to
+    letter_complete.frozen_household (month_filled on a copy), it is the household the core read."""
+    row, texts, household = evaluation.file, evaluation.incomes_texts or {}, evaluation.household
+    housing = row.get("_housing")
+    if not isinstance(housing, str):  # a plain dict row (no text kept)
+        housing = ENCODE(household["housing"])
+    persons = []
     # household_of makes one person a member, in order; an adult's "incomes" is its NIR's series
-    for member, person in zip(row["members"], evaluation.household["persons"], strict=True):
+    for member, person in zip(row["members"], household["persons"], strict=True):
         series = person.get("incomes")
-        if series is not None:
-            nir = member["nir"]  # household_of found the series by it
-            text = texts.get(nir)
-            # The series decoded, then month_filled: its month M is added (idempotent when encoded here).
-            incomes.append(f"{encode_basestring_ascii(nir)}:{ENCODE(series) if text is None else text}")
+        if series is None:
+            persons.append(ENCODE(person))
+            continue
+        text = texts.get(member["nir"])  # household_of found the series by it
+        own = ENCODE({name: value for name, value in person.items() if name != "incomes"})
+        persons.append(f'{own[:-1]},"incomes":{ENCODE(series) if text is None else text}}}')
     return (
-        f'{{"id":{int(row["pk"])},"members":{members},"housing":{housing},"incomes":{{{",".join(incomes)}}}}}'
+        f'{{"id":{ENCODE(household["id"])},"month":{ENCODE(household["month"])},'
+        f'"persons":[{",".join(persons)}],"housing":{housing}}}'
     )

@@ -29,8 +29,8 @@ pytestmark = pytest.mark.django_db
 
 def reference_context(*, campaign, evaluation, issued_on, payment_day, claim_url, changed_incomes) -> dict:
     """The frozen context's shape as one dict (letter_freeze's docstring): what Freezer's text must be,
-    its `input` apart (the members' and housing's texts and the incomes' as read: a JSON value of
-    its own, whose household is checked instead)."""
+    its `household_as_read` apart (the household with its incomes as the feed gave them: checked
+    against the evaluation's household instead)."""
     decision = evaluation.decision
     return {
         "kind": LETTER_CONTEXT_KINDS[campaign.kind],
@@ -81,20 +81,17 @@ def test_each_letters_text_is_the_reference_frozen_context_and_is_stored_as_such
             changed_incomes=changed_incomes,
         )
         frozen = json.loads(frozen_text)
-        frozen_input = frozen["campaign"].pop("input")
+        frozen_input = frozen["campaign"].pop("household_as_read")
         assert frozen == reference
-        row = evaluation.file
-        assert (frozen_input["id"], frozen_input["members"], frozen_input["housing"]) == (
-            row["pk"],
-            row["members"],
-            row["housing"],
-        )
-        assert frozen_household({"input": frozen_input}, campaign.month) == evaluation.household
+        assert frozen_household({"household_as_read": frozen_input}, campaign.month) == evaluation.household
         result = campaign.results.get(file_id=evaluation.file["pk"])
         assert result.outcome == Outcome.NOTIFIED
         letter = Letter.objects.get(pk=result.letter_id)
         # read back as the same dict, on PostgreSQL as on SQLite
-        assert letter.context == {**reference, "campaign": {**reference["campaign"], "input": frozen_input}}
+        assert letter.context == {
+            **reference,
+            "campaign": {**reference["campaign"], "household_as_read": frozen_input},
+        }
         assert (letter.engine_version, letter.parameters_version) == (
             reference["engine_version"],
             reference["parameters_version"],

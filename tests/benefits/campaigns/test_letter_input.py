@@ -1,7 +1,8 @@
-"""A campaign letter freezes its household's input as the chunk read it (letter_freeze.input_text);
-its completion rebuilds the very household the core read (letter_complete.frozen_household)."""
+"""A campaign letter freezes the household the core read, its incomes as the feed gave them
+(letter_freeze.input_text); its completion rebuilds that very household (letter_complete.frozen_household)."""
 
 import copy
+import json
 from decimal import Decimal
 
 import pytest
@@ -60,7 +61,7 @@ def core_reads(monkeypatch) -> dict[str, dict]:
 
 def old_shape(context: dict, household: dict) -> dict:
     """The context as chunks froze it before session 9: the household itself instead of its input."""
-    frozen = {name: value for name, value in context["campaign"].items() if name != "input"}
+    frozen = {name: value for name, value in context["campaign"].items() if name != "household_as_read"}
     return {**context, "campaign": {**frozen, "household": household}}
 
 
@@ -94,7 +95,10 @@ def test_the_household_rebuilt_at_completion_is_the_one_the_core_read_and_the_le
     for result in notified:
         letter = Letter.objects.get(pk=result.letter_id)
         frozen = letter.context["campaign"]
-        assert "household" not in frozen and frozen["input"]["id"] == result.file_id
+        assert "household" not in frozen and frozen["household_as_read"]["id"] == str(result.file_id)
+        # nothing the household did not hold: no name, no NIR
+        frozen_text = json.dumps(frozen["household_as_read"])
+        assert all(member["nir"] not in frozen_text for member in result.file.members if member.get("nir"))
         core_read = read[str(result.file_id)]
         assert frozen_household(frozen, month) == core_read
         # completed from the input or from the household itself (a context frozen before): the same
