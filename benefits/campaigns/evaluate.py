@@ -5,8 +5,9 @@ never disagree. Reads the feed in one query per batch; writes nothing.
 
 The batch runs with the explanation off: the chunk decides, it does not explain. What a notified
 household's letter explains is computed where the letter is rendered (letters queue), from the
-household input frozen here (`Evaluation.household`, exactly as the core read it), by `explained` and
-`aid_explained` below (benefits/campaigns/letter_complete.py); the dry run explains its ten examples.
+household frozen here (`Evaluation.household`, its incomes as the texts they were decoded from:
+letter_freeze.py), by `explained` and `aid_explained` below (benefits/campaigns/letter_complete.py);
+the dry run explains its ten examples.
 """
 
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ class Evaluation:
     errors: list
     household: dict | None  # the neutral household the core (or the aid's module) read, None if not computed
     rights: dict  # the file's current rights {benefit: Decimal}
+    # The chunk's incomes as the database gave them, {nir: JSON text} (shared by the chunk's evaluations;
+    # households.incomes_by_nir): what its letters freeze (letter_freeze.py).
+    incomes_texts: dict | None = None
 
 
 def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
@@ -43,11 +47,11 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
         rights[row["pk"]] = held = current_rights(row["rights"])
         if needs_core(kind, held):
             todo.append(row)
-    households = {}
+    households, texts = {}, {}
     if todo:
         files_decode(todo)
         nirs = {m.get("nir") for row in todo for m in row["members"]} - {None, ""}
-        incomes = month_filled(incomes_by_nir(nirs, feed_window(month)), month)
+        incomes = month_filled(incomes_by_nir(nirs, feed_window(month), texts), month)
         households = neutral_households(todo, month, incomes)
     if kind == CampaignKind.EXCEPTIONAL_AID:
         decided = exceptional_aid(month, households, rights)
@@ -62,7 +66,7 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
     for row in files:
         pk = row["pk"]
         decision, errors = get_decided(pk) or nothing
-        out.append(Evaluation(row, decision, errors, get_household(pk), rights[pk]))
+        out.append(Evaluation(row, decision, errors, get_household(pk), rights[pk], texts))
     return out
 
 

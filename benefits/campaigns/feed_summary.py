@@ -186,10 +186,12 @@ def summary_rows(nirs: list[str]):
     )
 
 
-def incomes_summarised(nirs, months: list[str]) -> tuple[dict, set[str]]:
+def incomes_summarised(nirs, months: list[str], texts: dict | None = None) -> tuple[dict, set[str]]:
     """({nir: {kind: {month: euros}}} for `months` from the summaries, the NIRs whose summary does not
     cover `months`: the caller reads those from the lines). A NIR without a summary, or summarised
-    without a line in `months`, has no income there and is in neither."""
+    without a line in `months`, has no income there and is in neither. With `texts`, each summary that
+    is exactly `months` (no month dropped) leaves there its JSON text as the database gave it, the
+    text its series was decoded from: what a letter freezes (letter_freeze.py) instead of encoding it."""
     nirs = list(nirs)
     wanted = sorted(months)
     if not nirs or not wanted:
@@ -213,5 +215,7 @@ def incomes_summarised(nirs, months: list[str]) -> tuple[dict, set[str]]:
             }
             if not series:
                 continue
+        elif texts is not None:
+            texts[nir] = text
         found[nir] = series
     return found, left

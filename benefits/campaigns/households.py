@@ -58,11 +58,14 @@ SELECT nir, json_object_agg(kind, months ORDER BY kind)::text FROM (
 """
 
 
-def incomes_by_nir(nirs, months: list[str]) -> dict[str, dict[str, dict[str, float]]]:
+def incomes_by_nir(
+    nirs, months: list[str], texts: dict | None = None
+) -> dict[str, dict[str, dict[str, float]]]:
     """{nir: {kind: {month: euros}}} for `months` (feed_window) for a whole chunk: from the summaries
     the import keeps (feed_summary.py, one row a person), and for the NIRs they do not cover, in one
-    query over the lines (incomes_from_lines)."""
-    found, left = incomes_summarised(nirs, months)
+    query over the lines (incomes_from_lines). `texts` gets the summaries' JSON texts that are a NIR's
+    series exactly (feed_summary.incomes_summarised), for its letter (letter_freeze.py)."""
+    found, left = incomes_summarised(nirs, months, texts)
     if left:
         found.update(incomes_from_lines(left, months))
     return found

@@ -2,7 +2,8 @@
 
 Called by benefits/letters/completion.py when the letter is rendered (letters queue), never in the
 chunk: the explained computation and the letter's lines cost more than the campaign's decision itself.
-Everything comes from the frozen input — the household as the core read it, the month, the amounts
+Everything comes from the frozen input — the household the core read (its incomes frozen as the feed
+gave them, month M added again by frozen_household as the chunk did), the month, the amounts
 decided, the addressee, the changed incomes — so the same letter is completed identically whenever it
 is rendered. The amounts recomputed with the explanation must be the ones the chunk decided: if the
 rules changed in between (another engine or parameters version), the letter fails loudly (shown to
@@ -16,6 +17,7 @@ from types import SimpleNamespace
 from benefits.campaigns import kinds
 from benefits.campaigns.aid_letter import exceptional_aid_context
 from benefits.campaigns.evaluate import aid_result, explained
+from benefits.campaigns.households import month_filled
 from benefits.letters.contexts import eligibility_context, recalculation_context
 from benefits.rules import ENGINE_VERSION, parameters_version
 
@@ -39,6 +41,24 @@ def as_file(context: dict) -> SimpleNamespace:
     )
 
 
+def frozen_household(frozen: dict, month: str) -> dict:
+    """The household the chunk's core read, from the frozen context: `household_as_read` (since session
+    9) is that household with each adult's incomes as the feed gave them, to which month_filled (on a
+    copy: the frozen context stays as it was) adds month M as the chunk did; a context frozen before
+    holds the household itself."""
+    if "household" in frozen:
+        return frozen["household"]
+    household = frozen["household_as_read"]
+    persons = []
+    for person in household["persons"]:
+        series = person.get("incomes")
+        if series is not None:
+            own = {kind: dict(values) for kind, values in series.items()}
+            person = {**person, "incomes": month_filled({"": own}, month)[""]}
+        persons.append(person)
+    return {**household, "persons": persons}
+
+
 def check(decided: dict, computed: dict, context: dict) -> None:
     if decided != computed:
         raise ExplanationMismatch(
@@ -56,9 +76,10 @@ def complete(context: dict) -> dict:
         "parameters_version": context["parameters_version"],
     }
     file = as_file(context)
+    household = frozen_household(frozen, month)
     if frozen["kind"] == "aide_exceptionnelle":
         rights = {name: Decimal(amount) for name, amount in frozen["rights"].items()}
-        result = aid_result(frozen["household"], month, rights)
+        result = aid_result(household, month, rights)
         amount = Decimal(frozen["payment"])
         check({"aide_exceptionnelle": amount}, {"aide_exceptionnelle": Decimal(result.amount)}, context)
         explanation = {"aide_exceptionnelle": result.as_dict(explain=True)}
@@ -71,7 +92,7 @@ def complete(context: dict) -> dict:
             versions=versions,
         )
     else:
-        result = explained(frozen["household"], month)
+        result = explained(household, month)
         check(frozen["new"], kinds.amounts(result["benefits"]), context)
         estimate = {**result, **versions}
         if frozen["kind"] == "non_recours":

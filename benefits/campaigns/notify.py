@@ -7,10 +7,12 @@ and queues no rendering. A whole chunk's letters cost a fixed number of queries:
 of all its notified households in one read, the letters in one bulk insert.
 
 The chunk writes a **frozen** context (benefits/campaigns/letter_freeze.py): what it decided and the
-household input the core read, small and cheap to write — encoded here as JSON text, the chunk's
-constants once (letter_freeze.Freezer), and stored as written (a `json` column on PostgreSQL). The letter's full context (the explanation,
-its lines for the letter) is completed when the letter is rendered, on the letters queue
-(benefits/campaigns/letter_complete.py), from that frozen input only — so the letter is reproducible.
+household the core read, its adults' incomes as the JSON texts the database gave
+(Evaluation.incomes_texts), spliced in rather than encoded again — small and cheap to write: JSON text
+written by letter_freeze.Freezer (the chunk's constants once) and stored as written. The letter's full
+context (the explanation, its lines for the letter) is completed when the letter is rendered, on the
+letters queue (benefits/campaigns/letter_complete.py), from that frozen input only — so the letter is
+reproducible.
 """
 
 from collections import defaultdict

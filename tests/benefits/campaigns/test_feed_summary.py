@@ -128,7 +128,7 @@ def test_a_campaign_reads_the_same_households_from_the_summaries_as_from_the_lin
 
     cases = [("recalcul", "2026-12"), ("non_recours", "2026-12"), ("recalcul", "2026-10")]
     summarised = {case: evaluations(*case) for case in cases}
-    monkeypatch.setattr(households, "incomes_summarised", lambda nirs, months: ({}, set(nirs)))
+    monkeypatch.setattr(households, "incomes_summarised", lambda nirs, months, texts=None: ({}, set(nirs)))
     for case in cases:
         assert evaluations(*case) == summarised[case]  # the lines' path: the same households and amounts
     assert any(outcome == "notifie" for _pk, outcome, *_rest in summarised[cases[0]])

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from benefits.campaigns.evaluate import explained
-from benefits.campaigns.letter_complete import ExplanationMismatch
+from benefits.campaigns.letter_complete import ExplanationMismatch, frozen_household
 from benefits.campaigns.models import Outcome
 from benefits.campaigns.services import campaign_create, campaign_launch
 from benefits.letters.completion import completed_context
@@ -32,7 +32,8 @@ def test_the_chunk_writes_a_frozen_context_that_completes_to_the_decided_amounts
     letter = Letter.objects.get(pk=result.letter_id)
     frozen = letter.context
     assert frozen["complete_with"] == "campaign" and "benefits" not in frozen
-    assert frozen["campaign"]["household"]["persons"] and frozen["campaign"]["new"] == result.new_amounts
+    household = frozen_household(frozen["campaign"], "2026-12")
+    assert household["persons"] and frozen["campaign"]["new"] == result.new_amounts
     full = completed_context(frozen)
     assert completed_context(frozen) == full  # the same input completes to the same letter
     assert full["campaign"] == frozen["campaign"] and full["addressee"] == frozen["addressee"]
@@ -54,7 +55,7 @@ def test_the_non_recours_explanation_is_the_cores_on_the_frozen_household(
     campaign = launched("non_recours", django_capture_on_commit_callbacks, operator)
     result = campaign.results.filter(outcome=Outcome.NOTIFIED).first()
     frozen = Letter.objects.get(pk=result.letter_id).context
-    core = explained(frozen["campaign"]["household"], "2026-12")["explanation"]
+    core = explained(frozen_household(frozen["campaign"], "2026-12"), "2026-12")["explanation"]
     full = completed_context(frozen)
     for line in full["benefits"]:
         assert [step["label"] for step in line["steps"]] == [

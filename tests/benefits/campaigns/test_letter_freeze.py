@@ -9,6 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from benefits.campaigns.letter_complete import frozen_household
 from benefits.campaigns.letter_freeze import (
     COMPLETE_WITH,
     ENCODE,
@@ -27,7 +28,9 @@ pytestmark = pytest.mark.django_db
 
 
 def reference_context(*, campaign, evaluation, issued_on, payment_day, claim_url, changed_incomes) -> dict:
-    """The frozen context's shape as one dict (letter_freeze's docstring): what Freezer's text must be."""
+    """The frozen context's shape as one dict (letter_freeze's docstring): what Freezer's text must be,
+    its `household_as_read` apart (the household with its incomes as the feed gave them: checked
+    against the evaluation's household instead)."""
     decision = evaluation.decision
     return {
         "kind": LETTER_CONTEXT_KINDS[campaign.kind],
@@ -40,7 +43,6 @@ def reference_context(*, campaign, evaluation, issued_on, payment_day, claim_url
         "campaign": {
             "id": campaign.pk,
             "kind": campaign.kind,
-            "household": evaluation.household,
             "rights": {name: str(amount) for name, amount in evaluation.rights.items()},
             "old": decision.old,
             "new": decision.new,
@@ -78,11 +80,18 @@ def test_each_letters_text_is_the_reference_frozen_context_and_is_stored_as_such
             claim_url=settings.PORTAL_PUBLIC_URL + reverse("claims:index"),
             changed_incomes=changed_incomes,
         )
-        assert json.loads(frozen_text) == reference
+        frozen = json.loads(frozen_text)
+        frozen_input = frozen["campaign"].pop("household_as_read")
+        assert frozen == reference
+        assert frozen_household({"household_as_read": frozen_input}, campaign.month) == evaluation.household
         result = campaign.results.get(file_id=evaluation.file["pk"])
         assert result.outcome == Outcome.NOTIFIED
         letter = Letter.objects.get(pk=result.letter_id)
-        assert letter.context == reference  # read back as the same dict, on PostgreSQL as on SQLite
+        # read back as the same dict, on PostgreSQL as on SQLite
+        assert letter.context == {
+            **reference,
+            "campaign": {**reference["campaign"], "household_as_read": frozen_input},
+        }
         assert (letter.engine_version, letter.parameters_version) == (
             reference["engine_version"],
             reference["parameters_version"],
