@@ -1,12 +1,13 @@
 """A chunk's results as written: COPY's text on PostgreSQL (values escaped), bulk_create on SQLite,
 the same rows either way; written twice, once; and the campaign finished by one statement."""
 
+import json
 from decimal import Decimal
 
 import pytest
 from django.db import transaction
 
-from benefits.campaigns.chunks import results_insert
+from benefits.campaigns.chunks import objects_texts, results_insert
 from benefits.campaigns.evaluate import Evaluation
 from benefits.campaigns.kinds import Decision
 from benefits.campaigns.models import (
@@ -80,3 +81,23 @@ def test_a_campaign_is_finished_once_it_has_no_queued_chunk():
     assert campaign_maybe_finish(campaign_id=campaign.pk) is False  # done already: not finished again
     paused = Campaign.objects.create(kind="recalcul", month="2026-12", status=CampaignStatus.PAUSED)
     assert campaign_maybe_finish(campaign_id=paused.pk) is False
+
+
+@pytest.mark.django_db(transaction=False)
+def test_the_amounts_encoded_in_one_call_are_each_dicts_own_escaped_text():
+    values = [
+        {},
+        {"ppa": "180.10"},
+        {"a": {"x": 1}, "b": [1, 2]},
+        {"ppa": "195.40", "rsa": "0.00"},
+        {},
+        {"note": "a\\b \u2019"},
+    ]
+    one_by_one = [json.dumps(v, separators=(",", ":")).replace("\\", "\\\\")[1:-1] for v in values]
+    assert objects_texts(values) == one_by_one
+    assert objects_texts([]) == []
+    # a "},{" inside a value would cut one text too many: each dict is then encoded alone
+    tricky = [{"a": "},{"}, {"b": [{"c": 1}, {"d": 2}]}, {}]
+    assert objects_texts(tricky) == [
+        json.dumps(v, separators=(",", ":")).replace("\\", "\\\\")[1:-1] for v in tricky
+    ]
