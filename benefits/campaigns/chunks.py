@@ -219,17 +219,25 @@ def results_text(campaign_id: int, evaluations, letters: dict, versions: dict, n
         amounts.append(e.decision.old)
         amounts.append(e.decision.new)
     amounts = objects_texts(amounts)
-    lines = []
+    # The files a kind does not compute share one decision (evaluate.py): after the département, their
+    # line is the same text, written once (shared).
+    lines, shared_decision, shared = [], None, ("", "")
     for e, old, new in zip(evaluations, amounts[0::2], amounts[1::2], strict=True):
         decision, pk, commune = e.decision, e.file["pk"], e.file["commune"]
         if (place := departements.get(commune)) is None:
             place = departements[commune] = copy_text(departement(commune))
         letter = letters.get(pk)
+        if decision is shared_decision and letter is None and not e.errors:
+            lines.append(f"{head}{pk}\t{shared[0]}\t{place}{shared[1]}")
+            continue
         explanation = dumps({"errors": e.errors}).replace("\\", "\\\\") if e.errors else "{}"
-        lines.append(
-            f"{head}{pk}\t{as_text(decision.outcome)}\t{place}\t{{{old}}}\t{{{new}}}\t{str(decision.total)}"
+        rest = (
+            f"\t{{{old}}}\t{{{new}}}\t{str(decision.total)}"
             f"\t{explanation}\t{versions_text}\t{NULL if letter is None else letter}{tail}"
         )
+        if letter is None and not e.errors and not decision.old and not decision.new:
+            shared_decision, shared = decision, (as_text(decision.outcome), rest)
+        lines.append(f"{head}{pk}\t{as_text(decision.outcome)}\t{place}{rest}")
     return "".join(lines)
 
 
