@@ -33,19 +33,27 @@ class Evaluation:
     decision: kinds.Decision
     errors: list
     household: dict | None  # the neutral household the core (or the aid's module) read, None if not computed
-    rights: dict  # the file's current rights {benefit: Decimal}
+    held: dict | None  # the file's current rights as Decimals, None until read for a file not computed
     # The chunk's incomes as the database gave them, {nir: JSON text} (shared by the chunk's evaluations;
     # households.incomes_by_nir): what its letters freeze (letter_freeze.py).
     incomes_texts: dict | None = None
+
+    @property
+    def rights(self) -> dict:
+        """The file's current rights {benefit: Decimal}: built by evaluate for the files it computes,
+        on first reading for the others (nothing reads them in a chunk)."""
+        if self.held is None:
+            self.held = current_rights(self.file["rights"])
+        return self.held
 
 
 def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
     kind, month = campaign.kind, campaign.month
     rights, todo = {}, []
-    needs_core = kinds.needs_core
+    needs_core = kinds.needs_core_rows  # the kind's filter on the rights as decoded: no Decimal
     for row in files:
-        rights[row["pk"]] = held = current_rights(row["rights"])
-        if needs_core(kind, held):
+        if needs_core(kind, row["rights"]):
+            rights[row["pk"]] = current_rights(row["rights"])
             todo.append(row)
     households, texts = {}, {}
     if todo:
@@ -61,12 +69,12 @@ def evaluate(campaign: Campaign, files: list[dict]) -> list[Evaluation]:
     # of errors: nothing downstream changes an evaluation, and that is 1 000 objects fewer to build and
     # to free per chunk.
     nothing = (kinds.Decision(Outcome.NOT_CONCERNED), [])
-    get_decided, get_household = decided.get, households.get
+    get_decided, get_household, get_rights = decided.get, households.get, rights.get
     out = []
     for row in files:
         pk = row["pk"]
         decision, errors = get_decided(pk) or nothing
-        out.append(Evaluation(row, decision, errors, get_household(pk), rights[pk], texts))
+        out.append(Evaluation(row, decision, errors, get_household(pk), get_rights(pk), texts))
     return out
 
 

@@ -34,7 +34,7 @@ from django.db import connection
 from django.db.models import Sum
 
 from benefits.campaigns.feed_models import IncomeRecord, IncomeSummary
-from benefits.campaigns.file_rows import json_text
+from benefits.campaigns.file_rows import json_texts
 from benefits.rules.months import month_index, month_label
 from benefits.rules.periods import EARLIEST_MONTH_BACK
 from portal.pg_copy import copy_to_stage, fetch_prepared
@@ -198,14 +198,17 @@ def incomes_summarised(nirs, months: list[str], texts: dict | None = None) -> tu
         return {}, set()
     first, last = wanted[0], wanted[-1]
     contiguous = month_index(last) - month_index(first) + 1 == len(wanted)
-    found, left = {}, set()
-    for nir, since, low, high, text in summary_rows(nirs):
-        if since > first:  # lines of the window's first months may be missing from this summary
-            left.add(nir)
-            continue
-        if not low:  # summarised, no month: no income
-            continue
-        series = json_text(text)
+    found, left, used = {}, set(), []
+    for row in summary_rows(nirs):
+        if row[1] > first:  # lines of the window's first months may be missing from this summary
+            left.add(row[0])
+        elif row[2]:  # summarised without a month: no income
+            used.append(row)
+    # The chunk's summaries decoded in one scan (json_texts): each month's and kind's name one string
+    # for the chunk, not one per series (fewer objects to build and free, each name hashed once).
+    for (nir, _since, low, high, text), series in zip(
+        used, json_texts([row[4] for row in used]), strict=True
+    ):
         if low < first or high > last or not contiguous:  # months outside the window: dropped
             keep = set(wanted)
             series = {

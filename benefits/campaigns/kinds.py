@@ -44,6 +44,48 @@ def needs_core(kind: str, rights: dict[str, Decimal]) -> bool:
     return rights.get("rsa", 0) > 0 or rights.get("aide_logement", 0) > 0
 
 
+# needs_core's rule read from the file's rights rows [{benefit, amount}] as decoded, without a Decimal
+# per right: the files a kind does not compute (most of a non-recours campaign's, whose files hold a
+# right) never need their rights as Decimals. The same answer as needs_core(kind, current_rights(rows))
+# (tests/benefits/campaigns/test_kinds_cents.py).
+QUARTERLY_NAMES = frozenset(QUARTERLY)
+AID_NAMES = frozenset(("rsa", "aide_logement"))
+
+
+def positive(amount) -> bool:
+    """Decimal(str(amount)) > 0: a plain decimal text ("300.48", "0.00": ASCII digits and at most one
+    point) is positive when it has a digit other than 0; anything else goes through the Decimal."""
+    if type(amount) is str:
+        digits = amount.replace(".", "", 1)
+        if digits.isdigit() and digits.isascii():
+            return digits.strip("0") != ""
+    return Decimal(str(amount)) > 0
+
+
+def holds(rows: list, names: frozenset) -> bool:
+    """Whether the file holds a positive right among `names`; a benefit's last row decides, as it does
+    in the {benefit: amount} dict of current_rights."""
+    decided: tuple = ()  # the names a later row already decided
+    for row in reversed(rows):
+        name = row["benefit"]
+        if name in names and name not in decided:
+            if positive(row["amount"]):
+                return True
+            decided += (name,)
+    return False
+
+
+def needs_core_rows(kind: str, rows: list) -> bool:
+    """needs_core(kind, current_rights(rows)), from the rows."""
+    if not rows:
+        return kind == CampaignKind.NON_RECOURS
+    if kind == CampaignKind.NON_RECOURS:
+        return not holds(rows, QUARTERLY_NAMES)
+    if kind == CampaignKind.RECALCULATION:
+        return holds(rows, QUARTERLY_NAMES)
+    return holds(rows, AID_NAMES)
+
+
 def to_cents(value: float | Decimal) -> tuple[int, str]:
     """An amount (a float of a core output row, or a Decimal) to the cent, rounded half to even from
     the float's shortest repr (`Decimal(repr(value)).quantize(CENT)`, the rule): its number of cents

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from benefits.campaigns import kinds
-from benefits.campaigns.models import Outcome
+from benefits.campaigns.households import current_rights
+from benefits.campaigns.models import CampaignKind, Outcome
 
 CENT = Decimal("0.01")
 RULE_THRESHOLD = Decimal("1.00")
@@ -98,3 +99,36 @@ def test_the_non_recours_campaign_decides_as_with_decimals():
         assert decision.new == {n: str(v) for n, v in new.items()}
         assert (decision.total, str(decision.total)) == (total, str(total))
         assert kinds.amounts(benefits) == decision.new
+
+
+def rights_rows_of(rng: random.Random) -> list:
+    """A file's rights rows as stored: texts to the cent mostly, zeros, other spellings and types, other
+    benefits, and a benefit twice now and then (its last row is the one current_rights keeps)."""
+    spellings = ["0.00", "0", "000.000", ".5", "5.", "0.01", "-3.00", "1E+2", "0E-2", " 7.10", "٣.00"]
+    rows = []
+    for _ in range(rng.randrange(0, 5)):
+        benefit = rng.choice([*kinds.QUARTERLY, "af", "asf", "aah"])
+        draw = rng.random()
+        if draw < 0.5:
+            amount = f"{rng.randrange(0, 200_000) / 100:.2f}"
+        elif draw < 0.8:
+            amount = rng.choice(spellings)
+        else:
+            amount = rng.choice([0, 12, 0.0, 3.5, -1.25])
+        rows.append({"benefit": benefit, "amount": amount})
+    return rows
+
+
+def test_the_kinds_filter_on_the_rows_is_the_filter_on_the_decimals():
+    rng = random.Random(9)
+    for _ in range(20_000):
+        rows = rights_rows_of(rng)
+        for kind in CampaignKind.values:
+            assert kinds.needs_core_rows(kind, rows) == kinds.needs_core(kind, current_rights(rows)), (
+                kind,
+                rows,
+            )
+    for kind in CampaignKind.values:
+        assert kinds.needs_core_rows(kind, None) == kinds.needs_core(kind, current_rights(None))
+    with pytest.raises(ArithmeticError):  # what is not an amount fails as it did through the Decimal
+        kinds.needs_core_rows(CampaignKind.RECALCULATION, [{"benefit": "ppa", "amount": "abc"}])
