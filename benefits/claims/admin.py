@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from benefits.campaigns.nir_index import file_nirs_index
 from benefits.claims.files import normalized_number
 from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, Status, StatusChange
 from benefits.claims.services import StatusNotAllowed, claim_set_status
@@ -27,6 +28,12 @@ class AllocataireFileAdmin(admin.ModelAdmin):
         if number is not None:
             return queryset.filter(number=number), False
         return super().get_search_results(request, queryset, search_term)
+
+    def save_model(self, request, obj, form, change):
+        """The file, then its NIR index (a member's NIR added, corrected or removed here is found by the
+        desk's search and the income feed at once: benefits/campaigns/nir_index.py)."""
+        super().save_model(request, obj, form, change)
+        file_nirs_index(file=obj)
 
 
 @admin.register(ClaimDraft)

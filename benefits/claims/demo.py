@@ -8,7 +8,7 @@ worker, 04 a month not transmitted yet, 91 the service down, 92 no data for the 
 
 from django.conf import settings
 
-from benefits.campaigns.feed_models import PersonNir
+from benefits.campaigns.nir_index import file_nirs_index
 from benefits.claims.models import AllocataireFile
 
 # identity key, file number, holder's NIR, partner (given names, birth date, NIR) or None,
@@ -141,8 +141,5 @@ def load_demo_files() -> str:
             },
         )
         # The NIR index the desk's search by NIR reads (and the income feed's import).
-        for member in file.adults:
-            PersonNir.objects.update_or_create(
-                nir=member["nir"], defaults={"file": file, "member": member["id"]}
-            )
+        file_nirs_index(file=file)
     return f"{len(FILES)} dossiers de démonstration"
