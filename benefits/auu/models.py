@@ -16,9 +16,9 @@ from benefits.claims.models import Status
 
 
 class Perpetrator(models.TextChoices):
-    SPOUSE = "spouse", _("Mon conjoint ou ex-conjoint (mariage)")
-    CONCUBIN = "concubin", _("Mon concubin ou ex-concubin")
-    PACS = "pacs_partner", _("Mon partenaire ou ex-partenaire de PACS")
+    SPOUSE = "spouse", _("Mon époux ou mon épouse, ou mon ex-époux ou ex-épouse (mariage)")
+    CONCUBIN = "concubin", _("Mon concubin ou ma concubine, ou mon ex-concubin ou ex-concubine")
+    PACS = "pacs_partner", _("Mon ou ma partenaire de PACS, ou mon ex-partenaire de PACS")
 
 
 class Proof(models.TextChoices):

@@ -66,7 +66,7 @@ def test_filed_without_javascript_and_usable_on_a_small_screen(
     assert page.get_by_role("link", name="Quitter ce site").get_attribute("href") == EXIT
     # Shift ×3 needs JavaScript: without it the page does not promise it.
     assert not page.get_by_text("Ou appuyez trois fois sur la touche Maj").is_visible()
-    page.locator("label", has_text="Mon concubin ou ex-concubin").click()
+    page.locator("label", has_text="Mon concubin ou ma concubine").click()
     page.locator("label", has_text="Un dépôt de plainte").click()
     page.get_by_label("Date de cette pièce").fill(
         (timezone.localdate() - timedelta(days=10)).strftime("%d/%m/%Y")
