@@ -13,8 +13,6 @@ from benefits.simulator.formatting import euros, month_name
 from portal.channels import AGENT
 from portal.journal import journal_record
 
-ROLES = {"applicant": "Allocataire", "partner": "Conjoint", "child": "Enfant"}
-
 
 def income_line(line) -> dict:
     """An employer's declared amount as the desk shows it: "1 180,55 €", "5 octobre 2026"."""
