@@ -437,6 +437,14 @@ def worker_side(records: list, *, pids, launched, last_done, workers_cpu, refere
     }
 
 
+def duration(hours: float) -> str:
+    """A projection in hours, or in minutes below one hour (64 workers take minutes, not "0.0 h")."""
+    if hours >= 1:
+        return f"{hours:.1f} h"
+    minutes = hours * 60
+    return f"{minutes:.0f} min" if minutes >= 10 else f"{minutes:.1f} min"
+
+
 def load() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
@@ -518,7 +526,7 @@ def report(
     for n in (workers, 16, 64, 128):
         hours = FILE_SIZE / (rate / workers * n) / 3600
         print(
-            f"projection: 13.5 M households on {n} workers ≈ {hours:.1f} h (letters' renderings not included)"
+            f"projection: 13.5 M households on {n} workers ≈ {duration(hours)} (letters' renderings not included)"
         )
     print(
         f"letters (outside the time above: rendered on the default queue by other workers): "
@@ -529,6 +537,6 @@ def report(
     for n in (workers, 16, 64):
         print(
             f"projection: the {letters_total / 1e6:.1f} M letters of a 13.5 M campaign notifying as many "
-            f"({notified / total:.0%}) on {n} letter workers ≈ {letters_total / (renders * n) / 3600:.1f} h"
+            f"({notified / total:.0%}) on {n} letter workers ≈ {duration(letters_total / (renders * n) / 3600)}"
         )
     print(f"load average during the campaign {loads[0]}, at the end {loads[1]} (1, 5, 15 min)")
