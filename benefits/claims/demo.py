@@ -127,18 +127,22 @@ def load_demo_files() -> str:
     for key, number, nir, partner, children, housing, rights in FILES:
         identity = IDENTITIES[key]
         # Keyed on the sub, the identity's stable link: a renumbered demo file is updated, not duplicated.
+        # The rights only when the file is created: `make run` loads the demo at every start, and a
+        # restart must not undo what was done since (a recalculation's new rights, campaign_demo making
+        # Dominique the non-recourant whom a non-recours campaign then finds: docs/campaigns.md).
+        values = {
+            "number": number,
+            "family_name": identity.family_name,
+            "given_names": identity.given_name,
+            "birth_date": identity.birthdate,
+            "birthplace": identity.birthplace,
+            "members": members_of(identity, nir, partner, children),
+            "housing": housing,
+        }
         file, _created = AllocataireFile.objects.update_or_create(
             fcplus_sub=emulator_sub(key, settings.FCPLUS_CLIENT_ID),
-            defaults={
-                "number": number,
-                "family_name": identity.family_name,
-                "given_names": identity.given_name,
-                "birth_date": identity.birthdate,
-                "birthplace": identity.birthplace,
-                "members": members_of(identity, nir, partner, children),
-                "housing": housing,
-                "rights": rights,
-            },
+            defaults=values,
+            create_defaults={**values, "rights": rights},
         )
         # The NIR index the desk's search by NIR reads (and the income feed's import).
         file_nirs_index(file=file)

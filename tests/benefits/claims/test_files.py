@@ -65,3 +65,17 @@ def test_demo_files_are_linked_to_the_emulator_identities_and_load_twice():
     couple = AllocataireFile.objects.get(number="0000001")
     assert [m["role"] for m in couple.members] == ["applicant", "partner", "child", "child"]
     assert couple.fcplus_sub.endswith("v1") and couple.birthplace == "75120"
+
+
+def test_loading_the_demo_again_keeps_the_rights_recorded_since():
+    """`make run` loads the demo at every start: a restart must not give Dominique back the right that
+    campaign_demo took away (he is the non-recourant a non-recours campaign finds), nor undo a
+    recalculation's new rights; the rest of a demo file is still brought up to date."""
+    load_demo_files()
+    dominique = AllocataireFile.objects.get(number="0000006")
+    assert dominique.rights  # the portal's demo: he receives the prime d'activité
+    AllocataireFile.objects.filter(pk=dominique.pk).update(rights=[], housing={})
+    load_demo_files()
+    dominique.refresh_from_db()
+    assert dominique.rights == []
+    assert dominique.housing  # the demo's housing restored
