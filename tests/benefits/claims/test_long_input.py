@@ -25,3 +25,23 @@ def test_a_text_too_long_is_kept_whole_and_its_real_length_given(logged_client, 
     # A plain save (no "continuer") keeps it too and shows the same error at once.
     page = logged_client.get(url).content.decode()
     assert f"(actuellement {length})" in page
+
+
+def test_words_typed_in_an_amount_are_kept_whole_with_their_error(logged_client, user):
+    """They were cut at 32 characters: the page showed back "1150 euros mais ça dépend des mo"."""
+    file_factory(user=user)
+    url = logged_client.post("/mon-espace/demarches/nouvelle/dtr/")["Location"]
+    typed = "1150 euros mais ça dépend des mois, parfois 1300"
+    other = "environ 300 euros, je n’ai pas encore le relevé de septembre"
+    posted = {
+        "a-2026-08-0-choice": "correct",
+        "a-2026-08-0-typed": typed,
+        "a-2026-09-unemployment_benefit": other,
+    }
+    response = logged_client.post(url, posted | {"action": "save"})
+    draft = ClaimDraft.objects.get()
+    assert draft.data["figures"]["a"]["2026-08"][0]["typed"] == typed
+    assert draft.data["other"]["a"]["2026-09"]["unemployment_benefit"] == other
+    page = logged_client.get(response["Location"]).content.decode()
+    assert f'value="{typed}"' in page and f'value="{other}"' in page
+    assert "Indiquez un montant en euros" in page
