@@ -14,7 +14,7 @@ HOUSING = [
     ("tenant_social", _("Locataire d’un logement social (HLM)")),
     ("owner", _("Propriétaire sans prêt en cours")),
     ("owner_with_loan", _("Propriétaire avec un prêt en cours")),
-    ("hosted_free", _("Hébergé gratuitement (famille, amis)")),
+    ("hosted_free", _("Hébergement gratuit (famille, amis)")),
     ("homeless", _("Sans logement")),
 ]
 TENANTS = {"tenant_private", "tenant_private_furnished", "tenant_social"}

@@ -6,7 +6,10 @@ from benefits.claims import first_claim
 from benefits.claims.models import ClaimDraft
 from portal.journal import journal_record
 
-MAX_ANSWER_LENGTH = 500
+# A bound on what a draft stores, far above every field's own max_length (500 at most): a text typed too
+# long is kept whole, so the form's error gives its real length ("actuellement 612") and shows it back to
+# be shortened, instead of silently losing its end. Only a scripted post goes beyond it.
+MAX_ANSWER_LENGTH = 5000
 SWORN = "sworn"
 
 

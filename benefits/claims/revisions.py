@@ -18,7 +18,10 @@ from benefits.claims import declaration
 
 # Changes kept per field: a tab older than that many changes of one field sees a conflict on it.
 MAX_CHANGES_PER_FIELD = 50
-MAX_TYPED_LENGTH = 32
+# A bound on a typed amount as the draft stores it, far above any amount ("1 234 567,89"): words typed in
+# an amount's field ("1150 mais ça dépend des mois") are kept whole and shown back with their error,
+# not cut at 32 characters. services.py stores with the same bound, so a conflict compares like with like.
+MAX_TYPED_LENGTH = 200
 
 
 @dataclass(frozen=True)

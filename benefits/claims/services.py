@@ -44,7 +44,7 @@ __all__ = [
     "declared_claim",
 ]
 
-MAX_TYPED_LENGTH = 32
+MAX_TYPED_LENGTH = revisions.MAX_TYPED_LENGTH
 
 
 def current_declaration_month() -> str:

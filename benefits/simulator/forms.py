@@ -102,7 +102,7 @@ class HouseholdForm(forms.Form):
         _("Vivez-vous en couple ?"),
         YES_NO,
         _("Indiquez si vous vivez en couple."),
-        help_text=_("Marié, pacsé ou en concubinage."),
+        help_text=_("Mariage, Pacs ou concubinage."),
     )
     children = forms.IntegerField(
         label=_("Combien d’enfants vivent avec vous et sont à votre charge ?"),

@@ -57,3 +57,32 @@ def test_no_bracketed_ending_in_the_templates():
 
 def test_no_bracketed_ending_in_the_catalogue():
     assert [m for m in msgids() if BRACKETED_ENDING.search(m)] == []
+
+
+# Words that describe the person read in both forms ("seule ou seul", "hébergée ou hébergé") or are
+# reworded ("Mariage, Pacs ou concubinage"): a masculine form alone leaves out half of the readers.
+# Lowercase only, as words: "Seul le courrier est imprimé" speaks of the letter, not of the person.
+PERSON_WORDS = {
+    "seul": "seule",
+    "marié": "mariée",
+    "pacsé": "pacsée",
+    "hébergé": "hébergée",
+    "accompagné": "accompagnée",
+    "divorcé": "divorcée",
+    "séparé": "séparée",
+    "veuf": "veuve",
+    "aidé": "aidée",
+}
+ABOUT_A_THING = ("Le service est hébergé en France",)
+
+
+def test_words_describing_the_person_are_not_masculine_only():
+    found = [
+        message
+        for message in msgids()
+        for masculine, feminine in PERSON_WORDS.items()
+        if re.search(rf"(?<!\w){masculine}(?!\w)", message)
+        and not re.search(rf"(?<!\w){feminine}(?!\w)", message, re.IGNORECASE)
+        and not any(thing in message for thing in ABOUT_A_THING)
+    ]
+    assert found == []
