@@ -157,7 +157,7 @@ def measured(kind: str) -> None:
 
 def under_callgrind(kind: str) -> None:
     """Runs this script under callgrind and prints each phase's instructions per household."""
-    folder = Path(tempfile.mkdtemp(prefix="core-context-"))
+    folder = Path(tempfile.mkdtemp(prefix="core-context-", dir=os.environ.get("CORE_CONTEXT_DIR")))
     (folder / "helper.c").write_text(HELPER)
     subprocess.run(
         ["gcc", "-O2", "-shared", "-fPIC", "-o", folder / "helper.so", folder / "helper.c"], check=True
@@ -167,7 +167,7 @@ def under_callgrind(kind: str) -> None:
             "valgrind",
             "--tool=callgrind",
             "--instr-atstart=no",
-            f"--callgrind-out-file={folder}/cg.out",
+            f"--callgrind-out-file={folder}/cg.out.%p",
             *os.environ.get("CORE_CONTEXT_VALGRIND", "").split(),
             sys.executable,
             __file__,
@@ -180,21 +180,24 @@ def under_callgrind(kind: str) -> None:
     )
     phases = [line.split("\t")[1:] for line in run.stdout.splitlines() if line.startswith("PHASE\t")]
     if run.returncode != 0 or not phases:
-        raise SystemExit(f"callgrind failed: {run.stderr[-2000:]}")
+        raise SystemExit(f"callgrind failed ({folder}): {run.stderr[-3000:]}")
     counted = {}
     for dump in folder.glob("cg.out*"):
         text = dump.read_text(errors="replace")
         trigger = re.search(r"^desc: Trigger: Client Request: (.*)$", text, re.M)
         events = re.search(r"^events: (.*)$", text, re.M).group(1).split()
-        totals = re.search(r"^(?:totals|summary): (.*)$", text, re.M)
+        totals = re.search(r"^totals: (.*)$", text, re.M)
         if trigger and totals:
             counted[trigger.group(1)] = dict(zip(events, map(int, totals.group(1).split()), strict=False))
-    print("phase (under callgrind: CPU times are valgrind's)       households  instructions/household  others")
+    print(
+        "phase (under callgrind: CPU times are valgrind's)       households  instructions/household  others"
+    )
     for label, households, _cpu, _gc, _collections in phases:
         found = counted.get(label, {})
         others = ", ".join(f"{k} {v / int(households):,.0f}" for k, v in found.items() if k != "Ir")
         print(f"  {label:<52} {households:>6}  {found.get('Ir', 0) / int(households):>12,.0f}  {others}")
-    shutil.rmtree(folder, ignore_errors=True)
+    if not os.environ.get("CORE_CONTEXT_DIR"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def main() -> None:
