@@ -423,6 +423,12 @@ def worker_side(records: list, *, pids, launched, last_done, workers_cpu, refere
         firsts.append(mine[0]["cpu"])
         others += [r["cpu"] for r in mine[1:]]
     others.sort()
+    # The chunks split at the median of the core batch's involuntary switches a household: the core's
+    # CPU a household in the half least interrupted against the most interrupted.
+    computed = sorted(
+        (r for r in chunks if r["households"]), key=lambda r: r.get("core_switches", 0) / r["households"]
+    )
+    halves = [computed[: len(computed) // 2], computed[len(computed) // 2 :]]
     return {
         "chunks": len(chunks),
         "households": households,
@@ -434,6 +440,15 @@ def worker_side(records: list, *, pids, launched, last_done, workers_cpu, refere
         "waits": waits,
         "first": firsts,
         "median": others[len(others) // 2] if others else float("nan"),
+        "core_wall": sum(r.get("core_wall", 0.0) for r in chunks),
+        "switches": sum(r.get("core_switches", 0) for r in chunks),
+        "by_switches": [
+            (
+                sum(r.get("core_switches", 0) for r in half) / max(sum(r["households"] for r in half), 1),
+                sum(r["core"] for r in half) / max(sum(r["households"] for r in half), 1),
+            )
+            for half in halves
+        ],
     }
 
 
@@ -511,6 +526,13 @@ def report(
         f"({inside['outside'] / inside['households'] * 1e6:.0f} µs a household); the dispatcher "
         f"{inside['dispatch']:.2f} s; Celery's own (messages, acknowledgements, signals, polls) "
         f"{inside['celery']:.2f} s = {inside['celery'] / max(inside['chunks'], 1) * 1e3:.1f} ms a chunk"
+    )
+    (few, few_core), (many, many_core) = inside["by_switches"]
+    print(
+        f"  the core's batch in the workers: {inside['core_wall']:.1f} s of wall clock for {inside['core']:.1f} s "
+        f"of CPU, {inside['switches']:,} involuntary context switches (its CPU given to another process); "
+        f"the least interrupted half of the chunks {few * 1e3:.1f} switches a thousand households, "
+        f"{few_core * 1e6:.0f} µs a household, the other half {many * 1e3:.1f}, {many_core * 1e6:.0f} µs"
     )
     print(
         "workers' wall clock outside a chunk (before the first, between two, after the last until the "

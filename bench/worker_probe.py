@@ -9,7 +9,10 @@ is ready, two functions are wrapped, nothing else changed:
   - `tasks.chunk_run` and `tasks.campaign_dispatch` (what the tasks call): the CPU seconds
     (time.process_time) and wall-clock start and end of each call;
   - `evaluate.compute_batch`: its CPU seconds and households, timed as a whole (evaluate.with_core
-    takes every row at once: nothing of the caller runs between two rows).
+    takes every row at once: nothing of the caller runs between two rows), with its wall clock and
+    the involuntary context switches it suffered (getrusage: the scheduler gave its CPU to another
+    process — the other worker, a PostgreSQL backend, another session's — in the middle of the
+    batch; each costs the core its warm caches when it comes back).
 One JSON line per task is appended to BENCH_PROBE_OUT after the task's work (a few tens of µs a
 chunk, counted in the worker's CPU and not in the chunk's: the bench's measure of the campaign only
 grows by it).
@@ -17,11 +20,12 @@ grows by it).
 
 import json
 import os
+import resource
 import time
 
 from celery.signals import worker_process_init, worker_ready
 
-CORE = [0.0, 0]  # the running chunk's core batch: CPU seconds, households
+CORE = [0.0, 0, 0.0, 0]  # the running chunk's core batch: CPU seconds, households, wall, switches
 
 
 def record(line: dict) -> None:
@@ -31,13 +35,13 @@ def record(line: dict) -> None:
 
 def timed_task(function, kind: str):
     def timed(**kwargs):
-        CORE[:] = [0.0, 0]
+        CORE[:] = [0.0, 0, 0.0, 0]
         wall, cpu = time.time(), time.process_time()
         try:
             return function(**kwargs)
         finally:
             spent, end = time.process_time() - cpu, time.time()
-            core, households = CORE
+            core, households, core_wall, core_switches = CORE
             record(
                 {
                     "pid": os.getpid(),
@@ -47,6 +51,8 @@ def timed_task(function, kind: str):
                     "cpu": spent,
                     "core": core,
                     "households": households,
+                    "core_wall": core_wall,
+                    "core_switches": core_switches,
                 }
             )
 
@@ -55,9 +61,12 @@ def timed_task(function, kind: str):
 
 def timed_batch(compute_batch):
     def timed(cases, **kwargs):
-        started = time.process_time()
+        switches = resource.getrusage(resource.RUSAGE_SELF).ru_nivcsw
+        started, wall = time.process_time(), time.perf_counter()
         rows = list(compute_batch(cases, **kwargs))
         CORE[0] += time.process_time() - started
+        CORE[2] += time.perf_counter() - wall
+        CORE[3] += resource.getrusage(resource.RUSAGE_SELF).ru_nivcsw - switches
         CORE[1] += len(rows)
         return iter(rows)
 
