@@ -92,3 +92,36 @@ def test_a_declaration_asks_none_of_this(logged_client, user):
         302,
         404,
     )
+
+
+def first_line(draft) -> str:
+    person, months = next(iter(draft.data["figures"].items()))
+    month = next(iter(months))
+    return f"{person}-{month}-0"
+
+
+@pytest.mark.parametrize(("kind", "noun"), [("rsa", "demande"), ("dtr", "déclaration")])
+def test_the_amounts_page_and_the_filed_page_name_a_claim_a_demande(logged_client, user, kind, noun):
+    # A first claim of RSA said "Votre déclaration n’est pas complète" on its amounts page and, once
+    # filed, "La CAF instruit votre déclaration": it is a demande; a quarterly declaration stays one.
+    other = "déclaration" if noun == "demande" else "demande"
+    file_factory(user=user)
+    url = start(logged_client, kind)
+    if kind == "rsa":
+        url = logged_client.post(url, VALID | {"action": "continue"})["Location"]
+    draft = ClaimDraft.objects.get()
+    line = first_line(draft)
+    wrong = confirm_all(draft) | {
+        f"{line}-choice": "correct",
+        f"{line}-typed": "sept cents",
+        "action": "continue",
+    }
+    page = logged_client.post(url, wrong).content.decode()
+    assert f"Votre {noun} n’est pas complète" in page and f"Votre {other} n’est pas complète" not in page
+
+    right = confirm_all(draft) | {f"{line}-typed": "", "action": "continue"}
+    check_url = logged_client.post(url, right)["Location"]
+    sworn = {"sworn": "oui"} if kind == "rsa" else {}
+    claim_url = logged_client.post(check_url, sworn)["Location"]
+    page = logged_client.get(claim_url).content.decode()
+    assert f"La CAF instruit votre {noun} et vous informe" in " ".join(page.split())
