@@ -43,6 +43,10 @@ def result(request, token):
                 return redirect("simulator:result", token=new.token)
             context = result_page.result_context(new, request)
             response = render(request, f"{TEMPLATE}#result", context)
+            # The "et si…" form too, out of band: without it a message of a previous refused try stayed
+            # beside the amount just accepted, and the form kept posting to the previous simulation.
+            context.update(what_if=what_if_form(new), what_if_errors=None, what_if_out_of_band=True)
+            response.content += render(request, f"{TEMPLATE}#what-if", context).content
             response["HX-Push-Url"] = reverse("simulator:result", args=[new.token])
             return response
     context = result_page.result_context(simulation, request)
