@@ -261,3 +261,16 @@ def test_the_draft_page_tells_an_agent_when_the_agents_shorter_session_ends(
     assert f'data-session-seconds="{idle}"' in page
     times = {(moment + datetime.timedelta(seconds=idle)).strftime("%H:%M") for moment in (before, after)}
     assert any(f"votre session expire à {time}." in page for time in times), times
+
+
+def test_opening_another_file_under_a_mandate_is_not_journaled_under_it(agent_client, camille_file):
+    # Acting for Yasmina, the agent opened Camille's file: its journal read "(à l'accueil, sous mandat)"
+    # though Camille had given no mandate.
+    other = file_factory(user=None, number="0999999")
+    mandate = record_mandate(agent_client, camille_file)
+    agent_client.post(f"/agent/mandat/{mandate.pk}/agir/")
+    agent_client.get(f"/agent/dossier/{other.number}/")
+    agent_client.get(f"/agent/dossier/{camille_file.number}/")
+    views = JournalEntry.objects.filter(action="file_viewed")
+    assert "mandate" not in views.get(target=f"file:{other.pk}").details
+    assert views.filter(target=f"file:{camille_file.pk}").latest("at").details["mandate"] == mandate.pk
