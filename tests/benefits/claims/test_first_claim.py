@@ -125,3 +125,23 @@ def test_the_amounts_page_and_the_filed_page_name_a_claim_a_demande(logged_clien
     claim_url = logged_client.post(check_url, sworn)["Location"]
     page = logged_client.get(claim_url).content.decode()
     assert f"La CAF instruit votre {noun} et vous informe" in " ".join(page.split())
+
+
+def test_continuer_resumes_a_first_claim_at_step_1_until_it_is_complete(logged_client, user):
+    # Started and left at once, a Demande de RSA resumed at step 2 ("vos revenus") from Mon espace,
+    # step 1 never answered; its check page then sent the person back to step 1.
+    file_factory(user=user)
+    url = start(logged_client, "rsa")
+    draft = ClaimDraft.objects.get()
+    edit_url = f"/mon-espace/demarches/brouillon/{draft.key}/"
+    page = logged_client.get("/mon-espace/").content.decode()
+    assert f'href="{url}"' in page and f'href="{edit_url}"' not in page
+    logged_client.post(url, VALID | {"action": "continue"})
+    page = logged_client.get("/mon-espace/").content.decode()
+    assert f'href="{edit_url}"' in page and f'href="{url}"' not in page
+
+
+def test_continuer_resumes_a_declaration_at_its_amounts(logged_client, user):
+    file_factory(user=user)
+    url = start(logged_client, "dtr")
+    assert f'href="{url}"' in logged_client.get("/mon-espace/").content.decode()
