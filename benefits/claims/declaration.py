@@ -28,6 +28,8 @@ OTHER_INCOMES = {
 }
 CHOICES = ("confirm", "correct")
 MAX_AMOUNT = Decimal(100000)
+CORRECTED_AMOUNT = _("Indiquez le montant corrigé en euros, par exemple 1250,50.")
+OTHER_AMOUNT = _("Indiquez un montant en euros, par exemple 1250,50.")
 
 
 def quarter(month: str) -> list[str]:
@@ -51,6 +53,23 @@ def to_amount(text) -> Decimal | None:
     if not value.is_finite() or value < 0 or value > MAX_AMOUNT or value != value.quantize(Decimal("0.01")):
         return None
     return value
+
+
+def amount_message(text, default) -> str:
+    """Why to_amount refused a typed amount: a number negative, too large or with more than two
+    decimals is told so in the simulator's words; anything else ("abc") gets `default`."""
+    cleaned = str(text).strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    try:
+        value = Decimal(cleaned.replace(",", ".").removesuffix("€"))
+    except InvalidOperation:
+        return str(default)
+    if not value.is_finite():
+        return str(default)
+    if value < 0:
+        return str(_("Le montant ne peut pas être négatif."))
+    if value > MAX_AMOUNT:
+        return str(_("Le montant semble trop élevé : vérifiez-le."))
+    return str(_("Indiquez au plus deux chiffres après la virgule."))
 
 
 def cents(value: Decimal) -> str:
@@ -91,21 +110,11 @@ def problems(data: dict, adults: list[str], months: list[str]) -> list[tuple[str
                         )
                     )
                 elif line.get("choice") == "correct" and to_amount(line.get("typed")) is None:
-                    found.append(
-                        (
-                            f"{name}-typed",
-                            str(_("Indiquez le montant corrigé en euros, par exemple 1250,50.")),
-                        )
-                    )
+                    found.append((f"{name}-typed", amount_message(line.get("typed") or "", CORRECTED_AMOUNT)))
             for kind in OTHER_INCOMES:
                 typed = other_typed(data, person, month, kind)
                 if typed not in ("", None) and to_amount(typed) is None:
-                    found.append(
-                        (
-                            f"{person}-{month}-{kind}",
-                            str(_("Indiquez un montant en euros, par exemple 1250,50.")),
-                        )
-                    )
+                    found.append((f"{person}-{month}-{kind}", amount_message(typed, OTHER_AMOUNT)))
     return found
 
 
@@ -118,13 +127,13 @@ def amount_problems(data: dict, adults: list[str], months: list[str]) -> list[tu
             for position, line in enumerate(data.get("figures", {}).get(person, {}).get(month, [])):
                 typed = str(line.get("typed") or "")
                 if typed.strip() and to_amount(typed) is None:
-                    message = _("Indiquez le montant corrigé en euros, par exemple 1250,50.")
-                    found.append((f"{person}-{month}-{position}-typed", str(message)))
+                    found.append(
+                        (f"{person}-{month}-{position}-typed", amount_message(typed, CORRECTED_AMOUNT))
+                    )
             for kind in OTHER_INCOMES:
                 typed = other_typed(data, person, month, kind)
                 if typed not in ("", None) and to_amount(typed) is None:
-                    message = _("Indiquez un montant en euros, par exemple 1250,50.")
-                    found.append((f"{person}-{month}-{kind}", str(message)))
+                    found.append((f"{person}-{month}-{kind}", amount_message(typed, OTHER_AMOUNT)))
     return found
 
 

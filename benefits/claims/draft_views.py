@@ -166,7 +166,12 @@ def check(request, key):
         messages.error(request, _("Votre demande n’est pas complète : vérifiez les réponses signalées."))
         return redirect("claims:situation", key=draft.key)
     if problems_of(draft):
-        messages.error(request, _("Votre déclaration n’est pas complète : vérifiez les montants signalés."))
+        if first_claim.is_first_claim(draft.kind):
+            messages.error(request, _("Votre demande n’est pas complète : vérifiez les montants signalés."))
+        else:
+            messages.error(
+                request, _("Votre déclaration n’est pas complète : vérifiez les montants signalés.")
+            )
         return redirect("claims:edit", key=draft.key)
     errors = {}
     if request.method == "POST":

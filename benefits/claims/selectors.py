@@ -1,7 +1,9 @@
 """Reads of the claims feature for the pages (Mon espace, my claims)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from benefits.claims import first_claim
 from benefits.claims.files import allocataire_file_for_user
 from benefits.claims.models import Claim, ClaimDraft, Kind
 from benefits.claims.presenters import quarter_text
@@ -27,6 +29,8 @@ def claims_overview(*, user, channel: str) -> dict:
     drafts = list(ClaimDraft.objects.open().filter(file=file, user=user))
     for item in [*claims, *drafts]:
         item.period = period_text(item.kind, item.month)
+    for draft in drafts:
+        draft.resume_url = resume_url(draft)
     # A quarter is declared once: once filed, its declaration is no longer offered (services.AlreadyDeclared).
     declared = declared_claim(file=file, kind=Kind.DECLARATION, month=current_declaration_month())
     if declared:
@@ -46,6 +50,14 @@ def claims_overview(*, user, channel: str) -> dict:
         "declared": declared,
         "standing": list(standing.values()),
     }
+
+
+def resume_url(draft) -> str:
+    """Where "Continuer" resumes a draft: a first claim whose step 1 is not complete (left right after
+    starting it) resumes there, not at step 2 ("vos revenus"), which its check page would send back from."""
+    if first_claim.claim_problems(draft):
+        return reverse("claims:situation", args=[draft.key])
+    return reverse("claims:edit", args=[draft.key])
 
 
 def period_text(kind: str, month: str) -> str:
@@ -70,6 +82,8 @@ def overview_in_scope(request) -> dict:
     drafts = list(ClaimDraft.objects.open().filter(file=file, kind__in=request.mandate.kinds))
     for item in [*claims, *drafts]:
         item.period = period_text(item.kind, item.month)
+    for draft in drafts:
+        draft.resume_url = resume_url(draft)
     standing = benefit_standing(file=file, claims=claims)
     return {
         "file": file,

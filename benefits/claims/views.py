@@ -70,6 +70,7 @@ def claim(request, pk):
         "estimate": presenters.estimate_lines(claim.estimate),
         "month_name": month_name(claim.month),
         "receipt": receipt_of_claim(user=request.user, claim=claim),
+        "first_claim": first_claim.is_first_claim(claim.kind),
     }
     return render(request, "benefits/claims/claim.html", context)
 

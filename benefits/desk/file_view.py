@@ -11,7 +11,7 @@ from benefits.labels import benefit_label
 from benefits.letters.models import Letter
 from benefits.simulator.formatting import euros, month_name
 from portal.channels import AGENT
-from portal.journal import journal_record
+from portal.journal import acting_mandate, journal_acting_under, journal_record
 
 
 def income_line(line) -> dict:
@@ -24,10 +24,20 @@ def income_line(line) -> dict:
 
 
 def file_open(*, file, agent, office: str) -> None:
-    """Every opening of a file by an agent is journaled; the person reads it in "Actions faites pour vous"."""
-    journal_record(
-        action="file_viewed", target=f"file:{file.pk}", by=agent, channel=AGENT, details={"office": office}
-    )
+    """Every opening of a file by an agent is journaled; the person reads it in "Actions faites pour vous".
+
+    An agent acting under another file's mandate opens this one without it: the entry names no mandate
+    (it read "sous mandat" on a file nobody had given one for)."""
+    mandate_id = acting_mandate.get()
+    own = mandate_id is not None and Mandate.objects.filter(pk=mandate_id, file=file).exists()
+    with journal_acting_under(mandate_id if own else None):
+        journal_record(
+            action="file_viewed",
+            target=f"file:{file.pk}",
+            by=agent,
+            channel=AGENT,
+            details={"office": office},
+        )
 
 
 def incomes_of(file) -> list[dict]:

@@ -83,6 +83,7 @@ ACTIONS = {
     "file_linked": gettext_lazy("Dossier rattaché au compte par %(who)s."),
     "draft_opened": gettext_lazy("Brouillon ouvert par %(who)s."),
     "draft_saved": gettext_lazy("Brouillon enregistré par %(who)s."),
+    "claim_answers_saved": gettext_lazy("Réponses de la demande enregistrées par %(who)s."),
     "figure_corrected": gettext_lazy("Montant corrigé par %(who)s."),
     "prefill_refreshed": gettext_lazy("Salaires demandés de nouveau par %(who)s."),
 }

@@ -207,7 +207,13 @@ class HousingForm(forms.Form):
     def clean(self):
         data = super().clean()
         status = data.get("status")
-        if status in TENANTS | {"owner_with_loan"} and data.get("rent") in (None, ""):
+        # A rent typed but refused already has its message ("Indiquez un montant en euros…"): a second
+        # one saying it is missing would contradict what the person sees in the field.
+        if (
+            status in TENANTS | {"owner_with_loan"}
+            and data.get("rent") in (None, "")
+            and "rent" not in self.errors
+        ):
             self.add_error("rent", _("Indiquez le montant du loyer (ou de la mensualité)."))
         commune = (data.get("commune_pick") or data.get("commune") or "").strip()
         if data.get("commune_pick"):
@@ -219,7 +225,12 @@ class HousingForm(forms.Form):
                 data["commune_code"] = code
             elif not data.get("zone"):
                 self.add_error("commune", problem)
-        if status in TENANTS and not data["commune_code"] and not data.get("zone"):
+        if (
+            status in TENANTS
+            and not data["commune_code"]
+            and not data.get("zone")
+            and "commune" not in self.errors
+        ):
             self.add_error(
                 "commune", _("Indiquez la commune du logement (ou sa zone) pour estimer l’aide au logement.")
             )

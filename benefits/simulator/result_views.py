@@ -15,6 +15,7 @@ from benefits.simulator import result_forms, result_page, services
 from benefits.simulator.models import Simulation
 from benefits.simulator.result_pdf import result_pdf as render_result_pdf
 from benefits.simulator.state import SimulationState
+from portal.channels import KIOSK
 
 TEMPLATE = "benefits/simulator/result.html"
 
@@ -43,6 +44,10 @@ def result(request, token):
                 return redirect("simulator:result", token=new.token)
             context = result_page.result_context(new, request)
             response = render(request, f"{TEMPLATE}#result", context)
+            # The "et si…" form too, out of band: without it a message of a previous refused try stayed
+            # beside the amount just accepted, and the form kept posting to the previous simulation.
+            context.update(what_if=what_if_form(new), what_if_errors=None, what_if_out_of_band=True)
+            response.content += render(request, f"{TEMPLATE}#what-if", context).content
             response["HX-Push-Url"] = reverse("simulator:result", args=[new.token])
             return response
     context = result_page.result_context(simulation, request)
@@ -74,6 +79,9 @@ def replay(request, token):
 def result_pdf(request, token):
     """The stored result as a PDF to download (the same figures as the page, laid out for paper)."""
     simulation = get_object_or_404(Simulation.objects.alive(), token=token)
+    if request.channel == KIOSK:
+        # A file saved to the shared PC's disk is beyond Clear-Site-Data: on a kiosk the page is printed.
+        return redirect("simulator:result", token=simulation.token)
     pdf = render_result_pdf(context=result_page.result_context(simulation, request), request=request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="estimation-{simulation.month}.pdf"'

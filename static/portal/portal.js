@@ -9,9 +9,15 @@
     if (target && !target.isConnected && target.id) {
       target = document.getElementById(target.id);
     }
-    var focus = target && target.querySelector("[data-focus-after-swap]");
+    // A form sent back refused (the result's "et si…") lands on its first field in error.
+    var focus =
+      target &&
+      (target.querySelector("[data-focus-after-swap]") || target.querySelector("[aria-invalid=true]"));
     if (focus) {
-      focus.setAttribute("tabindex", "-1");
+      // A heading needs tabindex to take focus; a field must keep its place in the tab order.
+      if (!focus.matches("input, select, textarea, button")) {
+        focus.setAttribute("tabindex", "-1");
+      }
       focus.focus();
     }
   });

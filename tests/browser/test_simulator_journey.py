@@ -142,3 +142,39 @@ def test_enter_in_a_field_continues_and_never_removes_a_child_without_javascript
     with page.expect_navigation():
         page.keyboard.press("Enter")  # implicit submission: the form's first button is "Continuer"
     assert page.url.endswith("/simulateur/famille/")  # the next step ("Votre famille" applies here)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_if_refused_then_accepted_with_javascript(page, live_server, assert_accessible):
+    # A refused "et si…" lost the focus to <body>; the next, accepted one refreshed the numbers but left
+    # the previous message beside the amount just accepted, and the form posting to the old simulation.
+    fill_journey(page, live_server, assert_accessible)
+    type_into(page, "#id_salary", "beaucoup")
+    tab_to(page, "#et-si button[type=submit]")
+    page.keyboard.press("Enter")
+    page.locator("#id_salary-error").wait_for()
+    assert page.evaluate("() => document.activeElement.id") == "id_salary"
+    assert page.locator("#id_salary").get_attribute("tabindex") is None
+    assert_accessible(page, "what if refused")
+    first_url = page.url
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1800")
+    tab_to(page, "#et-si button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("url => window.location.href !== url", arg=first_url)
+    page.locator("#id_salary-error").wait_for(state="detached")
+    assert page.locator("#et-si .fr-input-group--error").count() == 0
+    assert page.locator("#id_salary").input_value() == "1800"
+    action = page.locator("#et-si form").get_attribute("action")
+    assert action == page.url.removeprefix(live_server.url)
+    assert page.locator("#et-si form").get_attribute("data-hx-post") == action
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_add_a_child_button_does_not_touch_the_next_heading_at_360_px(page, live_server):
+    # "Ajouter un enfant" sat right on the "Parent seul" heading (0 px between them) at phone width.
+    page.set_viewport_size({"width": 360, "height": 740})
+    persons_page_with_one_child(page, live_server)
+    button = page.get_by_role("button", name="Ajouter un enfant").bounding_box()
+    heading = page.get_by_role("heading", name="Parent seul").bounding_box()
+    assert heading["y"] - (button["y"] + button["height"]) >= 24

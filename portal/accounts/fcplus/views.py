@@ -92,7 +92,9 @@ def logout_callback(request):
     except FCPlusError as error:
         error.log("logout")
         return render(request, "portal/accounts/logout_error.html", status=400)
-    messages.success(request, _("Votre session est fermée, sur le portail et sur FranceConnect+."))
+    if not getattr(request, "kiosk_office", None):
+        # A kiosk's welcome says the visit is over and erased: this would say it a second time.
+        messages.success(request, _("Votre session est fermée, sur le portail et sur FranceConnect+."))
     return redirect(safe_next_url(request, next_url) or settings.LOGOUT_REDIRECT_URL)
 
 

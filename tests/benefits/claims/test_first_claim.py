@@ -92,3 +92,56 @@ def test_a_declaration_asks_none_of_this(logged_client, user):
         302,
         404,
     )
+
+
+def first_line(draft) -> str:
+    person, months = next(iter(draft.data["figures"].items()))
+    month = next(iter(months))
+    return f"{person}-{month}-0"
+
+
+@pytest.mark.parametrize(("kind", "noun"), [("rsa", "demande"), ("dtr", "déclaration")])
+def test_the_amounts_page_and_the_filed_page_name_a_claim_a_demande(logged_client, user, kind, noun):
+    # A first claim of RSA said "Votre déclaration n’est pas complète" on its amounts page and, once
+    # filed, "La CAF instruit votre déclaration": it is a demande; a quarterly declaration stays one.
+    other = "déclaration" if noun == "demande" else "demande"
+    file_factory(user=user)
+    url = start(logged_client, kind)
+    if kind == "rsa":
+        url = logged_client.post(url, VALID | {"action": "continue"})["Location"]
+    draft = ClaimDraft.objects.get()
+    line = first_line(draft)
+    wrong = confirm_all(draft) | {
+        f"{line}-choice": "correct",
+        f"{line}-typed": "sept cents",
+        "action": "continue",
+    }
+    page = logged_client.post(url, wrong).content.decode()
+    assert f"Votre {noun} n’est pas complète" in page and f"Votre {other} n’est pas complète" not in page
+
+    right = confirm_all(draft) | {f"{line}-typed": "", "action": "continue"}
+    check_url = logged_client.post(url, right)["Location"]
+    sworn = {"sworn": "oui"} if kind == "rsa" else {}
+    claim_url = logged_client.post(check_url, sworn)["Location"]
+    page = logged_client.get(claim_url).content.decode()
+    assert f"La CAF instruit votre {noun} et vous informe" in " ".join(page.split())
+
+
+def test_continuer_resumes_a_first_claim_at_step_1_until_it_is_complete(logged_client, user):
+    # Started and left at once, a Demande de RSA resumed at step 2 ("vos revenus") from Mon espace,
+    # step 1 never answered; its check page then sent the person back to step 1.
+    file_factory(user=user)
+    url = start(logged_client, "rsa")
+    draft = ClaimDraft.objects.get()
+    edit_url = f"/mon-espace/demarches/brouillon/{draft.key}/"
+    page = logged_client.get("/mon-espace/").content.decode()
+    assert f'href="{url}"' in page and f'href="{edit_url}"' not in page
+    logged_client.post(url, VALID | {"action": "continue"})
+    page = logged_client.get("/mon-espace/").content.decode()
+    assert f'href="{edit_url}"' in page and f'href="{url}"' not in page
+
+
+def test_continuer_resumes_a_declaration_at_its_amounts(logged_client, user):
+    file_factory(user=user)
+    url = start(logged_client, "dtr")
+    assert f'href="{url}"' in logged_client.get("/mon-espace/").content.decode()

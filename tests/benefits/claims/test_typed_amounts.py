@@ -152,3 +152,29 @@ def test_after_continue_the_autosave_keeps_every_answer_to_complete(logged_clien
     fragment = logged_client.post(url, {"a-2026-08-0-choice": "confirm"}, headers=hx).content.decode()
     assert region(fragment, "a-2026-09-0") is None
     assert "checked" not in ClaimDraft.objects.get().data
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("99999999999", "Le montant semble trop élevé\u00a0: vérifiez-le."),
+        ("-12", "Le montant ne peut pas être négatif."),
+        ("12,345", "Indiquez au plus deux chiffres après la virgule."),
+        ("sept cents", "Indiquez le montant corrigé en euros, par exemple 1250,50."),
+    ],
+)
+def test_a_refused_amount_that_is_a_number_says_what_is_wrong_with_it(logged_client, user, typed, message):
+    # 99 999 999 999 € was answered "Indiquez le montant corrigé en euros, par exemple 1250,50.",
+    # as if it were not a number: the person could not see what to change.
+    file_factory(user=user)
+    url = start(logged_client)
+    posted = {
+        "a-2026-08-0-choice": "correct",
+        "a-2026-08-0-typed": typed,
+        "a-2026-09-pension": typed,
+        "action": "save",
+    }
+    page = logged_client.get(logged_client.post(url, posted)["Location"]).content.decode()
+    assert html.unescape(region(page, "a-2026-08-0")) == message
+    other = message.replace("le montant corrigé", "un montant")
+    assert html.unescape(region(page, "a-2026-09-pension")) == other

@@ -101,3 +101,16 @@ def test_the_agents_view_of_the_journal_does_not_speak_to_the_allocataire(agent_
     mine = person.get("/mon-espace/actions/").content.decode()
     assert "Votre dossier a été consulté par un agent de la CAF de Lyon le" in mine
     assert "Déclaration trimestrielle envoyée par vous." in mine
+
+
+def test_every_action_a_first_claim_journals_reads_as_words(agent_client, camille_file):
+    # "claim_answers_saved" was shown as is, an identifier in the French journal.
+    from tests.benefits.claims.test_first_claim import VALID, start
+
+    camille_client = Client()
+    camille_client.force_login(camille_file.user)
+    camille_client.post(start(camille_client, "rsa"), VALID | {"action": "save"})
+    assert JournalEntry.objects.filter(action="claim_answers_saved").exists()
+    page = agent_client.get(f"/agent/dossier/{camille_file.number}/").content.decode()
+    assert "claim_answers_saved" not in page
+    assert "Réponses de la demande enregistrées par la personne." in page

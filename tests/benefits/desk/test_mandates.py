@@ -1,6 +1,7 @@
 """Mandates: create, use, expire, revoke; no write without one; file X's mandate gives nothing on file Y."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -80,6 +81,26 @@ def test_an_empty_mandate_form_says_what_to_choose_for_each_question(agent_clien
     ):
         assert message in page
     assert not Mandate.objects.exists()
+
+
+def test_the_procedures_and_the_consent_say_their_error_beside_them(agent_client, camille_file):
+    # Only the error summary said "Choisissez au moins une démarche" and "Le mandat demande l’accord de
+    # la personne": the checkboxes turned red with no message beside them (RGAA 11.10).
+    page = agent_client.post(
+        f"/agent/dossier/{camille_file.number}/mandat/", {"confirmed": ""}
+    ).content.decode()
+    page = " ".join(page.split())
+    kinds = re.search(r'<fieldset[^>]*id="id_kinds".*?</fieldset>', page)[0]
+    assert 'aria-labelledby="kinds-legend id_kinds-error"' in kinds
+    assert re.search(
+        r'id="id_kinds-error"[^>]*>\s*<p class="fr-message fr-message--error">Choisissez au moins', kinds
+    )
+    confirmed = re.search(r'<input type="checkbox" id="id_confirmed"[^>]*>', page)[0]
+    assert 'aria-describedby="id_confirmed-error"' in confirmed and 'aria-invalid="true"' in confirmed
+    assert re.search(
+        r'id="id_confirmed-error"[^>]*>\s*<p[^>]*>Le mandat demande l’accord de la personne', page
+    )
+    assert 'id="erreurs" autofocus' in page
 
 
 def test_without_a_mandate_an_agent_reads_but_cannot_write(agent_client, camille_file):
@@ -240,3 +261,16 @@ def test_the_draft_page_tells_an_agent_when_the_agents_shorter_session_ends(
     assert f'data-session-seconds="{idle}"' in page
     times = {(moment + datetime.timedelta(seconds=idle)).strftime("%H:%M") for moment in (before, after)}
     assert any(f"votre session expire à {time}." in page for time in times), times
+
+
+def test_opening_another_file_under_a_mandate_is_not_journaled_under_it(agent_client, camille_file):
+    # Acting for Yasmina, the agent opened Camille's file: its journal read "(à l'accueil, sous mandat)"
+    # though Camille had given no mandate.
+    other = file_factory(user=None, number="0999999")
+    mandate = record_mandate(agent_client, camille_file)
+    agent_client.post(f"/agent/mandat/{mandate.pk}/agir/")
+    agent_client.get(f"/agent/dossier/{other.number}/")
+    agent_client.get(f"/agent/dossier/{camille_file.number}/")
+    views = JournalEntry.objects.filter(action="file_viewed")
+    assert "mandate" not in views.get(target=f"file:{other.pk}").details
+    assert views.filter(target=f"file:{camille_file.pk}").latest("at").details["mandate"] == mandate.pk

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def fragment_key(token, language):
-    return make_template_fragment_key("simulation-explanation", [token, language, explanation_version()])
+    return make_template_fragment_key(
+        "simulation-explanation", [token, language, explanation_version(), "home"]
+    )
 
 
 def test_explanation_is_cached_by_token_and_language_and_served_again(client):

@@ -95,3 +95,21 @@ def test_without_a_franceconnect_login_the_logout_stays_local(client):
 
 def test_logout_is_post_only(client):
     assert client.get("/compte/deconnexion/").status_code == 405
+
+
+def test_on_a_kiosk_the_end_of_the_visit_is_said_once(dance, client):
+    # Back from FranceConnect+'s logout, the kiosk's welcome showed two green alerts saying the same:
+    # "Votre session est fermée…" and "Votre session est terminée…".
+    from portal.kiosk.enrolment import KIOSK_COOKIE, kiosk_token_issue
+
+    client.cookies[KIOSK_COOKIE] = kiosk_token_issue(office="Lyon 3e")
+    dance.login("camille")
+    response = client.post("/kiosque/terminer/")
+    assert response["Location"].startswith(END_SESSION)
+    back = client.get(response["Location"])
+    welcome = client.get(back["Location"])
+    assert welcome["Location"] == "/kiosque/?fin=1"
+    page = client.get(welcome["Location"]).content.decode()
+    assert "Votre session est terminée" in page
+    assert "Votre session est fermée" not in page
+    assert page.count("fr-alert--success") == 1
