@@ -9,7 +9,6 @@ many-to-many fields use the fields below (`admin_fields_guard`, called once the 
 loaded: portal/apps.py).
 """
 
-import json
 import math
 
 from django import forms

@@ -8,8 +8,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
-        from portal.database_roles import grant_after_migrate
         from portal.admin_fields import admin_fields_guard
+        from portal.database_roles import grant_after_migrate
 
         # The admin's ready() (first in INSTALLED_APPS) has loaded every admin module by now.
         admin_fields_guard(admin.site)

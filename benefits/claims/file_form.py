@@ -37,7 +37,17 @@ def member_problem(member) -> str | None:
 class AllocataireFileForm(forms.ModelForm):
     class Meta:
         model = AllocataireFile
-        fields = "__all__"
+        # The holder's account and FranceConnect+ subject are read only (set at the first login).
+        fields = [
+            "number",
+            "family_name",
+            "given_names",
+            "birth_date",
+            "birthplace",
+            "members",
+            "housing",
+            "rights",
+        ]
 
     def clean_members(self):
         members = self.cleaned_data["members"]
