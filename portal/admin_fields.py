@@ -6,7 +6,7 @@ PostgreSQL then refuses to store (NUL in a string, "\\u0000"; NaN and 1e999, wri
 Infinity, which are not JSON): each was a 500 on saving a form. And a list of choices (a group's
 permissions) with a key of 20 digits made SQLite raise OverflowError. Every admin's JSON and
 many-to-many fields use the fields below (`admin_fields_guard`, called once the admin modules are
-loaded: portal/apps.py).
+loaded: portal/apps.py). A JSON field left empty saved NULL in a NOT NULL column: its default instead.
 """
 
 import math
@@ -38,7 +38,12 @@ def json_problem(value) -> str | None:
 class JSONInput(forms.JSONField):
     default_error_messages = {"invalid": _("Saisissez un JSON valide.")}
 
+    # What an empty box saves: None (SQL NULL) unless the model's column is NOT NULL (set below).
+    empty_json = None
+
     def to_python(self, value):
+        if not self.disabled and value in self.empty_values:
+            return self.empty_json
         try:
             return super().to_python(value)
         except (ValueError, RecursionError) as error:  # JSONDecodeError is caught by Django's field
@@ -75,3 +80,17 @@ def admin_fields_guard(site) -> None:
     for model_admin in site._registry.values():
         for field_class, form_class in FORM_CLASSES.items():
             model_admin.formfield_overrides.setdefault(field_class, {})["form_class"] = form_class
+        model_admin.formfield_for_dbfield = empty_json_defaulted(model_admin.formfield_for_dbfield)
+
+
+def empty_json_defaulted(formfield_for_dbfield):
+    """A JSON field left empty saves its model field's default ({} or []) where the column is NOT NULL
+    (allauth's SocialApp.settings, blank but not null: an IntegrityError on PostgreSQL)."""
+
+    def wrapped(db_field, request, **kwargs):
+        formfield = formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(formfield, JSONInput) and not db_field.null and db_field.has_default():
+            formfield.empty_json = db_field.get_default()
+        return formfield
+
+    return wrapped
