@@ -6,7 +6,13 @@ class PortalConfig(AppConfig):
     name = "portal"
 
     def ready(self):
+        from django.contrib import admin
+
+        from portal.admin_fields import admin_fields_guard
         from portal.database_roles import grant_after_migrate
+
+        # The admin's ready() (first in INSTALLED_APPS) has loaded every admin module by now.
+        admin_fields_guard(admin.site)
 
         # Once, after all apps are migrated: `sender` is every app; the grants cover all tables.
         post_migrate.connect(grant_after_migrate, sender=self, dispatch_uid="portal_grant_after_migrate")

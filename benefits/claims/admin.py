@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from benefits.campaigns.nir_index import file_nirs_index
+from benefits.claims.file_form import AllocataireFileForm
 from benefits.claims.files import normalized_number
 from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, Status, StatusChange
 from benefits.claims.services import StatusNotAllowed, claim_set_status
@@ -17,6 +18,7 @@ from benefits.claims.services import StatusNotAllowed, claim_set_status
 
 @admin.register(AllocataireFile)
 class AllocataireFileAdmin(admin.ModelAdmin):
+    form = AllocataireFileForm
     list_display = ["number", "family_name", "given_names", "user"]
     search_fields = ["number", "family_name"]
     readonly_fields = ["user", "fcplus_sub"]
