@@ -130,6 +130,24 @@ def test_adding_a_child_with_javascript_moves_focus_to_the_new_row(page, live_se
 
 
 @pytest.mark.django_db(transaction=True)
+def test_adding_a_child_without_javascript_lands_on_the_new_row_with_the_focus(no_js_page, live_server):
+    page = no_js_page
+    persons_page_with_one_child(page, live_server)
+    type_into(page, "#id_demandeur-birth_date", "10/03/1990")
+    tab_to(page, "button[value=add_child]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/simulateur/personnes/#enfant-2")
+    assert page.evaluate("() => document.activeElement.id") == "enfant-2"
+    heading = page.locator("#enfant-2").bounding_box()
+    assert -1 <= heading["y"] < page.viewport_size["height"], heading  # scrolled to it, not the page's top
+    assert page.locator("#id_demandeur-birth_date").input_value() == "10/03/1990"
+    # Tab goes on to the new child's field.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "id_enfant2-birth_date"
+
+
+@pytest.mark.django_db(transaction=True)
 def test_enter_in_a_field_continues_and_never_removes_a_child_without_javascript(no_js_page, live_server):
     page = no_js_page
     persons_page_with_one_child(page, live_server)
