@@ -190,9 +190,9 @@ def test_what_if_refused_then_accepted_with_javascript(page, live_server, assert
 
 @pytest.mark.django_db(transaction=True)
 def test_the_add_a_child_button_does_not_touch_the_next_heading_at_360_px(page, live_server):
-    # "Ajouter un enfant" sat right on the "Parent seul" heading (0 px between them) at phone width.
+    # "Ajouter un enfant" sat right on the next heading (0 px between them) at phone width.
     page.set_viewport_size({"width": 360, "height": 740})
     persons_page_with_one_child(page, live_server)
     button = page.get_by_role("button", name="Ajouter un enfant").bounding_box()
-    heading = page.get_by_role("heading", name="Parent seul").bounding_box()
+    heading = page.get_by_role("heading", name="Seule ou seul avec vos enfants").bounding_box()
     assert heading["y"] - (button["y"] + button["height"]) >= 24
