@@ -1,5 +1,7 @@
 """The desk's forms: agent sign-in, file search, mandate."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +68,26 @@ class NirField(forms.CharField):
             raise forms.ValidationError(self.error_messages[invalid.reason], code=invalid.reason) from None
 
 
+class BirthDateField(forms.DateField):
+    """A date as typed at the counter; "32/07/1990" is in the format but is no date: it says so."""
+
+    # The shapes of input_formats below, whatever the numbers: a value of this shape that does not parse
+    # is a day or month out of range, not a format mistake.
+    SHAPE = re.compile(r"\s*([0-9]{1,2}[/. -][0-9]{1,2}[/. -][0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\s*")
+    default_error_messages = {
+        "invalid": _("Saisissez une date au format jj/mm/aaaa."),
+        "nonexistent": _("Cette date n’existe pas : vérifiez le jour et le mois."),
+    }
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            if isinstance(value, str) and self.SHAPE.fullmatch(value):
+                raise forms.ValidationError(self.error_messages["nonexistent"], code="nonexistent") from None
+            raise
+
+
 class SearchForm(forms.Form):
     number = NumberField(
         label=_("Numéro allocataire"),
@@ -81,13 +103,12 @@ class SearchForm(forms.Form):
         max_length=40,
     )
     family_name = forms.CharField(label=_("Nom de naissance"), required=False, max_length=120)
-    birth_date = forms.DateField(
+    birth_date = BirthDateField(
         label=_("Date de naissance"),
         help_text=_("Au format jj/mm/aaaa."),
         required=False,
         # What people type besides jj/mm/aaaa: dots, dashes or spaces between the parts.
         input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d"],
-        error_messages={"invalid": _("Saisissez une date au format jj/mm/aaaa.")},
     )
 
     def __init__(self, *args, **kwargs):

@@ -30,7 +30,15 @@ def search_page(request):
         except search.TooManySearches:
             limited = True
     status = 429 if limited else 200
-    context = {"form": form, "results": results, "limited": limited, "mandate": request.mandate}
+    context = {
+        "form": form,
+        "results": results,
+        "limited": limited,
+        "mandate": request.mandate,
+        # The public forms' error summary: it takes the focus and links each message to its field.
+        "has_errors": bool(form.errors),
+        "forms_with_errors": [form],
+    }
     return render(request, "benefits/desk/search.html", context, status=status)
 
 

@@ -7,10 +7,11 @@ from benefits.simulator.forms import euros
 
 
 class WhatIfForm(forms.Form):
-    """ "Et si…" on the result page: the two answers people most often try again."""
+    """ "Et si…" on the result page: the two answers people most often try again; each label says its
+    unit, read with the field by screen readers."""
 
-    salary = euros(_("Et si votre montant net social mensuel était de"), required=True)
-    rent = euros(_("Et si votre loyer hors charges était de"))
+    salary = euros(_("Et si votre montant net social mensuel était de (en euros)"), required=True)
+    rent = euros(_("Et si votre loyer hors charges était de (en euros)"))
 
     def __init__(self, *args, with_rent: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,8 @@ from django.views.decorators.http import require_POST
 from portal.accounts.fcplus import logout as fcplus_logout
 from portal.accounts.fcplus import session as fcplus_session
 from portal.accounts.fcplus.config import fcplus_config
-from portal.accounts.next_url import safe_next_url
+from portal.accounts.next_url import is_public_path, safe_next_url
+from portal.channels import KIOSK
 
 
 @login_not_required
@@ -15,6 +16,11 @@ def login_page(request):
     next_url = safe_next_url(request, request.GET.get("next"))
     if request.user.is_authenticated:
         return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+    if request.channel == KIOSK and "next" in request.GET and not (next_url and is_public_path(next_url)):
+        # On a kiosk, a personal address here is most often the previous visitor's: the back button
+        # after "Terminer et tout effacer" asks for their draft again, and the login answers it. It is
+        # dropped from the address bar and the form; after logging in the visitor lands on Mon espace.
+        return redirect("accounts:login")
     context = {"fcplus_enabled": fcplus_config() is not None, "next_url": next_url}
     return render(request, "portal/accounts/login.html", context)
 

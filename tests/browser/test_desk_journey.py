@@ -41,6 +41,12 @@ def test_agent_files_camilles_declaration_under_a_mandate(
     assert_accessible(page, "agent search")
 
     page.get_by_label("Nom de naissance").fill("Martin")
+    page.get_by_label("Date de naissance").fill("32/03/1985")
+    page.get_by_role("button", name="Rechercher").click()
+    # Refused: the error summary has the focus, as on the public forms, and says what is wrong.
+    expect(page.locator("#erreurs")).to_be_focused()
+    expect(page.locator("#erreurs")).to_contain_text("Cette date n’existe pas")
+    assert_accessible(page, "agent search refused")
     page.get_by_label("Date de naissance").fill("10/03/1985")
     page.get_by_role("button", name="Rechercher").click()
     assert_accessible(page, "agent search results")

@@ -55,6 +55,9 @@ def test_visitor_b_finds_nothing_of_visitor_a(
     # The back button asks the server again (no-store): the draft is behind the login now.
     page.go_back()
     page.wait_for_url("**/compte/connexion/**")
+    # A's draft address is left neither in the address bar nor in the page.
+    assert page.url == live_server.url + "/compte/connexion/"
+    assert "brouillon" not in page.content()
     expect(page.locator("main")).not_to_contain_text("Camille")
     expect(page.locator("main")).not_to_contain_text("Brouillon")
     page.goto(draft_url)

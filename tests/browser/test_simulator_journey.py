@@ -130,6 +130,24 @@ def test_adding_a_child_with_javascript_moves_focus_to_the_new_row(page, live_se
 
 
 @pytest.mark.django_db(transaction=True)
+def test_adding_a_child_without_javascript_lands_on_the_new_row_with_the_focus(no_js_page, live_server):
+    page = no_js_page
+    persons_page_with_one_child(page, live_server)
+    type_into(page, "#id_demandeur-birth_date", "10/03/1990")
+    tab_to(page, "button[value=add_child]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/simulateur/personnes/#enfant-2")
+    assert page.evaluate("() => document.activeElement.id") == "enfant-2"
+    heading = page.locator("#enfant-2").bounding_box()
+    assert -1 <= heading["y"] < page.viewport_size["height"], heading  # scrolled to it, not the page's top
+    assert page.locator("#id_demandeur-birth_date").input_value() == "10/03/1990"
+    # Tab goes on to the new child's field.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "id_enfant2-birth_date"
+
+
+@pytest.mark.django_db(transaction=True)
 def test_enter_in_a_field_continues_and_never_removes_a_child_without_javascript(no_js_page, live_server):
     page = no_js_page
     persons_page_with_one_child(page, live_server)
@@ -172,9 +190,9 @@ def test_what_if_refused_then_accepted_with_javascript(page, live_server, assert
 
 @pytest.mark.django_db(transaction=True)
 def test_the_add_a_child_button_does_not_touch_the_next_heading_at_360_px(page, live_server):
-    # "Ajouter un enfant" sat right on the "Parent seul" heading (0 px between them) at phone width.
+    # "Ajouter un enfant" sat right on the next heading (0 px between them) at phone width.
     page.set_viewport_size({"width": 360, "height": 740})
     persons_page_with_one_child(page, live_server)
     button = page.get_by_role("button", name="Ajouter un enfant").bounding_box()
-    heading = page.get_by_role("heading", name="Parent seul").bounding_box()
+    heading = page.get_by_role("heading", name="Seule ou seul avec vos enfants").bounding_box()
     assert heading["y"] - (button["y"] + button["height"]) >= 24

@@ -198,3 +198,28 @@ def test_the_demo_files_are_found_by_their_holders_nir(agent_client):
     load_demo_files()  # idempotent: the index keeps one row per NIR
     page = agent_client.get("/agent/", {"nir": "2 85 03 75 120 101 48"}).content.decode()
     assert page.count("/agent/dossier/") == 1 and "/agent/dossier/0000001/" in page
+
+
+@pytest.mark.parametrize("typed", ["32/07/1990", "29/02/1991", "10/13/1985", "31.04.1985", "1990-02-30"])
+def test_a_birth_date_in_the_format_that_does_not_exist_says_so_not_the_format(agent_client, typed):
+    page = agent_client.get("/agent/", {"family_name": "benali", "birth_date": typed}).content.decode()
+    assert "Cette date n’existe pas : vérifiez le jour et le mois." in page
+    assert "Saisissez une date au format" not in page
+    assert not JournalEntry.objects.filter(action="file_searched").exists()
+
+
+@pytest.mark.parametrize("typed", ["1990", "32 juillet 1990", "3/7/90"])
+def test_a_birth_date_not_in_the_format_says_the_format(agent_client, typed):
+    page = agent_client.get("/agent/", {"family_name": "benali", "birth_date": typed}).content.decode()
+    assert "Saisissez une date au format jj/mm/aaaa." in page and "n’existe pas" not in page
+
+
+def test_a_search_refused_has_the_error_summary_that_takes_the_focus_and_links_to_the_field(agent_client):
+    page = agent_client.get("/agent/", {"family_name": "benali", "birth_date": "32/07/1990"}).content.decode()
+    summary = re.search(r'<div[^>]*id="erreurs"[^>]*>(.*?)</div>', page, re.DOTALL)
+    assert summary and "autofocus" in summary.group(0) and 'tabindex="-1"' in summary.group(0)
+    assert re.search(r'<a href="#id_birth_date">\s*Date de naissance', summary.group(1))
+    # A search with nothing to search by: its message is in the summary too, once.
+    page = agent_client.get("/agent/", {"family_name": "MARTIN"}).content.decode()
+    assert 'id="erreurs"' in page and page.count("ou un nom de naissance et une date de naissance") == 1
+    assert 'id="erreurs"' not in agent_client.get("/agent/", {"number": "0000001"}).content.decode()

@@ -152,6 +152,23 @@ def test_adding_and_removing_a_child_keeps_what_was_typed_without_javascript(cli
     assert 'name="enfant2-birth_date"' not in page and 'value="01/09/2019"' not in page
 
 
+def test_without_javascript_adding_a_child_comes_back_at_the_new_childs_heading_which_takes_focus(client):
+    client.post("/simulateur/foyer/", {"couple": "non", "children": "1"})
+    page = client.get("/simulateur/personnes/").content.decode()
+    # The button's own address carries the fragment of the row it will add: the browser scrolls there.
+    assert 'formaction="/simulateur/personnes/#enfant-2"' in page
+    page = client.post(
+        "/simulateur/personnes/", dict(SINGLE_PARENT["persons"], action="add_child")
+    ).content.decode()
+    heading = re.search(r'<h3[^>]*id="enfant-2"[^>]*>', page)
+    assert heading and 'tabindex="-1"' in heading.group(0)
+    assert 'tabindex="-1"' not in re.search(r'<h3[^>]*id="enfant-1"[^>]*>', page).group(0)
+    assert 'formaction="/simulateur/personnes/#enfant-3"' in page
+    # From the check page the step keeps its way back.
+    page = client.get("/simulateur/personnes/?retour=verifier").content.decode()
+    assert 'formaction="/simulateur/personnes/?retour=verifier#enfant-3"' in page
+
+
 def test_htmx_child_rows_swap_equals_the_full_page_region(client):
     from tests.htmx import swap_outer_html
 
@@ -167,6 +184,7 @@ def test_htmx_child_rows_swap_equals_the_full_page_region(client):
 def region(html: str, element_id: str) -> str:
     from tests.htmx import outer_html
 
-    # Where focus lands after a swap (data-focus-after-swap) is the one intended difference.
-    html = re.sub(r"\s*data-focus-after-swap", "", outer_html(html, element_id))
+    # Where focus lands after a swap (and without JavaScript, tabindex on the new child) is the one
+    # intended difference.
+    html = re.sub(r'\s*(tabindex="-1"\s*)?data-focus-after-swap', "", outer_html(html, element_id))
     return re.sub(r"\s+", " ", html).replace(" >", ">").strip()

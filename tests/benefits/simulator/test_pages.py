@@ -277,3 +277,14 @@ def test_saved_amounts_come_back_with_the_decimal_comma_that_was_typed(client):
     assert value(client.get("/simulateur/revenus/").content.decode(), "demandeur-salary") == "1250,30"
     client.post("/langue/", {"language": "en", "next": "/"})
     assert value(client.get("/simulateur/logement/").content.decode(), "rent") == "520.50"
+
+
+def test_what_if_labels_say_the_unit_in_the_label_screen_readers_read(client):
+    walk(client)
+    html = client.get(f"/simulateur/resultat/{Simulation.objects.get().token}/").content.decode()
+    for name, label in (
+        ("salary", "Et si votre montant net social mensuel était de (en euros)"),
+        ("rent", "Et si votre loyer hors charges était de (en euros)"),
+    ):
+        found = re.search(rf'<label class="fr-label" for="id_{name}">(.*?)</label>', html, re.DOTALL)
+        assert found and " ".join(found.group(1).split()) == label, name

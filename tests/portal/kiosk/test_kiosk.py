@@ -130,3 +130,28 @@ def test_outside_a_kiosk_nothing_changes(client):
     response = client.get("/simulateur/")
     html = response.content.decode()
     assert BAND not in html and 'http-equiv="refresh"' not in html
+
+
+def test_on_a_kiosk_the_login_drops_a_personal_address_left_by_the_previous_visitor(kiosk):
+    person = UserFactory()
+    kiosk.force_login(person)
+    draft = "/mon-espace/demarches/brouillon/0b5e2c9a-7d1e-4f7a-9a8e-3c2f1d0e9b8a/"
+    kiosk.post("/kiosque/terminer/")
+    # The back button after the end: the draft's address asks for a login, which forgets it.
+    response = kiosk.get(draft)
+    assert response.status_code == 302 and response["Location"].startswith("/compte/connexion/?next=")
+    login = kiosk.get(response["Location"])
+    assert login.status_code == 302 and login["Location"] == "/compte/connexion/"
+    page = kiosk.get(login["Location"]).content.decode()
+    assert "brouillon" not in page and "next=" not in page
+    for unsafe in ("https://example.org/", "/mon-espace/", "/nulle-part/"):
+        assert kiosk.get("/compte/connexion/", {"next": unsafe})["Location"] == "/compte/connexion/", unsafe
+    # A public page is nobody's: it is kept.
+    kept = kiosk.get("/compte/connexion/", {"next": "/simulateur/"})
+    assert kept.status_code == 200 and 'value="/simulateur/"' in kept.content.decode()
+
+
+def test_at_home_the_login_keeps_the_address_to_come_back_to(client):
+    draft = "/mon-espace/demarches/brouillon/0b5e2c9a-7d1e-4f7a-9a8e-3c2f1d0e9b8a/"
+    page = client.get("/compte/connexion/", {"next": draft})
+    assert page.status_code == 200 and f'value="{draft}"' in page.content.decode()
