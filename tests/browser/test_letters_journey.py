@@ -84,3 +84,34 @@ def test_decision_letter_page_is_accessible(page, live_server, login_browser, as
     assert page.get_by_role("heading", name="Voies et délais de recours").is_visible()
     assert_accessible(page, "the decision as a page")
     page.screenshot(path=SHOTS / "decision-desktop.png", full_page=True)
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.django_db(transaction=True)
+def test_the_recalculation_total_row_is_drawn_inside_the_tables_border(
+    page, live_server, login_browser, width
+):
+    """On the web (Mes courriers), DSFR's fr-table borders the head and the body only: the "Total par mois"
+    row of "Ce qui change" is the body's last row, as the simulator result's (test_result_table.py)."""
+    from benefits.letters.samples import sample_context
+    from benefits.letters.services import letter_request
+    from tests.browser.test_result_table import BORDERED
+
+    user = login_browser()
+    file = file_factory(user=user, partner_nir="1831069123103")
+    letter = letter_request(
+        file=file,
+        kind=LetterKind.RECALCULATION,
+        source_key="sample",
+        revision=1,
+        context=sample_context(LetterKind.RECALCULATION, file),
+        subject="Nouveau calcul de vos droits",
+    )
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/mon-espace/courriers/{letter.pk}/")
+    changes = page.locator("table.letter-changes")
+    total = changes.locator("tr", has=page.get_by_role("rowheader", name="Total par mois"))
+    assert total.count() == 1
+    row = total.evaluate("row => row.getBoundingClientRect().toJSON()")
+    bordered = changes.evaluate(f"table => ({BORDERED})(table)")
+    assert bordered["top"] <= row["top"] and row["bottom"] <= bordered["bottom"] + 0.5, (row, bordered)
