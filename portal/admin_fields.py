@@ -61,13 +61,21 @@ class JSONInput(forms.JSONField):
             raise ValidationError(problem, code="invalid")
 
 
+BIGINT_MAX = 2**63 - 1
+
+
 class BoundedChoices(forms.ModelMultipleChoiceField):
     default_error_messages = {"out_of_range": _("Une des valeurs choisies n’existe pas.")}
 
     def _check_values(self, value):
+        # A key beyond 64 bits is no choice: SQLite raises OverflowError on it, PostgreSQL answers
+        # nothing; refused here first, with the same message on both.
+        for key in value if isinstance(value, (list, tuple)) else ():
+            if str(key).strip().lstrip("+-").isdigit() and abs(int(str(key).strip())) > BIGINT_MAX:
+                raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
         try:
             return super()._check_values(value)
-        except OverflowError as error:  # SQLite: a key beyond 64 bits is no choice
+        except OverflowError as error:
             raise ValidationError(self.error_messages["out_of_range"], code="out_of_range") from error
 
 

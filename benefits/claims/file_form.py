@@ -22,9 +22,9 @@ def member_problem(member) -> str | None:
         return _("chaque personne doit être un objet JSON ({…})")
     member_id, role, nir = member.get("id"), member.get("role"), member.get("nir")
     if not isinstance(member_id, str) or not 0 < len(member_id) <= MEMBER_ID_LENGTH:
-        return _("l’identifiant « id » doit être un texte de 1 à 8 caractères")
+        return _("l’identifiant « id » doit être un texte de 1 à 8 caractères")
     if role not in ROLES:
-        return _("le rôle « role » doit être applicant, partner ou child")
+        return _("le rôle « role » doit être applicant, partner ou child")
     if nir in (None, ""):
         return None
     if not isinstance(nir, str) or not NIR_RE.match(nir):
@@ -56,12 +56,12 @@ class AllocataireFileForm(forms.ModelForm):
         for position, member in enumerate(members, start=1):
             if (problem := member_problem(member)) is not None:
                 raise forms.ValidationError(
-                    _("Personne n° %(position)d : %(problem)s."),
+                    _("Personne n° %(position)d : %(problem)s."),
                     params={"position": position, "problem": problem},
                 )
         ids = [member["id"] for member in members]
         if len(set(ids)) != len(ids):
-            raise forms.ValidationError(_("Deux personnes ont le même identifiant « id »."))
+            raise forms.ValidationError(_("Deux personnes ont le même identifiant « id »."))
         nirs = [member["nir"] for member in members if member.get("nir")]
         if len(set(nirs)) != len(nirs):
             raise forms.ValidationError(_("Deux personnes ont le même NIR."))
