@@ -69,14 +69,16 @@ class BoundedChoices(forms.ModelMultipleChoiceField):
 
     def _check_values(self, value):
         # A key beyond 64 bits is no choice: SQLite raises OverflowError on it, PostgreSQL answers
-        # nothing; refused here first, with the same message on both.
+        # nothing; refused here first, with the same message on both. What is no integer at all ("²")
+        # is left to Django's own check, which refuses it.
         for key in value if isinstance(value, (list, tuple)) else ():
-            if str(key).strip().lstrip("+-").isdigit() and abs(int(str(key).strip())) > BIGINT_MAX:
+            try:
+                number = int(key)
+            except (TypeError, ValueError):
+                continue
+            if abs(number) > BIGINT_MAX:
                 raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
-        try:
-            return super()._check_values(value)
-        except OverflowError as error:
-            raise ValidationError(self.error_messages["out_of_range"], code="out_of_range") from error
+        return super()._check_values(value)
 
 
 FORM_CLASSES = {models.JSONField: JSONInput, models.ManyToManyField: BoundedChoices}

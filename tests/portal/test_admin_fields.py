@@ -62,6 +62,16 @@ def test_a_group_refuses_a_permission_key_beyond_64_bits(staff_client):
     assert not group.permissions.exists()
 
 
+@pytest.mark.parametrize("key", ["²", "+-5", "1e30"])
+def test_a_group_refuses_a_permission_key_that_is_no_integer(staff_client, key):
+    group = Group.objects.create(name="essai")
+    url = f"/gestion/auth/group/{group.pk}/change/"
+    response = staff_client.post(url, {"name": "essai", "permissions": key, "_save": ""})
+    assert response.status_code == 200
+    assert "Erreur" in response.content.decode().split("</title>")[0]
+    assert not group.permissions.exists()
+
+
 def test_an_empty_json_box_in_a_not_null_column_saves_its_default(staff_client):
     from allauth.socialaccount.models import SocialApp
 
