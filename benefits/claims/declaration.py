@@ -38,19 +38,22 @@ def quarter(month: str) -> list[str]:
     return [month_label(i) for i in range(index - 3, index)]
 
 
-def to_amount(text) -> Decimal | None:
-    """A typed amount ("1 250,50", "1250.5 €") as a Decimal, or None when it is not an amount of euros."""
+def typed_number(text) -> Decimal | None:
+    """A typed number ("1 250,50", "1250.5 €") as a finite Decimal, whatever its size, or None."""
     if text is None:
         return None
     cleaned = str(text).strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    cleaned = cleaned.replace(",", ".").removesuffix("€")
-    if cleaned == "":
-        return None
     try:
-        value = Decimal(cleaned)
+        value = Decimal(cleaned.replace(",", ".").removesuffix("€"))
     except InvalidOperation:
         return None
-    if not value.is_finite() or value < 0 or value > MAX_AMOUNT or value != value.quantize(Decimal("0.01")):
+    return value if value.is_finite() else None
+
+
+def to_amount(text) -> Decimal | None:
+    """A typed amount ("1 250,50", "1250.5 €") as a Decimal, or None when it is not an amount of euros."""
+    value = typed_number(text)
+    if value is None or value < 0 or value > MAX_AMOUNT or value != value.quantize(Decimal("0.01")):
         return None
     return value
 
@@ -58,12 +61,8 @@ def to_amount(text) -> Decimal | None:
 def amount_message(text, default) -> str:
     """Why to_amount refused a typed amount: a number negative, too large or with more than two
     decimals is told so in the simulator's words; anything else ("abc") gets `default`."""
-    cleaned = str(text).strip().replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
-    try:
-        value = Decimal(cleaned.replace(",", ".").removesuffix("€"))
-    except InvalidOperation:
-        return str(default)
-    if not value.is_finite():
+    value = typed_number(text)
+    if value is None:
         return str(default)
     if value < 0:
         return str(_("Le montant ne peut pas être négatif."))
