@@ -145,7 +145,7 @@ def decide(request: AuuRequest, explain: bool = True) -> AuuDecision:
     trace.step(
         "i",
         (
-            f"Ressources au-delà de {limit:.2f} € : prêt sans intérêt (l’auteur des violences peut être condamné à le rembourser)"
+            f"Ressources au-delà de {limit:.2f} € : prêt sans intérêt (la personne qui a commis les violences peut être condamnée à le rembourser)"
             if form == "loan"
             else f"Ressources d’au plus {limit:.2f} € : aide non remboursable"
         ),

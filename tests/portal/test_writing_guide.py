@@ -86,3 +86,18 @@ def test_words_describing_the_person_are_not_masculine_only():
         and not any(thing in message for thing in ABOUT_A_THING)
     ]
     assert found == []
+
+
+# A generic masculine naming someone the reader may be a victim of: the person who committed the
+# violence may be a woman; « la personne qui a commis les violences » says it for everyone. The core's
+# explanation lines are read too (benefits/rules/, not in the catalogue).
+GENERIC_MASCULINE = ("l’auteur des violences", "l'auteur des violences")
+
+
+def test_no_generic_masculine_for_the_perpetrator():
+    texts = msgids() + [
+        line
+        for path in (ROOT / "benefits/rules").glob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert [text for text in texts for phrase in GENERIC_MASCULINE if phrase in text.lower()] == []
