@@ -36,7 +36,9 @@ def test_the_mandate_band_on_mes_demarches_at_1280_and_360_px(
         page.goto(live_server.url + "/mon-espace/demarches/")
         band = page.get_by_role("region", name="Mandat en cours")
         expect(band).to_be_visible()
-        expect(band).to_contain_text(f"Vous agissez pour Camille Marie MARTIN (dossier {file.number}), sous mandat")
+        expect(band).to_contain_text(
+            f"Vous agissez pour Camille Marie MARTIN (dossier {file.number}), sous mandat"
+        )
         # The first thing of <main>, above the page's <h1>.
         assert page.locator("main > *").first.get_attribute("id") == "mandat-en-cours"
         assert band.bounding_box()["y"] < page.get_by_role("heading", level=1).bounding_box()["y"]
@@ -46,7 +48,9 @@ def test_the_mandate_band_on_mes_demarches_at_1280_and_360_px(
         expect(tools.get_by_role("link", name="Mon espace")).to_have_count(0)
         expect(tools.get_by_role("button", name="Se déconnecter")).to_have_count(0)
         # Readable at 360 px: nothing scrolls sideways, the band's controls are whole on the screen.
-        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+        assert (
+            page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0
+        )
         for control in (
             band.get_by_role("link", name="Retour au dossier"),
             band.get_by_role("button", name="Terminer le mandat"),

@@ -30,7 +30,9 @@ def header_tools(page: str) -> str:
 
 def tool_labels(page: str) -> list[str]:
     tools = header_tools(page)
-    return [re.sub(r"<[^>]+>", "", label).strip() for label in re.findall(r"<(?:a|button)\b[^>]*>(.*?)</", tools)]
+    return [
+        re.sub(r"<[^>]+>", "", label).strip() for label in re.findall(r"<(?:a|button)\b[^>]*>(.*?)</", tools)
+    ]
 
 
 def main_of(page: str) -> str:
@@ -82,7 +84,13 @@ def band_sentence(mandate: Mandate) -> str:
 
 @pytest.mark.parametrize(
     "url",
-    ["/mon-espace/demarches/", "/mon-espace/courriers/", "/mon-espace/actions/", "/agent/", "/agent/dossier/{number}/"],
+    [
+        "/mon-espace/demarches/",
+        "/mon-espace/courriers/",
+        "/mon-espace/actions/",
+        "/agent/",
+        "/agent/dossier/{number}/",
+    ],
 )
 def test_under_a_mandate_every_page_starts_its_main_with_the_mandate_band(agent_client, camille_file, url):
     mandate = record_mandate(agent_client, camille_file)
@@ -93,7 +101,10 @@ def test_under_a_mandate_every_page_starts_its_main_with_the_mandate_band(agent_
     assert re.match(r'<main id="contenu"[^>]*> <section class="fr-notice fr-notice--info', main)
     assert 'aria-label="Mandat en cours"' in band and "<h1" not in band
     assert band_sentence(mandate) in band
-    assert f'<a class="fr-btn fr-btn--sm fr-btn--secondary" href="/agent/dossier/{camille_file.number}/">' in band
+    assert (
+        f'<a class="fr-btn fr-btn--sm fr-btn--secondary" href="/agent/dossier/{camille_file.number}/">'
+        in band
+    )
     assert f'<form method="post" action="/agent/mandat/{mandate.pk}/terminer/">' in band
     assert page.count('id="mandat-en-cours"') == 1
     assert tool_labels(page) == ["Espace agent", "Déconnexion agent", "English"]
