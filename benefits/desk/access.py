@@ -15,9 +15,13 @@ MANDATE_KEY = "desk_mandate"
 
 
 def is_verified_agent(request) -> bool:
-    user = request.user
-    # is_verified(): django-otp's middleware, true once the TOTP code was right (benefits.desk.auth).
-    return user.is_authenticated and user.is_staff and user.is_verified()
+    user = getattr(request, "user", None)
+    # is_verified(): django-otp's middleware, true once the TOTP code was right (benefits.desk.auth). An
+    # error page answered before that middleware ran (a NUL in the address, portal/errors.py) has neither.
+    is_verified = getattr(user, "is_verified", None)
+    return bool(
+        user is not None and user.is_authenticated and user.is_staff and is_verified and is_verified()
+    )
 
 
 def agent_required(permission: str = "benefits.consult_file"):

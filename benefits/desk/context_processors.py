@@ -8,8 +8,7 @@ from benefits.desk.access import is_verified_agent
 
 
 def desk(request) -> dict:
-    # An error page can be rendered before the authentication middleware ran: no user, no desk.
-    in_desk = getattr(request, "user", None) is not None and is_verified_agent(request)
+    in_desk = is_verified_agent(request)
     return {
         "agent_session": in_desk,
         "agent_campaigns": in_desk and request.user.has_perm("benefits.operate_campaign"),

@@ -129,3 +129,10 @@ def test_an_allocataires_header_is_unchanged_and_has_no_band(client, camille):
     assert tool_labels(page) == ["Mon espace", "Se déconnecter", "English"]
     assert "Espace agent" not in page and "/agent/deconnexion/" not in page
     assert "mandat-en-cours" not in page
+
+
+def test_an_error_page_answered_before_the_second_factor_is_read_still_renders(agent_client):
+    # A NUL in the address is refused before django-otp's middleware runs: the header's question "is this
+    # an agent in a desk session?" then has no is_verified() to ask (it was a 500).
+    response = agent_client.get("/agent/", {"number": "\x00"})
+    assert response.status_code == 400
