@@ -44,7 +44,6 @@ def expert_entry(request):
         "month_name": month_name(month),
         "months": [(m, month_name(m)) for m in months],
         "child_rows": CHILD_ROWS,
-        "mandate": request.mandate,
     }
     if not request.htmx:
         return render(request, TEMPLATE, context)

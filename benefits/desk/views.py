@@ -34,7 +34,6 @@ def search_page(request):
         "form": form,
         "results": results,
         "limited": limited,
-        "mandate": request.mandate,
         # The public forms' error summary: it takes the focus and links each message to its field.
         "has_errors": bool(form.errors),
         "forms_with_errors": [form],
@@ -47,7 +46,6 @@ def file_page(request, number):
     file = get_object_or_404(AllocataireFile, number=number)
     file_view.file_open(file=file, agent=request.user, office=office_of(request.user))
     context = file_view.file_360(file=file, agent=request.user)
-    context["acting"] = request.mandate if request.mandate and request.mandate.file_id == file.pk else None
     return render(request, "benefits/desk/file.html", context)
 
 

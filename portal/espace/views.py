@@ -2,9 +2,11 @@ from django.shortcuts import render
 
 from benefits.campaigns.selectors import campaign_messages
 from benefits.claims.selectors import claims_overview
+from benefits.desk.access import agents_to_their_desk
 from benefits.letters.selectors import inbox_summary
 
 
+@agents_to_their_desk
 def home(request):
     context = claims_overview(user=request.user, channel=request.channel)
     context.update(inbox_summary(user=request.user))

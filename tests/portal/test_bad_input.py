@@ -53,6 +53,9 @@ GARBAGE = [
 LAST = ["desk_person:revoke", "desk:mandate_end", "kiosk:end", "kiosk:exit", "accounts:logout", "desk:logout"]
 # The layout's own forms (sign out, language) on every page: walked once, as their routes.
 LAYOUT_FORMS = {"/compte/deconnexion/", "/agent/deconnexion/", "/langue/", "/kiosque/terminer/"}
+# Under a mandate the band (layout/_mandate.html) offers "Terminer le mandat" on every page: posted from
+# the first page, it would end the mandate the rest of the agent's walk stands on.
+LAYOUT_FORM_ROUTES = re.compile(r"/agent/mandat/\d+/terminer/")
 # The admin is Django's, for staff, and its own tests cover it; its pages are many and slow to walk.
 SKIPPED_PREFIXES = ("admin:",)
 ENGLISH = re.compile(r"This field|Enter a|Select a valid|Ensure this|is required|Null characters", re.I)
@@ -283,7 +286,11 @@ def walk_as(kind, world) -> tuple[list[str], int]:
             continue
         if opened.status_code == 200 and "html" not in opened.get("Content-Type", ""):
             continue  # a download (PDF, CSV, spreadsheet, JSON): no form posts to it
-        forms = [form for form in forms_of(opened.content.decode()) if form["action"] not in LAYOUT_FORMS]
+        forms = [
+            form
+            for form in forms_of(opened.content.decode())
+            if form["action"] not in LAYOUT_FORMS and not LAYOUT_FORM_ROUTES.fullmatch(form["action"] or "")
+        ]
         if not any(form["method"] == "post" for form in forms):
             # A route that takes posts without showing a form (an action button elsewhere, an API).
             forms.append({"method": "post", "action": None, "fields": []})
