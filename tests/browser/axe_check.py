@@ -26,6 +26,7 @@ AXE_TIMEOUT_MS = 60_000
 COPY_CSP = "script-src 'none'; object-src 'none'"
 # htmx and the DSFR leave their globals when their scripts run.
 NO_PAGE_SCRIPT_RAN = "() => typeof window.htmx === 'undefined' && typeof window.dsfr === 'undefined'"
+BODY_TEXT = "() => document.body.textContent"
 SCRIPTING = (
     "() => ({none: matchMedia('(scripting: none)').matches, on: matchMedia('(scripting: enabled)').matches})"
 )
@@ -60,6 +61,7 @@ def runs_javascript(page) -> bool:
 def axe_run_without_javascript(page, axe_script: str, options: dict) -> AxeResults:
     """axe over a copy of a page without JavaScript, in a JavaScript-enabled context (module docstring)."""
     html = page.content()
+    text = page.evaluate(BODY_TEXT)
     url = page.url
     document_url = urldefrag(url).url
     copy_context = page.context.browser.new_context(
@@ -85,6 +87,8 @@ def axe_run_without_javascript(page, axe_script: str, options: dict) -> AxeResul
         copy.goto(url)
         # The copy must be what a person without JavaScript has: none of the page's scripts ran.
         assert copy.evaluate(NO_PAGE_SCRIPT_RAN), f"a script of the page ran in the copy of {url}"
+        # And it is the page the test reached (not the address fetched again: a POST's answer differs).
+        assert copy.evaluate(BODY_TEXT) == text, f"the copy of {url} is not the page the test has"
         return axe_run(copy, axe_script, options)
     finally:
         copy_context.close()
