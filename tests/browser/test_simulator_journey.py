@@ -24,7 +24,10 @@ def press_enter_and_wait_for_htmx_settle(page) -> None:
         "'htmx:afterSettle', () => resolve(true), {once: true})); }"
     )
     page.keyboard.press("Enter")
-    assert page.evaluate("() => window.__htmxSettled")
+    # Bounded: a swap that never comes fails the test instead of hanging it.
+    assert page.evaluate(
+        "() => Promise.race([window.__htmxSettled, new Promise(r => setTimeout(() => r(false), 15000))])"
+    ), "htmx did not settle a swap within 15 s"
 
 
 def fill_journey(page, live_server, assert_accessible):
