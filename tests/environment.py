@@ -72,7 +72,27 @@ if is_ci():
     os.environ["CELERY_BROKER_URL"] = os.environ.get("TEST_CELERY_BROKER_URL", default_broker)
 
 
+def fixed_live_server_port(address: str) -> str | None:
+    """The port of a live-server address ("host:port"), None when the OS is left to choose one.
+
+    pytest-django's live_server binds port 0 (a free port the OS chooses, one per pytest-xdist process)
+    unless --liveserver or DJANGO_LIVE_TEST_SERVER_ADDRESS names a port. Django binds it without
+    SO_REUSEADDR (LiveServerThread: allow_reuse_address=False), so a fixed port fails with "Address
+    already in use" in the second pytest-xdist process at once, and in a run started within a minute
+    of the previous one (its connections in TIME_WAIT). Nothing in the suite needs a fixed port: every
+    browser test builds its addresses from live_server.url."""
+    _host, sep, port = address.rpartition(":")
+    return port if sep and port not in ("", "0") else None
+
+
 def pytest_configure(config):
+    address = config.getoption("liveserver", None) or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "")
+    if port := fixed_live_server_port(address):
+        raise pytest.UsageError(
+            f"the live server's port is fixed ({address!r}): leave it to the OS (unset "
+            "DJANGO_LIVE_TEST_SERVER_ADDRESS, no port in --liveserver): a fixed port is refused as "
+            f"already in use by the second test process and for a minute after a run (port {port})"
+        )
     if not is_ci():
         return
     missing = [

@@ -9,6 +9,7 @@ import shutil
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.axe_check import axe_check
 from tests.environment import is_ci
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -87,12 +88,13 @@ def axe():
 
 @pytest.fixture
 def assert_accessible(axe):
-    """Runs axe over the whole page (header and footer included) and fails on any WCAG A/AA violation."""
+    """Runs axe over the whole page (header and footer included) and fails on any WCAG A/AA violation.
+
+    A page without JavaScript is audited in a JavaScript-enabled copy of its document: axe cannot run
+    in it (tests/browser/axe_check.py says why and how)."""
 
     def check(page, context=""):
-        results = axe.run(
-            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-        )
+        results = axe_check(page, axe.axe_script, WCAG_TAGS)
         assert results.violations_count == 0, f"{context or page.url}\n{results.generate_report()}"
 
     return check

@@ -108,19 +108,23 @@ def test_operator_journey_with_htmx_progress(
     assert_accessible(page, "campaign report")
 
 
-def test_operator_journey_without_javascript(no_js_page, live_server, campaign_file):
-    # axe runs inside the page and cannot run without JavaScript: the test above checks the same states.
+def test_operator_journey_without_javascript(no_js_page, live_server, campaign_file, assert_accessible):
+    # axe on each state as it is without JavaScript (a copy of the document: tests/browser/axe_check.py).
     page = no_js_page
     operator_signs_in(page, live_server, "operateur-nojs")
+    assert_accessible(page, "campaigns index without JavaScript")
     create_and_dry_run(page)
+    assert_accessible(page, "campaign after its dry run without JavaScript")
     page.get_by_role("button", name="Lancer la campagne").click()  # in-process: done within the request
     total = AllocataireFile.objects.count()
     page.get_by_role("link", name="Actualiser la progression").click()
     expect(page.locator("#progression [role=status]")).to_have_text(
         f"{total} foyers traités sur {total} (100 %)"
     )
+    assert_accessible(page, "campaign done without JavaScript")
     page.get_by_role("link", name="Rapport").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Rapport")
+    assert_accessible(page, "campaign report without JavaScript")
     with page.expect_download() as download:
         page.get_by_role("link", name="Télécharger les résultats (CSV, pour un programme)").click()
     lines = download.value.path().read_text(encoding="utf-8-sig").splitlines()

@@ -74,8 +74,9 @@ def test_expert_entry_with_htmx(page, live_server, assert_accessible):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_expert_entry_without_javascript(no_js_page, live_server):
-    # axe runs inside the page and cannot run without JavaScript: the test above checks the same states.
+def test_expert_entry_without_javascript(no_js_page, live_server, assert_accessible):
+    # axe on each state as it is without JavaScript, the errors of a POST included (a copy of the
+    # document: tests/browser/axe_check.py).
     page = no_js_page
     agent = agent_factory(office="Lyon", username="expert-nojs")
     agent_signs_in(page, live_server, agent)
@@ -84,12 +85,15 @@ def test_expert_entry_without_javascript(no_js_page, live_server):
     page.locator("#id_logement-rent").press("Enter")
     expect(page.locator("#erreurs")).to_contain_text("Indiquez une date réelle au format JJ/MM/AAAA")
     expect(page.locator("#id_revenus-demandeur-salary")).to_have_value("1200")
+    assert_accessible(page, "expert entry, errors, without JavaScript")
     page.locator("#id_demandeur-birth_date").fill("25/03/1990")
     page.get_by_role("button", name="Calculer").click()
     expect(page.get_by_role("heading", name="Résultat")).to_be_visible()
     assert page.url.endswith("#saisie")  # the page opens on the result, above the form
     expect(page.get_by_role("heading", name="Résultat")).to_be_in_viewport()
+    assert_accessible(page, "expert entry, result, without JavaScript")
     page.set_viewport_size({"width": 390, "height": 844})
+    assert_accessible(page, "expert entry, result at 390 px, without JavaScript")
     page.screenshot(path=SHOTS / "nojs-result-390.png", full_page=True)
 
 

@@ -1,6 +1,7 @@
 """A kiosk prints a receipt, with and without JavaScript, and leaves nothing of it for the next visitor.
 
-axe runs in the JavaScript context only: it is a script, and cannot run in a page without JavaScript.
+axe on the pages without JavaScript too (assert_accessible audits a copy of their document:
+tests/browser/axe_check.py).
 
 Only the letter goes on paper (no kiosk band, no menu, no buttons); no PDF is ever offered on a kiosk.
 """
@@ -63,7 +64,9 @@ def test_with_javascript_imprimer_prints_the_letter_page_itself(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_without_javascript_imprimer_leads_to_the_print_view_and_the_end_erases_it(browser, live_server):
+def test_without_javascript_imprimer_leads_to_the_print_view_and_the_end_erases_it(
+    browser, live_server, assert_accessible
+):
     from django.conf import settings
     from django.test import Client
 
@@ -88,11 +91,14 @@ def test_without_javascript_imprimer_leads_to_the_print_view_and_the_end_erases_
         page = context.new_page()
         page.goto(f"{live_server.url}/mon-espace/demarches/demande/{claim.pk}/")
         page.get_by_role("link", name="Voir et imprimer l’accusé de réception").click()
+        page.wait_for_url(f"**/mon-espace/courriers/{letter.pk}/")
+        assert_accessible(page, "a receipt on a kiosk without JavaScript")
         page.get_by_role("link", name="Imprimer le courrier").click()
         page.wait_for_url(f"**/courriers/{letter.pk}/imprimer/")
         expect(page.get_by_text("Appuyez sur les touches Ctrl et P")).to_be_visible()
         expect(page.get_by_text("rien de ce courrier ne reste sur ce poste")).to_be_visible()
         expect(page.get_by_role("button", name="Imprimer")).to_be_hidden()  # the script's button
+        assert_accessible(page, "the print view on a kiosk without JavaScript")
         only_the_letter_is_printed(page)
         print_url = page.url
 

@@ -12,6 +12,24 @@ def submit(page) -> None:
         page.keyboard.press("Enter")
 
 
+def press_enter_and_wait_for_htmx_settle(page) -> None:
+    """Enter on an htmx form, then wait until htmx has settled the swap (htmx:afterSettle).
+
+    The address htmx pushes changes in the same task as the swap, but htmx wires the swapped-in
+    content (the new "et si…" form's data-hx-post, its autofocus) in its settle step, 20 ms later
+    (htmx.config.defaultSettleDelay): a test waiting on the address went on, and ran axe or pressed
+    Enter again, inside that window. afterSettle fires once every settle task has run."""
+    page.evaluate(
+        "() => { window.__htmxSettled = new Promise(resolve => document.body.addEventListener("
+        "'htmx:afterSettle', () => resolve(true), {once: true})); }"
+    )
+    page.keyboard.press("Enter")
+    # Bounded: a swap that never comes fails the test instead of hanging it.
+    assert page.evaluate(
+        "() => Promise.race([window.__htmxSettled, new Promise(r => setTimeout(() => r(false), 15000))])"
+    ), "htmx did not settle a swap within 15 s"
+
+
 def fill_journey(page, live_server, assert_accessible):
     page.goto(live_server.url + "/simulateur/")
     assert_accessible(page, "start")
@@ -74,10 +92,10 @@ def test_journey_by_keyboard_with_javascript(page, live_server, assert_accessibl
 
 
 @pytest.mark.django_db(transaction=True)
-def test_journey_by_keyboard_without_javascript(no_js_page, live_server):
-    # axe runs inside the page and cannot run with JavaScript disabled: the journey above checks
-    # every step with axe; this one proves the same steps work without any script.
-    fill_journey(no_js_page, live_server, lambda page, context="": None)
+def test_journey_by_keyboard_without_javascript(no_js_page, live_server, assert_accessible):
+    # Every step as a person without JavaScript has it, errors included (assert_accessible audits a
+    # copy of the page's document: tests/browser/axe_check.py).
+    fill_journey(no_js_page, live_server, assert_accessible)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -87,8 +105,8 @@ def test_what_if_refreshes_the_result_in_place_with_javascript(page, live_server
     before = page.locator("#resultat").inner_text()
     type_into(page, "#id_salary", "1800")
     tab_to(page, "#et-si button[type=submit]")
-    page.keyboard.press("Enter")  # htmx: no navigation, the region is swapped and the address pushed
-    page.wait_for_function("url => window.location.href !== url", arg=first_url)
+    press_enter_and_wait_for_htmx_settle(page)  # htmx: no navigation, the region swapped, the address pushed
+    assert page.evaluate("() => window.location.href") != first_url
     assert page.locator("#resultat").inner_text() != before
     assert page.locator("#resultat").get_attribute("aria-live") == "polite"
     assert page.locator("#id_salary").input_value() == "1800"
@@ -169,7 +187,7 @@ def test_what_if_refused_then_accepted_with_javascript(page, live_server, assert
     fill_journey(page, live_server, assert_accessible)
     type_into(page, "#id_salary", "beaucoup")
     tab_to(page, "#et-si button[type=submit]")
-    page.keyboard.press("Enter")
+    press_enter_and_wait_for_htmx_settle(page)
     page.locator("#id_salary-error").wait_for()
     assert page.evaluate("() => document.activeElement.id") == "id_salary"
     assert page.locator("#id_salary").get_attribute("tabindex") is None
@@ -178,8 +196,8 @@ def test_what_if_refused_then_accepted_with_javascript(page, live_server, assert
     page.keyboard.press("Control+A")
     page.keyboard.type("1800")
     tab_to(page, "#et-si button[type=submit]")
-    page.keyboard.press("Enter")
-    page.wait_for_function("url => window.location.href !== url", arg=first_url)
+    press_enter_and_wait_for_htmx_settle(page)
+    assert page.evaluate("() => window.location.href") != first_url
     page.locator("#id_salary-error").wait_for(state="detached")
     assert page.locator("#et-si .fr-input-group--error").count() == 0
     assert page.locator("#id_salary").input_value() == "1800"

@@ -55,3 +55,16 @@ def test_a_skip_is_a_failure_in_ci_only(tmp_path):
     finally:
         os.environ["CI"] = previous
     assert report.outcome == "failed" and "a skip is a failure in CI" in report.longrepr
+
+
+def test_a_fixed_live_server_port_is_refused_before_the_run(tmp_path):
+    # Django binds the live server without SO_REUSEADDR: a fixed port failed as "already in use" in
+    # the second pytest-xdist process and right after a previous run. The OS's choice (port 0) is kept.
+    assert environment.fixed_live_server_port("localhost") is None
+    assert environment.fixed_live_server_port("localhost:0") is None
+    assert environment.fixed_live_server_port("127.0.0.1:8081") == "8081"
+    result = run_pytest(
+        tmp_path, {"CI": "", "DJANGO_LIVE_TEST_SERVER_ADDRESS": "localhost:8121"}, "def test_x():\n    pass\n"
+    )
+    assert result.returncode != 0
+    assert "live server's port is fixed" in result.stdout + result.stderr
