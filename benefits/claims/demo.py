@@ -9,6 +9,7 @@ worker, 04 a month not transmitted yet, 91 the service down, 92 no data for the 
 from django.conf import settings
 
 from benefits.campaigns.nir_index import file_nirs_index
+from benefits.claims.file_checks import file_check
 from benefits.claims.models import AllocataireFile
 
 # identity key, file number, holder's NIR, partner (given names, birth date, NIR) or None,
@@ -139,6 +140,8 @@ def load_demo_files() -> str:
             "members": members_of(identity, nir, partner, children),
             "housing": housing,
         }
+        # Checked as the /gestion/ form checks a file: the demo cannot store what the core would refuse.
+        file_check(members=values["members"], housing=housing, rights=rights, number=number)
         file, _created = AllocataireFile.objects.update_or_create(
             fcplus_sub=emulator_sub(key, settings.FCPLUS_CLIENT_ID),
             defaults=values,
