@@ -7,6 +7,7 @@ worker, 04 a month not transmitted yet, 91 the service down, 92 no data for the 
 """
 
 from django.conf import settings
+from django.db import transaction
 
 from benefits.campaigns.nir_index import file_nirs_index
 from benefits.claims.file_checks import file_check
@@ -122,6 +123,7 @@ def members_of(identity, nir, partner, children) -> list[dict]:
     return members
 
 
+@transaction.atomic  # all the demo files or none (one refused by file_check)
 def load_demo_files() -> str:
     from portal.fcplus_emulator.identities import IDENTITIES, emulator_sub
 
