@@ -3,6 +3,7 @@
 in its field, in French, never a server error."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from benefits.claims.models import AllocataireFile
 
@@ -21,3 +22,14 @@ class AllocataireFileForm(forms.ModelForm):
             "housing",
             "rights",
         ]
+
+    def add_error(self, field, error):
+        """A field whose JSON could not be read keeps the file's previous value (the empty default on
+        the add page), which the model's clean() checks too: its messages about that value, which staff
+        did not type, are dropped; the field's own error ("Saisissez un JSON valide.") stays."""
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            kept = {name: errors for name, errors in error.error_dict.items() if name not in self.errors}
+            if not kept:
+                return
+            error = ValidationError(kept)
+        super().add_error(field, error)

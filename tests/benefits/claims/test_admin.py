@@ -147,3 +147,29 @@ def test_a_file_the_core_would_refuse_is_shown_again_with_the_error_in_its_field
     assert escape(message) in response.content.decode()
     file.refresh_from_db()
     assert {"members": file.members, "housing": file.housing, "rights": file.rights} == before
+
+
+def test_a_box_that_is_no_json_says_only_that_not_what_the_check_thinks_of_the_empty_default(client):
+    from benefits.claims.models import AllocataireFile
+
+    sign_in(client, agent_factory(is_superuser=True))
+    url = "/gestion/benefits/allocatairefile/add/"
+    typed = {
+        "number": "0000042",
+        "family_name": "MARTIN",
+        "given_names": "Camille",
+        "birth_date": "10/03/1985",
+    }
+    response = client.post(url, file_page(client, url, **typed, members="[", housing="{", rights=""))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["members"] == errors["housing"] == ["Saisissez un JSON valide."]
+    # The members typed right, the housing not: the members are checked (and refused), not the housing.
+    members = '[{"id": "a", "role": "applicant", "birth_date": "1985-02-30"}]'
+    response = client.post(url, file_page(client, url, **typed, members=members, housing="{", rights=""))
+    errors = response.context["adminform"].form.errors
+    assert errors["housing"] == ["Saisissez un JSON valide."]
+    assert errors["members"] == [
+        "Personne n°\u00a01, «\u00a0birth_date\u00a0»\u00a0: La date 1985-02-30 n’existe pas."
+    ]
+    assert not AllocataireFile.objects.exists()
