@@ -96,6 +96,8 @@ def core_problems(members: list, housing: dict) -> dict[str, list[str]]:
     """The core's refusals of the file's household, by the file's field (members or housing)."""
     # A member without a birth date is given to the core without one: the core says it is missing.
     row = {"pk": 0, "members": [{"birth_date": None, **member} for member in members], "housing": housing}
+    # No month: a file is checked whatever the month it is computed for (a month's own checks, a birth
+    # after it, belong to that month's campaign), and without the feed's incomes (not the file's data).
     try:
         parse_household(household_of(row, None, {}, YEAR_N2))
     except HouseholdInputError as refused:
