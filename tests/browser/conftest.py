@@ -51,12 +51,22 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR"}
 
 
+# A test that needs a browser context of its own (no JavaScript, a phone's viewport, a second person)
+# asks for pytest-playwright's `new_context` fixture and calls it: `new_context(viewport=...)`. It
+# merges browser_context_args (the locale: don't pass it again) and closes every context it opened
+# at teardown, when an assertion failed too: a context left open kept its pages, routes and timers
+# running into the next test. Never `browser.new_context()` in a test.
+
+
 @pytest.fixture
-def no_js_page(browser, live_server):
-    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
-    page = context.new_page()
-    yield page
-    context.close()
+def no_js_context(new_context):
+    """A browser context without JavaScript (closed by `new_context` at teardown)."""
+    return new_context(java_script_enabled=False)
+
+
+@pytest.fixture
+def no_js_page(no_js_context, live_server):
+    return no_js_context.new_page()
 
 
 @pytest.fixture

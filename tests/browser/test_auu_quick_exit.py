@@ -53,14 +53,11 @@ def test_shift_pressed_three_times_leaves_too(page, live_server, login_browser, 
 
 
 def test_filed_without_javascript_and_usable_on_a_small_screen(
-    browser, live_server, login_browser, context, assert_accessible
+    new_context, live_server, login_browser, context, assert_accessible
 ):
     login_browser()
-    cookies = context.cookies()
-    small = browser.new_context(
-        java_script_enabled=False, locale="fr-FR", viewport={"width": 390, "height": 844}
-    )
-    small.add_cookies(cookies)
+    small = new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    small.add_cookies(context.cookies())
     page = small.new_page()
     page.goto(f"{live_server.url}/mon-espace/demarche/nouvelle/")
     assert page.get_by_role("link", name="Quitter ce site").get_attribute("href") == EXIT
@@ -78,4 +75,3 @@ def test_filed_without_javascript_and_usable_on_a_small_screen(
     assert page.get_by_role("heading", level=1).inner_text() == "Votre demande est déposée"
     assert page.title().startswith("Demande du")
     page.screenshot(path="/tmp/auu-receipt-390.png", full_page=True)
-    small.close()

@@ -4,9 +4,8 @@ import pytest
 
 
 @pytest.mark.django_db(transaction=True)
-def test_follow_up_questions_without_javascript(browser, live_server):
-    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
-    page = context.new_page()
+def test_follow_up_questions_without_javascript(no_js_page, live_server):
+    page = no_js_page
     page.set_default_timeout(15000)
     page.goto(live_server.url + "/simulateur/foyer/")
     page.locator("label[for=id_couple_1]").click()
@@ -25,4 +24,3 @@ def test_follow_up_questions_without_javascript(browser, live_server):
     assert permit.is_visible()
     page.locator("label[for=id_demandeur-disability_2]").click()
     assert rsdae.is_visible() or page.locator("label[for=id_demandeur-rsdae]").is_visible()
-    context.close()

@@ -90,16 +90,13 @@ def test_the_idle_warning_is_announced_and_continuer_keeps_the_visit(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_without_javascript_an_idle_visit_ends_by_itself(browser, live_server, login_browser, settings):
+def test_without_javascript_an_idle_visit_ends_by_itself(no_js_context, live_server, settings):
     settings.KIOSK_IDLE_SECONDS = 3
-    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
-    try:
-        enrol(context, live_server)
-        page = context.new_page()
-        page.goto(live_server.url + "/simulateur/")
-        assert page.locator("#kiosque-alerte").is_hidden()
-        page.wait_for_url("**/kiosque/session-expiree/", timeout=10000)
-        page.get_by_role("link", name="Commencer").click()
-        assert page.url.endswith("/kiosque/")
-    finally:
-        context.close()
+    context = no_js_context
+    enrol(context, live_server)
+    page = context.new_page()
+    page.goto(live_server.url + "/simulateur/")
+    assert page.locator("#kiosque-alerte").is_hidden()
+    page.wait_for_url("**/kiosque/session-expiree/", timeout=10000)
+    page.get_by_role("link", name="Commencer").click()
+    assert page.url.endswith("/kiosque/")
