@@ -10,6 +10,17 @@ from benefits.claims.models import ClaimDraft
 from portal.kiosk.enrolment import KIOSK_COOKIE, kiosk_token_issue
 from tests.benefits.claims.factories import file_factory
 
+# axe's meta-refresh (WCAG 2.2.1) on a kiosk's page without JavaScript: it is turned off for these pages
+# only, and for this reason. Not fixed, reported (tests13): the idle end without JavaScript gives no warning.
+KIOSK_IDLE_REFRESH = {
+    "meta-refresh": (
+        "Without JavaScript an idle kiosk clears its screen by a <noscript> refresh to the timeout page "
+        "(templates/layout/base.html, KIOSK_IDLE_SECONDS): the visitor's data must not stay on a shared "
+        "public screen, and the server ends the visit anyway. With JavaScript the visitor is warned and "
+        "can continue (tested above); without it there is no warning yet, a known WCAG 2.2.1 gap."
+    )
+}
+
 
 def enrol(context, live_server):
     token = kiosk_token_issue(office="Lyon 3e")
@@ -90,13 +101,19 @@ def test_the_idle_warning_is_announced_and_continuer_keeps_the_visit(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_without_javascript_an_idle_visit_ends_by_itself(no_js_context, live_server, settings):
-    settings.KIOSK_IDLE_SECONDS = 3
-    context = no_js_context
-    enrol(context, live_server)
-    page = context.new_page()
+def test_without_javascript_an_idle_visit_ends_by_itself(
+    no_js_page, live_server, settings, assert_accessible
+):
+    settings.KIOSK_IDLE_SECONDS = 5  # axe audits a copy of the page taken at once: the refresh can come
+    enrol(no_js_page.context, live_server)
+    page = no_js_page
     page.goto(live_server.url + "/simulateur/")
+    assert_accessible(page, "kiosk simulator without JavaScript", disabled_rules=KIOSK_IDLE_REFRESH)
     assert page.locator("#kiosque-alerte").is_hidden()
-    page.wait_for_url("**/kiosque/session-expiree/", timeout=10000)
+    page.wait_for_url("**/kiosque/session-expiree/", timeout=15000)
+    expect(page.get_by_role("heading", name="Votre session s’est terminée")).to_be_visible()
+    assert_accessible(page, "timeout page without JavaScript", disabled_rules=KIOSK_IDLE_REFRESH)
     page.get_by_role("link", name="Commencer").click()
     assert page.url.endswith("/kiosque/")
+    expect(page.get_by_text("Poste en libre-service — CAF de Lyon 3e")).to_be_visible()
+    assert_accessible(page, "kiosk welcome without JavaScript", disabled_rules=KIOSK_IDLE_REFRESH)
