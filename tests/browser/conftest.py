@@ -71,9 +71,10 @@ def no_js_page(no_js_context, live_server):
 
 @pytest.fixture
 def login_browser(context, live_server, django_user_model):
-    """Logs a browser context in as a new person, through a real session cookie."""
+    """Logs a browser context in as a new person, through a real session cookie: the test's `context`,
+    or the one given (`login_browser(into=no_js_context)`)."""
 
-    def login(user=None):
+    def login(user=None, *, into=None):
         from django.conf import settings
         from django.test import Client
 
@@ -83,7 +84,7 @@ def login_browser(context, live_server, django_user_model):
         client = Client()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        context.add_cookies(
+        (into or context).add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
         )
         return user
