@@ -51,19 +51,30 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR"}
 
 
+# A test that needs a browser context of its own (no JavaScript, a phone's viewport, a second person)
+# asks for pytest-playwright's `new_context` fixture and calls it: `new_context(viewport=...)`. It
+# merges browser_context_args (the locale: don't pass it again) and closes every context it opened
+# at teardown, when an assertion failed too: a context left open kept its pages, routes and timers
+# running into the next test. Never `browser.new_context()` in a test.
+
+
 @pytest.fixture
-def no_js_page(browser, live_server):
-    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
-    page = context.new_page()
-    yield page
-    context.close()
+def no_js_context(new_context):
+    """A browser context without JavaScript (closed by `new_context` at teardown)."""
+    return new_context(java_script_enabled=False)
+
+
+@pytest.fixture
+def no_js_page(no_js_context, live_server):
+    return no_js_context.new_page()
 
 
 @pytest.fixture
 def login_browser(context, live_server, django_user_model):
-    """Logs a browser context in as a new person, through a real session cookie."""
+    """Logs a browser context in as a new person, through a real session cookie: the test's `context`,
+    or the one given (`login_browser(into=no_js_context)`)."""
 
-    def login(user=None):
+    def login(user=None, *, into=None):
         from django.conf import settings
         from django.test import Client
 
@@ -73,7 +84,7 @@ def login_browser(context, live_server, django_user_model):
         client = Client()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        context.add_cookies(
+        (into or context).add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
         )
         return user
@@ -93,8 +104,12 @@ def assert_accessible(axe):
     A page without JavaScript is audited in a JavaScript-enabled copy of its document: axe cannot run
     in it (tests/browser/axe_check.py says why and how)."""
 
-    def check(page, context=""):
-        results = axe_check(page, axe.axe_script, WCAG_TAGS)
+    def check(page, context="", *, disabled_rules: dict[str, str] | None = None):
+        """`disabled_rules` maps an axe rule to the reason it cannot apply to this page: a rule is
+        never turned off without one (and never for the whole suite)."""
+        disabled_rules = disabled_rules or {}
+        assert all(reason.strip() for reason in disabled_rules.values()), "a disabled rule needs its reason"
+        results = axe_check(page, axe.axe_script, WCAG_TAGS, disabled_rules=list(disabled_rules))
         assert results.violations_count == 0, f"{context or page.url}\n{results.generate_report()}"
 
     return check

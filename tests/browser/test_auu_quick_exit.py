@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 EXIT = "https://meteofrance.com/"
@@ -53,19 +54,25 @@ def test_shift_pressed_three_times_leaves_too(page, live_server, login_browser, 
 
 
 def test_filed_without_javascript_and_usable_on_a_small_screen(
-    browser, live_server, login_browser, context, assert_accessible
+    new_context, live_server, login_browser, context, assert_accessible
 ):
     login_browser()
-    cookies = context.cookies()
-    small = browser.new_context(
-        java_script_enabled=False, locale="fr-FR", viewport={"width": 390, "height": 844}
-    )
-    small.add_cookies(cookies)
+    small = new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    small.add_cookies(context.cookies())
     page = small.new_page()
-    page.goto(f"{live_server.url}/mon-espace/demarche/nouvelle/")
+    page.goto(f"{live_server.url}/mon-espace/demarche/")
+    assert_accessible(page, "index without JavaScript at 390 px")
+    page.get_by_role("link", name="Commencer ma demande").click()
+    page.wait_for_url("**/demarche/nouvelle/")
     assert page.get_by_role("link", name="Quitter ce site").get_attribute("href") == EXIT
     # Shift ×3 needs JavaScript: without it the page does not promise it.
     assert not page.get_by_text("Ou appuyez trois fois sur la touche Maj").is_visible()
+    assert_accessible(page, "form without JavaScript at 390 px")
+    page.get_by_role("button", name="Déposer ma demande").click()
+    page.wait_for_load_state()
+    expect(page.locator("#erreurs")).to_be_visible()
+    assert page.get_by_role("link", name="Quitter ce site").get_attribute("href") == EXIT
+    assert_accessible(page, "form refused without JavaScript at 390 px")
     page.locator("label", has_text="Mon concubin ou ma concubine").click()
     page.locator("label", has_text="Un dépôt de plainte").click()
     page.get_by_label("Date de cette pièce").fill(
@@ -77,5 +84,5 @@ def test_filed_without_javascript_and_usable_on_a_small_screen(
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Votre demande est déposée"
     assert page.title().startswith("Demande du")
+    assert_accessible(page, "receipt without JavaScript at 390 px")
     page.screenshot(path="/tmp/auu-receipt-390.png", full_page=True)
-    small.close()

@@ -1,14 +1,15 @@
-"""Follow-up questions appear only when they apply, without JavaScript too (issue 17, E)."""
+"""Follow-up questions appear only when they apply, without JavaScript too (issue 17, E); axe on each state
+(the audit's copy has the radios as checked: tests/browser/axe_check.py)."""
 
 import pytest
 
 
 @pytest.mark.django_db(transaction=True)
-def test_follow_up_questions_without_javascript(browser, live_server):
-    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
-    page = context.new_page()
+def test_follow_up_questions_without_javascript(no_js_page, live_server, assert_accessible):
+    page = no_js_page
     page.set_default_timeout(15000)
     page.goto(live_server.url + "/simulateur/foyer/")
+    assert_accessible(page, "household")
     page.locator("label[for=id_couple_1]").click()
     page.fill("#id_children", "0")
     with page.expect_navigation():
@@ -17,12 +18,15 @@ def test_follow_up_questions_without_javascript(browser, live_server):
     since, permit = page.locator("#id_demandeur-unemployed_since"), page.locator("#id_demandeur-permit_years")
     rsdae = page.locator("#id_demandeur-rsdae")
     assert not since.is_visible() and not permit.is_visible()
+    assert_accessible(page, "persons, no follow-up question")
     page.locator("label[for=id_demandeur-activity_1]").click()  # au chômage
     assert since.is_visible()
+    assert_accessible(page, "persons, unemployed since")
     page.locator("label[for=id_demandeur-activity_0]").click()
     assert not since.is_visible()
     page.locator("label[for=id_demandeur-nationality_2]").click()  # another country
     assert permit.is_visible()
+    assert_accessible(page, "persons, residence permit")
     page.locator("label[for=id_demandeur-disability_2]").click()
     assert rsdae.is_visible() or page.locator("label[for=id_demandeur-rsdae]").is_visible()
-    context.close()
+    assert_accessible(page, "persons, RSDAE")

@@ -14,7 +14,7 @@ from tests.factories import UserFactory
 
 @pytest.mark.django_db(transaction=True)
 def test_agent_files_camilles_declaration_under_a_mandate(
-    page, browser, live_server, assert_accessible, settings, monkeypatch
+    page, new_context, live_server, assert_accessible, settings, monkeypatch
 ):
     settings.INCOME_API_URL = live_server.url + "/_revenus/api/v1"
     monkeypatch.setattr("benefits.claims.services.current_declaration_month", lambda: "2026-11")
@@ -84,22 +84,19 @@ def test_agent_files_camilles_declaration_under_a_mandate(
     client = Client()
     client.force_login(camille)
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    context = browser.new_context(locale="fr-FR")
-    try:
-        context.add_cookies(
-            [{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
-        )
-        person = context.new_page()
-        person.goto(live_server.url + "/mon-espace/actions/")
-        main = person.locator("main")
-        expect(main).to_contain_text("Votre dossier a été consulté par un agent de la CAF de Lyon le")
-        expect(main).to_contain_text("Déclaration trimestrielle envoyée par un agent de la CAF de Lyon")
-        expect(main).to_contain_text("Un agent de la CAF de Lyon peut faire pour vous")
-        assert_accessible(person, "actions faites pour vous")
-        person.get_by_role("button", name="Retirer ce mandat").click()
-        expect(person.get_by_text("Le mandat est retiré")).to_be_visible()
-        assert_accessible(person, "mandate revoked")
-        person.goto(live_server.url + f"/mon-espace/demarches/demande/{claim.pk}/")
-        expect(person.locator("main")).to_contain_text("Déposée")
-    finally:
-        context.close()
+    context = new_context()
+    context.add_cookies(
+        [{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+    person = context.new_page()
+    person.goto(live_server.url + "/mon-espace/actions/")
+    main = person.locator("main")
+    expect(main).to_contain_text("Votre dossier a été consulté par un agent de la CAF de Lyon le")
+    expect(main).to_contain_text("Déclaration trimestrielle envoyée par un agent de la CAF de Lyon")
+    expect(main).to_contain_text("Un agent de la CAF de Lyon peut faire pour vous")
+    assert_accessible(person, "actions faites pour vous")
+    person.get_by_role("button", name="Retirer ce mandat").click()
+    expect(person.get_by_text("Le mandat est retiré")).to_be_visible()
+    assert_accessible(person, "mandate revoked")
+    person.goto(live_server.url + f"/mon-espace/demarches/demande/{claim.pk}/")
+    expect(person.locator("main")).to_contain_text("Déposée")

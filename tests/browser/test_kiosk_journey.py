@@ -10,6 +10,18 @@ from benefits.claims.models import ClaimDraft
 from portal.kiosk.enrolment import KIOSK_COOKIE, kiosk_token_issue
 from tests.benefits.claims.factories import file_factory
 
+# axe's meta-refresh (WCAG 2.2.1, RGAA 13.1.2) on a kiosk's page without JavaScript: turned off for these
+# pages only, for this reason. axe fails any refresh under 20 hours, so keeping the screen's clearing
+# means keeping this; what is still missing (a warning without JavaScript) is the kiosk's to decide.
+KIOSK_IDLE_REFRESH = {
+    "meta-refresh": (
+        "Without JavaScript an idle kiosk clears its screen by a <noscript> refresh to the timeout page "
+        "(templates/layout/base.html, KIOSK_IDLE_SECONDS): the visitor's data must not stay on a shared "
+        "public screen, and the server ends the visit anyway. With JavaScript the visitor is warned and "
+        "can continue (tested below); without it there is no warning yet, a known WCAG 2.2.1 gap."
+    )
+}
+
 
 def enrol(context, live_server):
     token = kiosk_token_issue(office="Lyon 3e")
@@ -90,16 +102,19 @@ def test_the_idle_warning_is_announced_and_continuer_keeps_the_visit(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_without_javascript_an_idle_visit_ends_by_itself(browser, live_server, login_browser, settings):
-    settings.KIOSK_IDLE_SECONDS = 3
-    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
-    try:
-        enrol(context, live_server)
-        page = context.new_page()
-        page.goto(live_server.url + "/simulateur/")
-        assert page.locator("#kiosque-alerte").is_hidden()
-        page.wait_for_url("**/kiosque/session-expiree/", timeout=10000)
-        page.get_by_role("link", name="Commencer").click()
-        assert page.url.endswith("/kiosque/")
-    finally:
-        context.close()
+def test_without_javascript_an_idle_visit_ends_by_itself(
+    no_js_page, live_server, settings, assert_accessible
+):
+    settings.KIOSK_IDLE_SECONDS = 5  # axe audits a copy of the page taken at once: the refresh can come
+    enrol(no_js_page.context, live_server)
+    page = no_js_page
+    page.goto(live_server.url + "/simulateur/")
+    assert_accessible(page, "kiosk simulator without JavaScript", disabled_rules=KIOSK_IDLE_REFRESH)
+    assert page.locator("#kiosque-alerte").is_hidden()
+    page.wait_for_url("**/kiosque/session-expiree/", timeout=15000)
+    expect(page.get_by_role("heading", name="Votre session s’est terminée")).to_be_visible()
+    assert_accessible(page, "timeout page without JavaScript", disabled_rules=KIOSK_IDLE_REFRESH)
+    page.get_by_role("link", name="Commencer").click()
+    assert page.url.endswith("/kiosque/")
+    expect(page.get_by_text("Poste en libre-service — CAF de Lyon 3e")).to_be_visible()
+    assert_accessible(page, "kiosk welcome without JavaScript", disabled_rules=KIOSK_IDLE_REFRESH)

@@ -15,7 +15,7 @@ from benefits.claims.services import claim_submit
 from benefits.letters.models import Letter, LetterKind
 from benefits.letters.samples import SAMPLE_MONTH, prefilled_data
 from tests.benefits.claims.factories import file_factory
-from tests.browser.test_kiosk_journey import enrol
+from tests.browser.test_kiosk_journey import KIOSK_IDLE_REFRESH, enrol
 
 # window.print() is recorded instead of opening the dialog (headless chromium has none to wait for).
 RECORD_PRINT = "window.__printed = 0; window.print = function () { window.__printed += 1; };"
@@ -65,57 +65,54 @@ def test_with_javascript_imprimer_prints_the_letter_page_itself(
 
 @pytest.mark.django_db(transaction=True)
 def test_without_javascript_imprimer_leads_to_the_print_view_and_the_end_erases_it(
-    browser, live_server, assert_accessible
+    no_js_context, live_server, assert_accessible
 ):
     from django.conf import settings
     from django.test import Client
 
     from tests.factories import UserFactory
 
-    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
-    try:
-        enrol(context, live_server)
-        user = UserFactory()
-        client = Client()
-        client.force_login(user)
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-        claim, letter = filed_receipt(user)
-        page = context.new_page()
-        page.goto(f"{live_server.url}/mon-espace/demarches/demande/{claim.pk}/")
-        page.get_by_role("link", name="Voir et imprimer l’accusé de réception").click()
-        page.wait_for_url(f"**/mon-espace/courriers/{letter.pk}/")
-        assert_accessible(page, "a receipt on a kiosk without JavaScript")
-        page.get_by_role("link", name="Imprimer le courrier").click()
-        page.wait_for_url(f"**/courriers/{letter.pk}/imprimer/")
-        expect(page.get_by_text("Appuyez sur les touches Ctrl et P")).to_be_visible()
-        expect(page.get_by_text("rien de ce courrier ne reste sur ce poste")).to_be_visible()
-        expect(page.get_by_role("button", name="Imprimer")).to_be_hidden()  # the script's button
-        assert_accessible(page, "the print view on a kiosk without JavaScript")
-        only_the_letter_is_printed(page)
-        print_url = page.url
+    context = no_js_context
+    enrol(context, live_server)
+    user = UserFactory()
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    claim, letter = filed_receipt(user)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/mon-espace/demarches/demande/{claim.pk}/")
+    page.get_by_role("link", name="Voir et imprimer l’accusé de réception").click()
+    page.wait_for_url(f"**/mon-espace/courriers/{letter.pk}/")
+    assert_accessible(page, "a receipt on a kiosk without JavaScript", disabled_rules=KIOSK_IDLE_REFRESH)
+    page.get_by_role("link", name="Imprimer le courrier").click()
+    page.wait_for_url(f"**/courriers/{letter.pk}/imprimer/")
+    expect(page.get_by_text("Appuyez sur les touches Ctrl et P")).to_be_visible()
+    expect(page.get_by_text("rien de ce courrier ne reste sur ce poste")).to_be_visible()
+    expect(page.get_by_role("button", name="Imprimer")).to_be_hidden()  # the script's button
+    assert_accessible(page, "the print view on a kiosk without JavaScript", disabled_rules=KIOSK_IDLE_REFRESH)
+    only_the_letter_is_printed(page)
+    print_url = page.url
 
-        # The PDF's address gives the print view too: no file ever reaches the kiosk's disk.
-        page.goto(f"{live_server.url}/mon-espace/courriers/{letter.pk}/pdf/")
-        assert page.url == print_url
+    # The PDF's address gives the print view too: no file ever reaches the kiosk's disk.
+    page.goto(f"{live_server.url}/mon-espace/courriers/{letter.pk}/pdf/")
+    assert page.url == print_url
 
-        page.get_by_role("button", name="Terminer et tout effacer").click()
-        page.wait_for_url("**/kiosque/?fin=1")
-        page.go_back()
-        page.wait_for_url("**/compte/connexion/**")
-        expect(page.locator("main")).not_to_contain_text(letter.reference)
-        page.goto(print_url)
-        assert "/compte/connexion/" in page.url
-        expect(page.locator("main")).not_to_contain_text("Ce que vous avez déclaré")
-    finally:
-        context.close()
+    page.get_by_role("button", name="Terminer et tout effacer").click()
+    page.wait_for_url("**/kiosque/?fin=1")
+    page.go_back()
+    page.wait_for_url("**/compte/connexion/**")
+    expect(page.locator("main")).not_to_contain_text(letter.reference)
+    page.goto(print_url)
+    assert "/compte/connexion/" in page.url
+    expect(page.locator("main")).not_to_contain_text("Ce que vous avez déclaré")
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,4 +1,5 @@
-"""Every page of the site walk passes axe (WCAG 2.2 A/AA) with 0 violations, and works without JavaScript."""
+"""Every page of the site walk passes axe (WCAG 2.2 A/AA) with 0 violations, with JavaScript and without
+(assert_accessible audits a copy of a page without it: tests/browser/axe_check.py), and works without it."""
 
 import pytest
 from playwright.sync_api import expect
@@ -24,6 +25,20 @@ def test_page_has_no_axe_violation(page, live_server, login_browser, assert_acce
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("url", PAGES.values(), ids=PAGES.keys())
+def test_page_without_javascript_has_no_axe_violation(
+    no_js_page, live_server, login_browser, assert_accessible, url
+):
+    page = no_js_page
+    response = page.goto(live_server.url + url)
+    if "/compte/connexion/" in page.url and "/compte/connexion/" not in url:
+        login_browser(into=page.context)
+        response = page.goto(live_server.url + url)
+    assert response.status == 200
+    assert_accessible(page, f"{url} without JavaScript")
+
+
+@pytest.mark.django_db(transaction=True)
 def test_error_page_has_no_axe_violation(page, live_server, assert_accessible):
     response = page.goto(live_server.url + "/nulle-part/")
     assert response.status == 404
@@ -31,19 +46,22 @@ def test_error_page_has_no_axe_violation(page, live_server, assert_accessible):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_site_works_without_javascript(no_js_page, live_server):
+def test_site_works_without_javascript(no_js_page, live_server, assert_accessible):
     page = no_js_page
     page.goto(live_server.url + "/")
     assert page.locator("h1").count() == 1
+    assert_accessible(page, "home without JavaScript")
     # Keyboard: the first Tab reaches the skip link, which leads to the content.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent").strip() == "Contenu"
     page.get_by_role("link", name="Plan du site").click()
     assert page.url.endswith("/plan-du-site/")
+    assert_accessible(page, "site map without JavaScript")
     # The language switch is a plain form: it works without JavaScript and keeps the page.
     page.get_by_role("button", name="English").click()
     assert page.url.endswith("/plan-du-site/")
     assert page.locator("html").get_attribute("lang") == "en"
+    assert_accessible(page, "site map in English without JavaScript")
 
 
 @pytest.mark.django_db(transaction=True)

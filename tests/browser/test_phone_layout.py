@@ -6,12 +6,11 @@ from tests.benefits.simulator.test_result_paper import ANSWERS
 
 
 @pytest.mark.django_db(transaction=True)
-def test_header_height_and_chart_text_at_375_px(browser, live_server):
+def test_header_height_and_chart_text_at_375_px(new_context, live_server):
     from benefits.simulator.services import simulation_save
 
     simulation = simulation_save(answers=ANSWERS, month="2026-11")
-    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="fr-FR")
-    page = context.new_page()
+    page = new_context(viewport={"width": 375, "height": 800}).new_page()
     page.goto(f"{live_server.url}/simulateur/resultat/{simulation.token}/")
     assert page.locator("h1").bounding_box()["y"] < 300  # it was about 460 px
     for link in page.locator(".fr-header__menu .fr-nav__link").all():
@@ -24,7 +23,6 @@ def test_header_height_and_chart_text_at_375_px(browser, live_server):
         assert box["x"] + box["width"] <= 375  # never cut
     label_texts = page.locator(".portal-chart__label").all_text_contents()
     assert "Aide au logement (APL, ALF ou ALS)" in label_texts  # whole, not truncated
-    context.close()
 
 
 @pytest.mark.django_db(transaction=True)

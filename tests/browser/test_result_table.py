@@ -14,12 +14,11 @@ BORDERED = """table => {
 
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.django_db(transaction=True)
-def test_the_total_row_is_drawn_inside_the_tables_border(browser, live_server, width):
+def test_the_total_row_is_drawn_inside_the_tables_border(new_context, live_server, width):
     from benefits.simulator.services import simulation_save
 
     simulation = simulation_save(answers=ANSWERS, month="2026-11")
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-FR")
-    page = context.new_page()
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
     page.goto(f"{live_server.url}/simulateur/resultat/{simulation.token}/")
     total = page.locator("tr", has=page.get_by_role("rowheader", name="Total par mois"))
     assert total.count() == 1
@@ -27,4 +26,3 @@ def test_the_total_row_is_drawn_inside_the_tables_border(browser, live_server, w
     bordered = total.evaluate(f"row => ({BORDERED})(row.closest('table'))")
     assert bordered["top"] <= row["top"] and row["bottom"] <= bordered["bottom"] + 0.5, (row, bordered)
     assert bordered["left"] <= row["left"] and row["right"] <= bordered["right"] + 0.5, (row, bordered)
-    context.close()
