@@ -225,6 +225,24 @@ def test_under_a_mandate_the_menu_has_mon_espace_and_each_page_one_terminer_le_m
         assert page.count(f'action="/agent/mandat/{mandate.pk}/terminer/"') == 1, url
 
 
+def test_the_file_page_keeps_its_own_terminer_le_mandat_out_of_the_way_of_the_bands(
+    agent_client, camille_file
+):
+    other = file_factory(user=UserFactory(), number="0000042")
+    others = record_mandate(agent_client, other)
+    in_force = record_mandate(agent_client, camille_file)  # the one in the session now
+    page = flat(agent_client.get(f"/agent/dossier/{other.number}/"))
+    assert page.count("Terminer le mandat") == 1
+    assert f'action="/agent/mandat/{in_force.pk}/terminer/"' in page
+    assert f'action="/agent/mandat/{others.pk}/terminer/"' not in page
+    assert f'action="/agent/mandat/{others.pk}/agir/"' in page  # "Faire les démarches pour la personne"
+    # Out of the session, the file page ends its mandate itself.
+    agent_client.post(f"/agent/mandat/{in_force.pk}/terminer/")
+    page = flat(agent_client.get(f"/agent/dossier/{other.number}/"))
+    assert page.count("Terminer le mandat") == 1
+    assert f'action="/agent/mandat/{others.pk}/terminer/"' in page
+
+
 def test_the_allocataires_menu_is_unchanged(logged_client):
     assert "Mon espace" in nav_labels(flat(logged_client.get("/")))
 
