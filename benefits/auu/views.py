@@ -2,7 +2,9 @@
 
 Every page: never cached (Cache-Control no-store), a neutral <title>, and the quick exit (a button
 and Shift pressed three times, static/benefits/quick_exit.js) that replaces the page and its history
-entry with a neutral site. The claim is the victim's own: a page of someone else's claim answers 404.
+entry with a neutral site. The claim is the victim's own: a page of someone else's claim answers 404,
+and no page is ever used by an agent for the person (benefits.desk.access.never_under_mandate: refused
+under a mandate, the desk without one).
 """
 
 from django.http import Http404
@@ -13,6 +15,7 @@ from benefits.auu import selectors, services
 from benefits.auu.forms import UrgentClaimForm
 from benefits.auu.letters import letter_for_urgent_claim
 from benefits.claims.files import allocataire_file_for_user
+from benefits.desk.access import never_under_mandate
 from portal.posted import posted
 
 EXIT_URL = "https://meteofrance.com/"  # a neutral, common site, as GOV.UK's "Exit this page" uses BBC weather
@@ -23,11 +26,13 @@ def page(request, template: str, **context):
 
 
 @never_cache
+@never_under_mandate
 def index(request):
     return page(request, "benefits/auu/index.html", claims=selectors.urgent_claims_of(user=request.user))
 
 
 @never_cache
+@never_under_mandate
 def new(request):
     form = UrgentClaimForm(posted(request))
     if request.method == "POST" and form.is_valid():
@@ -57,6 +62,7 @@ def new(request):
 
 
 @never_cache
+@never_under_mandate
 def receipt(request, reference):
     claim = selectors.urgent_claim_of_user(user=request.user, reference=reference)
     if claim is None:

@@ -69,7 +69,7 @@ def claim(request, pk):
         "figures": presenters.figure_lines(claim.figures, claim.file),
         "estimate": presenters.estimate_lines(claim.estimate),
         "month_name": month_name(claim.month),
-        "receipt": receipt_of_claim(user=request.user, claim=claim),
+        "receipt": receipt_of_claim(request, claim),
         "first_claim": first_claim.is_first_claim(claim.kind),
     }
     return render(request, "benefits/claims/claim.html", context)

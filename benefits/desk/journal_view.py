@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from benefits.claims.models import Claim, ClaimDraft, Kind, Status
 from benefits.desk.models import Mandate
+from benefits.letters.models import Letter
 from portal.dates import long_date
 from portal.models import JournalEntry
 
@@ -24,6 +25,8 @@ def targets_of(file) -> tuple[list[str], dict[str, str]]:
     targets += [f"draft:{pk}" for pk in ClaimDraft.objects.filter(file=file).values_list("pk", flat=True)]
     targets += list(claim_kinds)
     targets += [f"mandate:{pk}" for pk in Mandate.objects.filter(file=file).values_list("pk", flat=True)]
+    # A letter's target is written when an agent opens it under a mandate (letter_viewed).
+    targets += [f"letter:{pk}" for pk in Letter.objects.filter(file=file).values_list("pk", flat=True)]
     return targets, claim_kinds
 
 
@@ -56,6 +59,13 @@ def sentence(entry, viewer, kind: str = "") -> str:
             else _("Dossier consulté par %(who)s le %(when)s.")
         )
         return text % {"who": actor, "when": when(entry)}
+    if entry.action == "letter_viewed":
+        text = (
+            _("Votre courrier %(reference)s a été consulté par %(who)s le %(when)s.")
+            if viewer is not None
+            else _("Courrier %(reference)s consulté par %(who)s le %(when)s.")
+        )
+        return text % {"reference": details.get("reference") or "", "who": actor, "when": when(entry)}
     if entry.action == "claim_filed":
         kind = details.get("kind") or kind
         if kind == Kind.DECLARATION:

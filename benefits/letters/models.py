@@ -75,6 +75,15 @@ class LetterQuerySet(models.QuerySet):
             return self.none()
         return self.filter(models.Q(recipient=user) | models.Q(recipient__isnull=True, file__user=user))
 
+    def read_by_holder_of(self, file):
+        """The file's letters its holder reads: what an agent under a mandate on the file sees (never
+        another file's, never one addressed to another adult of it). Never the urgent aid's receipt
+        either: that claim is the victim's own, made and read in their own space (benefits/auu)."""
+        addressed = models.Q(recipient__isnull=True)
+        if file.user_id is not None:
+            addressed |= models.Q(recipient_id=file.user_id)
+        return self.filter(addressed, file=file).exclude(kind=LetterKind.CONFIDENTIAL_RECEIPT)
+
     def unread(self):
         return self.filter(read_at__isnull=True)
 

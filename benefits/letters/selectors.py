@@ -1,6 +1,9 @@
-"""Reads of the letters for the inbox: only the owner's letters, newest first."""
+"""Reads of the letters for the inbox: only the owner's letters, newest first; under a mandate, the
+mandate's file's (benefits.claims.files.file_in_scope), never the agent's own nor another file's."""
 
+from benefits.claims.files import file_in_scope
 from benefits.letters.models import Letter, LetterStatus
+from portal.channels import AGENT
 
 
 def letters_of_user(*, user):
@@ -12,9 +15,24 @@ def letter_of_user(*, user, pk) -> Letter | None:
     return letters_of_user(user=user).filter(pk=pk).first()
 
 
-def receipt_of_claim(*, user, claim) -> Letter | None:
-    """The accusé de réception of a filed claim, when this person may read it (benefits/letters/claim_letters.py)."""
-    return letters_of_user(user=user).filter(idempotency_key=f"receipt:claim:{claim.pk}:1").first()
+def letters_in_scope(request):
+    """Mes courriers of this request: the person's own letters, or for an agent the letters the holder
+    of the mandate's file reads (none without a mandate)."""
+    if request.channel != AGENT:
+        return letters_of_user(user=request.user)
+    file = file_in_scope(request)
+    if file is None:
+        return Letter.objects.none()
+    return Letter.objects.read_by_holder_of(file).order_by("-created_at", "-pk")
+
+
+def letter_in_scope(request, pk) -> Letter | None:
+    return letters_in_scope(request).filter(pk=pk).first()
+
+
+def receipt_of_claim(request, claim) -> Letter | None:
+    """The accusé de réception of a filed claim, when this request may read it (benefits/letters/claim_letters.py)."""
+    return letters_in_scope(request).filter(idempotency_key=f"receipt:claim:{claim.pk}:1").first()
 
 
 def inbox_summary(*, user) -> dict:

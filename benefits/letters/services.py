@@ -27,6 +27,8 @@ from benefits.letters.models import Letter, LetterKind, LetterStatus
 from benefits.letters.queueing import render_each_enqueue, render_enqueue
 from benefits.letters.rendering import pdf_from_html
 from benefits.letters.storing import letter_store_pdf
+from portal.channels import AGENT
+from portal.journal import journal_record
 
 logger = logging.getLogger(__name__)
 
@@ -199,4 +201,20 @@ def letter_mark_read(*, letter: Letter) -> Letter:
         now = timezone.now()
         Letter.objects.filter(pk=letter.pk, read_at__isnull=True).update(read_at=now)
         letter.read_at = now
+    return letter
+
+
+def letter_open(*, letter: Letter, by, channel: str) -> Letter:
+    """A letter shown, printed or downloaded. Read by the person: marked read (letter_mark_read). Opened
+    by an agent under a mandate: journaled (the person reads it in "Actions faites pour vous") and left
+    unread, since the person has not read it."""
+    if channel != AGENT:
+        return letter_mark_read(letter=letter)
+    journal_record(
+        action="letter_viewed",
+        target=f"letter:{letter.pk}",
+        by=by,
+        channel=AGENT,
+        details={"file": letter.file_id, "reference": letter.reference},
+    )
     return letter

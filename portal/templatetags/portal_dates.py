@@ -1,8 +1,10 @@
-"""`{{ value|long_date }}`, `{{ value|long_date:_("j F Y à H:i") }}`: see portal/dates.py."""
+"""`{{ value|long_date }}`, `{{ value|long_date:_("j F Y à H:i") }}`, `{{ value|long_until }}`: see
+portal/dates.py."""
 
 from django import template
 
 from portal.dates import long_date as format_long_date
+from portal.dates import long_until as format_long_until
 
 register = template.Library()
 
@@ -15,3 +17,8 @@ def long_date(value, format_string="j F Y") -> str:
 @register.filter
 def long_datetime(value) -> str:
     return format_long_date(value, "j F Y H:i")
+
+
+@register.filter
+def long_until(value) -> str:
+    return format_long_until(value) if value else ""

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from benefits.desk.models import Mandate
-from portal.dates import long_date
+from portal.dates import long_until
 from tests.benefits.desk.test_mandates import record_mandate
 from tests.htmx import outer_html
 
@@ -74,11 +74,11 @@ def test_mon_espace_sends_an_agent_under_a_mandate_to_the_persons_mes_demarches(
 
 
 def band_sentence(mandate: Mandate) -> str:
-    until = long_date(mandate.expires_at, "j F Y à H:i")
+    until = " ".join(long_until(mandate.expires_at).split())  # "jusqu’à 14 h 30", the page flattened
     file = mandate.file
     return (
         f"Vous agissez pour {file.given_names} {file.family_name} (dossier {file.number}), "
-        f"sous mandat jusqu’au {until}."
+        f"sous mandat {until}."
     )
 
 

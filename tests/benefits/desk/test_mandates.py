@@ -9,7 +9,7 @@ from django.utils import timezone
 from benefits.claims.models import Claim, ClaimDraft
 from benefits.desk.mandates import facts_hash, mandate_check
 from benefits.desk.models import Mandate
-from portal.dates import long_date
+from portal.dates import long_until
 from portal.models import JournalEntry
 from tests.benefits.claims.factories import confirm_all, file_factory
 
@@ -231,10 +231,10 @@ def test_the_persons_pages_say_for_whom_the_agent_acts_and_lead_back_to_the_file
     assert "mandat-en-cours" not in agent_client.get("/mon-espace/demarches/").content.decode()
     mandate = record_mandate(agent_client, camille_file)
     page = " ".join(agent_client.get("/mon-espace/demarches/").content.decode().split())
-    until = long_date(mandate.expires_at, "j F Y à H:i")
+    until = " ".join(long_until(mandate.expires_at).split())  # "jusqu’à 14 h 30", the page flattened
     assert (
         f"Vous agissez pour {camille_file.given_names} {camille_file.family_name} "
-        f"(dossier {camille_file.number}), sous mandat jusqu’au {until}."
+        f"(dossier {camille_file.number}), sous mandat {until}."
     ) in page
     assert f'href="/agent/dossier/{camille_file.number}/">Retour au dossier</a>' in page
     # One band on every page under the mandate (tests/benefits/desk/test_agent_header.py): the desk's and
