@@ -66,6 +66,22 @@ def keepalive(request):
 
 
 @login_not_required
+def still_here(request):
+    """The idle warning without JavaScript: a page of its own that the idle page moves to before the end,
+    with « Continuer » back to where the visitor was, and its own refresh to the end of the visit (on a
+    kiosk only: elsewhere, like the timeout page, it ends nothing)."""
+    back = request.GET.get("suite", "")
+    own_pages = (reverse("kiosk:still_here"), reverse("kiosk:timeout"))
+    if (
+        not back.startswith("/")
+        or back.startswith(own_pages)
+        or not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+    ):
+        back = reverse("kiosk:welcome")
+    return render(request, "portal/kiosk/still_here.html", {"back": back})
+
+
+@login_not_required
 def exit_link(request):
     target = request.GET.get("vers", "")
     if not target.startswith(("https://", "http://")) or url_has_allowed_host_and_scheme(

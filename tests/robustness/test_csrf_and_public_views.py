@@ -48,6 +48,7 @@ PUBLIC = {
     "kiosk:end",
     "kiosk:timeout",
     "kiosk:keepalive",
+    "kiosk:still_here",
     "kiosk:exit",
     "kiosk:install",
     # The agents' desk has its own guard (benefits.desk.access.agent_required: staff and a second
