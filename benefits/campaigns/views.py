@@ -10,6 +10,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from benefits.campaigns import services
 from benefits.campaigns.dry_run import campaign_dry_run
@@ -58,10 +59,15 @@ def index(request):
 @operator_required
 def detail(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
-    context = campaign_progress(campaign=campaign)
     template = "benefits/campaigns/detail.html"
-    if request.htmx:  # the progress only: its messages, unread, wait for the next whole page
-        return render(request, f"{template}#progress", context)
+    if request.htmx:
+        # The poll says which status its page shows: once the campaign has moved on (paused, resumed,
+        # finished, cancelled), its buttons, status and report link are stale, so htmx reloads the page.
+        if request.GET.get("etat", campaign.status) != campaign.status:
+            return HttpResponseClientRefresh()
+        # The progress only: its messages, unread, wait for the next whole page.
+        return render(request, f"{template}#progress", campaign_progress(campaign=campaign))
+    context = campaign_progress(campaign=campaign)
     # An action refused (launch before a dry run…) comes back here as an error message: the title
     # says so first, as on every page with an error (RGAA 8.6). Reading the messages here does not
     # use them up before the layout shows them in this response.
