@@ -106,7 +106,13 @@ def action(request, pk, name):
     elif service(campaign=campaign, by=request.user):
         messages.success(request, done)
     else:
-        messages.error(request, _("Cette action n’est pas possible dans l’état actuel de la campagne."))
+        # Said with the state it is in now: another operator or the campaign's own end moved it on.
+        campaign.refresh_from_db(fields=["status"])
+        messages.error(
+            request,
+            _("Cette action n’est plus possible : la campagne est maintenant « %(status)s ».")
+            % {"status": campaign.get_status_display()},
+        )
     return redirect("campaigns:detail", pk=pk)
 
 

@@ -69,7 +69,7 @@ def test_operator_journey_with_htmx_progress(
         page.get_by_role("button", name="Lancer la campagne").click()
         total = AllocataireFile.objects.count()
         status = page.locator("#progression [role=status]")
-        expect(status).to_have_text(f"0 foyers traités sur {total} (0 %)")
+        expect(status).to_have_text(f"0 foyer traité sur {total} (0 %)")  # French: 0 and 1 singular
         assert_accessible(page, "campaign running")
 
         campaign = Campaign.objects.get()

@@ -1,0 +1,67 @@
+"""What the operator screens say in the states a newcomer's walk met: a campaign just launched (no
+chunks yet), one or no household done, a refused action, a finished campaign's payment calendar."""
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from benefits.campaigns.models import Campaign, CampaignChunk, ChunkStatus
+from tests.agents import sign_in
+
+pytestmark = pytest.mark.django_db
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def operator_client(operator):
+    client = Client()
+    assert sign_in(client, operator).status_code == 302
+    return client
+
+
+def started(operator, **fields) -> Campaign:
+    now = timezone.now()
+    values = {"kind": "recalcul", "month": "2026-12", "status": "en_cours", "started_at": now}
+    return Campaign.objects.create(created_by=operator, **(values | fields))
+
+
+def progress(client, campaign) -> str:
+    return client.get(f"/operateur/campagnes/{campaign.pk}/", headers={"HX-Request": "true"}).content.decode()
+
+
+def test_just_launched_the_progress_says_the_chunks_are_being_prepared_not_0_of_0(operator_client, operator):
+    campaign = started(operator)  # launched: its dispatcher has not counted the file yet
+    html = progress(operator_client, campaign)
+    assert "0 foyers traités sur 0" not in html and "0 foyer traité sur 0" not in html
+    assert f"Préparation des lots{NBSP}: le nombre de foyers à traiter s’affichera dans un instant." in html
+    Campaign.objects.filter(pk=campaign.pk).update(total=5007)
+    assert "0 foyer traité sur 5" in progress(operator_client, campaign)  # French: 0 and 1 are singular
+    CampaignChunk.objects.create(
+        campaign=campaign, first_pk=1, last_pk=1, status=ChunkStatus.DONE, households=1
+    )
+    assert "1 foyer traité sur 5" in progress(operator_client, campaign)
+    CampaignChunk.objects.create(
+        campaign=campaign, first_pk=2, last_pk=1001, status=ChunkStatus.DONE, households=1000
+    )
+    assert f"1{NBSP}001 foyers traités sur 5{NBSP}007 (20 %)" in progress(operator_client, campaign)
+
+
+def test_the_index_writes_the_households_with_french_thousands(operator_client, operator):
+    started(operator, status="terminee", total=5007, finished_at=timezone.now())
+    assert f"<td>5{NBSP}007</td>" in operator_client.get("/operateur/campagnes/").content.decode()
+
+
+def test_a_refused_action_says_the_state_the_campaign_is_in_now(operator_client, operator):
+    campaign = started(operator, status="terminee", finished_at=timezone.now())  # finished meanwhile
+    response = operator_client.post(f"/operateur/campagnes/{campaign.pk}/pause/", follow=True)
+    html = response.content.decode()
+    assert (
+        f"Cette action n’est plus possible{NBSP}: la campagne est maintenant «{NBSP}Terminée{NBSP}»." in html
+    )
+
+
+def test_a_finished_campaign_s_calendar_speaks_in_the_past(operator_client, operator):
+    campaign = started(operator, kind="aide_exceptionnelle", status="terminee", finished_at=timezone.now())
+    html = operator_client.get(f"/operateur/campagnes/{campaign.pk}/").content.decode()
+    assert "La campagne s’est terminée avant la date limite" in html
+    assert "La campagne se termine avant" not in html
