@@ -78,7 +78,7 @@ def test_create_dry_run_launch_follow_and_report(
     campaign.kind = "aide_exceptionnelle"
     campaign.save(update_fields=["kind"])
     html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
-    assert "Prochain paiement le" in html and "La campagne se termine avant la date limite" in html
+    assert "Prochain paiement le" in html and "La campagne s’est terminée avant la date limite" in html
     partial = operator_client.get(f"/operateur/campagnes/{campaign.pk}/", headers={"HX-Request": "true"})
     body = partial.content.decode()
     assert body.lstrip().startswith('<section id="progression"') and "<h1>" not in body
@@ -120,7 +120,7 @@ def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):
     gone = operator_client.get(f"/operateur/campagnes/{campaign.pk}/annulation/")
     assert gone["Location"] == f"/operateur/campagnes/{campaign.pk}/"  # nothing left to cancel
     html = operator_client.post(f"/operateur/campagnes/{campaign.pk}/resume/", follow=True).content.decode()
-    assert "pas possible" in html
+    assert "plus possible\u00a0: la campagne est maintenant «\u00a0Annulée\u00a0»" in html
 
 
 def test_the_demo_agent_reaches_the_operator_screens(client):
