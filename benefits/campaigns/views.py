@@ -53,7 +53,8 @@ def index(request):
         messages.success(request, _("Campagne créée : faites un essai avant de la lancer."))
         return redirect("campaigns:detail", pk=campaign.pk)
     campaigns = Campaign.objects.select_related("feed")[:50]
-    return render(request, "benefits/campaigns/index.html", {"form": form, "campaigns": campaigns})
+    context = {"form": form, "campaigns": campaigns, "forms_with_errors": [form]}
+    return render(request, "benefits/campaigns/index.html", context)
 
 
 @operator_required

@@ -65,3 +65,17 @@ def test_a_finished_campaign_s_calendar_speaks_in_the_past(operator_client, oper
     html = operator_client.get(f"/operateur/campagnes/{campaign.pk}/").content.decode()
     assert "La campagne s’est terminée avant la date limite" in html
     assert "La campagne se termine avant" not in html
+
+
+def test_before_any_household_is_done_the_rate_is_not_yet_measured(operator_client, operator):
+    campaign = started(operator, total=5007)
+    html = progress(operator_client, campaign)
+    assert f"Débit{NBSP}: pas encore mesuré" in html and "0 foyers par seconde" not in html
+
+
+def test_the_creation_form_s_errors_are_summed_up_focused_with_a_link_to_each_field(operator_client):
+    html = operator_client.post("/operateur/campagnes/", {"kind": "", "threshold": "abc"}).content.decode()
+    summary = html[html.index('id="erreurs"') - 80 : html.index("</ul>", html.index('id="erreurs"'))]
+    assert 'role="alert"' in summary and 'tabindex="-1"' in summary and "autofocus" in summary
+    assert 'href="#id_kind"' in summary and 'href="#id_threshold"' in summary
+    assert 'id="id_kind"' in html and 'id="id_threshold"' in html  # the links' targets
