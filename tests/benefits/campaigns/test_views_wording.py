@@ -1,6 +1,8 @@
 """What the operator screens say in the states a newcomer's walk met: a campaign just launched (no
 chunks yet), one or no household done, a refused action, a finished campaign's payment calendar."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -79,3 +81,20 @@ def test_the_creation_form_s_errors_are_summed_up_focused_with_a_link_to_each_fi
     assert 'role="alert"' in summary and 'tabindex="-1"' in summary and "autofocus" in summary
     assert 'href="#id_kind"' in summary and 'href="#id_threshold"' in summary
     assert 'id="id_kind"' in html and 'id="id_threshold"' in html  # the links' targets
+
+
+def test_in_english_a_dry_run_example_s_benefit_has_no_space_before_its_colon(
+    demo_file, operator_client, operator
+):
+    from django.conf import settings
+
+    from benefits.campaigns.dry_run import campaign_dry_run
+
+    campaign = Campaign.objects.create(kind="non_recours", month="2026-12", threshold=10, created_by=operator)
+    campaign_dry_run(campaign=campaign)
+    operator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = operator_client.get(f"/operateur/campagnes/{campaign.pk}/").content.decode()
+    assert "Example households" in html
+    strong = re.findall(r"<strong>([^<]+)</strong>", html[html.index("Example households") :])
+    labels = [text for text in strong if ":" in text]  # "Housing aid (APL, ALF or ALS): 309,00 €"
+    assert labels and not any(re.search(r"\s:", label) for label in labels), labels
