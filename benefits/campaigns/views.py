@@ -105,7 +105,9 @@ def action(request, pk, name):
     if name == "launch" and not campaign.dry_run:
         messages.error(request, _("Faites d’abord un essai sur un échantillon."))
     elif service(campaign=campaign, by=request.user):
-        messages.success(request, done)
+        # A draft cancelled had written nothing: no « résultats déjà écrits » to speak of.
+        never_started = name == "cancel" and not campaign.started_at
+        messages.success(request, _("Campagne annulée.") if never_started else done)
     else:
         # Said with the state it is in now: another operator or the campaign's own end moved it on.
         campaign.refresh_from_db(fields=["status"])

@@ -98,3 +98,21 @@ def test_in_english_a_dry_run_example_s_benefit_has_no_space_before_its_colon(
     strong = re.findall(r"<strong>([^<]+)</strong>", html[html.index("Example households") :])
     labels = [text for text in strong if ":" in text]  # "Housing aid (APL, ALF or ALS): 309,00 €"
     assert labels and not any(re.search(r"\s:", label) for label in labels), labels
+
+
+def test_cancelling_a_draft_speaks_of_nothing_written_nor_of_a_pause(operator_client, operator):
+    campaign = Campaign.objects.create(kind="recalcul", month="2026-11", created_by=operator)
+    question = operator_client.get(f"/operateur/campagnes/{campaign.pk}/annulation/").content.decode()
+    assert "Rien n’a encore été écrit ni envoyé." in question
+    assert "mettez plutôt la campagne en pause" not in question and "déjà écrits restent" not in question
+    done = operator_client.post(
+        f"/operateur/campagnes/{campaign.pk}/cancel/", {"confirmer": "oui"}, follow=True
+    ).content.decode()
+    assert "Campagne annulée." in done and "les résultats déjà écrits restent" not in done
+    running = started(operator)  # launched: its results stay, and a pause is the other way
+    question = operator_client.get(f"/operateur/campagnes/{running.pk}/annulation/").content.decode()
+    assert "mettez plutôt la campagne en pause" in question
+    done = operator_client.post(
+        f"/operateur/campagnes/{running.pk}/cancel/", {"confirmer": "oui"}, follow=True
+    ).content.decode()
+    assert f"Campagne annulée{NBSP}: les résultats déjà écrits restent." in done
