@@ -116,3 +116,11 @@ def test_cancelling_a_draft_speaks_of_nothing_written_nor_of_a_pause(operator_cl
         f"/operateur/campagnes/{running.pk}/cancel/", {"confirmer": "oui"}, follow=True
     ).content.decode()
     assert f"Campagne annulée{NBSP}: les résultats déjà écrits restent." in done
+
+
+def test_the_payment_badge_keeps_a_margin_above_the_refresh_link(operator_client, operator):
+    """At 360 px the DSFR badge (no margin of its own) touched « Actualiser la progression »."""
+    campaign = started(operator, kind="aide_exceptionnelle", status="terminee", finished_at=timezone.now())
+    html = operator_client.get(f"/operateur/campagnes/{campaign.pk}/").content.decode()
+    badges = re.findall(r'<p class="(fr-badge[^"]*)"', html)
+    assert badges and all("fr-mb-2w" in classes.split() for classes in badges), badges
