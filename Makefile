@@ -63,7 +63,9 @@ test: install
 test-fast: install
 	$(VENV)/bin/pytest -n 2 -m "not browser"
 
-quality: install
+# quality and fix need only the virtualenv and its dev tools, not the compiled core (`install` builds
+# it, which is slow): CI runs `make install` first anyway (.ci/run).
+quality: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/djlint --check templates
@@ -72,7 +74,7 @@ quality: install
 	bin/check-messages
 	$(PY) bin/generate-parameter-tree --check
 
-fix: install
+fix: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/djlint --reformat templates || true

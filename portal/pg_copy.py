@@ -135,7 +135,7 @@ def fetch_prepared(sql: str, params: list) -> list[tuple]:
     for a chunk's reads by hundreds of NIRs (one text parameter split by string_to_array) that meant
     folding the whole list into a constant array and estimating each of its elements: measured alone
     (2026-12-02, 720 NIRs, two runs), the changed incomes 1.4–2.2 → 0.6–0.9 ms of the server's CPU,
-    the summaries 3.2–4.6 → 2.75–3.9 ms (docs/campaigns.md, "Session 9: PostgreSQL's side"). Django's error wrapping is kept;
+    the summaries 3.2–4.6 → 2.75–3.9 ms (docs/campaigns-speed-log.md, "Session 9: PostgreSQL's side"). Django's error wrapping is kept;
     its query log (DEBUG) does not see these statements. Not for a pooler in transaction mode that
     does not keep prepared statements (PgBouncer before 1.21)."""
     connection.ensure_connection()

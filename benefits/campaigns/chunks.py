@@ -110,7 +110,7 @@ def commit_unflushed() -> None:
     message was acknowledged, so the sweep (sweep.py) enqueues the still-queued chunk again and it runs
     once. A worker killed at any time changes nothing (the commit is the server's). Whatever follows a
     chunk outside the database starts with a synchronous commit of its own (a letter's rendering counts
-    its attempt first), which flushes the WAL up to the chunk's (docs/campaigns.md, "Session 8")."""
+    its attempt first), which flushes the WAL up to the chunk's (docs/campaigns-speed-log.md, "Session 8")."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit = off")

@@ -16,6 +16,7 @@ from benefits.campaigns.feed_import import income_feed_import
 from benefits.campaigns.feed_models import PersonNir
 from benefits.campaigns.households import neutral_household, quarter
 from benefits.campaigns.kinds import QUARTERLY
+from benefits.claims.file_checks import file_check
 from benefits.claims.models import AllocataireFile
 from benefits.income.emulator_data import amounts_for
 from benefits.rules import compute_batch
@@ -75,17 +76,19 @@ def store(pending, rights_month, rng, non_recours_share) -> None:
     files = []
     for demo in pending:
         applicant = demo.members[0]
-        files.append(
-            AllocataireFile(
-                number=demo.number,
-                family_name=applicant["family_name"],
-                given_names=applicant["given_names"],
-                birth_date=applicant["birth_date"],
-                members=demo.members,
-                housing=demo.housing,
-                rights=rights[demo.number] if claims[demo.number] else [],
-            )
+        file = AllocataireFile(
+            number=demo.number,
+            family_name=applicant["family_name"],
+            given_names=applicant["given_names"],
+            birth_date=applicant["birth_date"],
+            members=demo.members,
+            housing=demo.housing,
+            rights=rights[demo.number] if claims[demo.number] else [],
         )
+        # The check of every writer (the overseas communes the generator draws are kept): nothing of the
+        # batch is stored if one file would be refused by the core.
+        file_check(members=file.members, housing=file.housing, rights=file.rights, number=file.number)
+        files.append(file)
     AllocataireFile.objects.bulk_create(files, ignore_conflicts=True, batch_size=BATCH)
     index_nirs(AllocataireFile.objects.filter(number__in=[demo.number for demo in pending]))
 

@@ -83,7 +83,7 @@ def with_core(campaign: Campaign, households: dict, rights: dict) -> dict:
     between two of the batch's households, each decision found its code and data evicted by the core
     and paid for it in cache misses: on the loaded machine the evaluation around the batch cost
     0.036–0.056 s a chunk that way, 0.020–0.023 s this way, for the same instructions
-    (docs/campaigns.md, "Session 7: evaluation side"); the core's own CPU does not change."""
+    (docs/campaigns-speed-log.md, "Session 7: evaluation side"); the core's own CPU does not change."""
     month = campaign.month
     rows = list(compute_batch(((str(pk), month, data) for pk, data in households.items()), explain=False))
     decided, no_errors = {}, []  # one empty list for the chunk's valid households (never changed)

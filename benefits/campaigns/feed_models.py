@@ -62,7 +62,7 @@ class IncomeRecord(models.Model):
             # The recalculation letters' changed incomes (campaigns/notify.py: a chunk's NIRs, the
             # quarter, previous_amount set): only the lines a later file corrected take an entry, so
             # the read no longer walks every line of the chunk's NIRs (≈ 1.7 ms of the server's CPU
-            # per chunk, docs/campaigns.md "Session 7: letters").
+            # per chunk, docs/campaigns-speed-log.md "Session 7: letters").
             models.Index(
                 fields=["nir", "month"],
                 condition=models.Q(previous_amount__isnull=False),

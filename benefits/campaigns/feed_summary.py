@@ -3,7 +3,7 @@
 A chunk needs, for each adult of its files, the feed's window M-16..M-1 summed by kind and month
 ({kind: {month: euros}}, households.feed_window). Summing ≈ 18 lines a person for every chunk (an index
 scan, a sort of ≈ 9 400 rows, two JSON aggregations) was 46 % of PostgreSQL's CPU for a recalculation
-chunk (docs/campaigns.md, "Session 8"). The import, which is the only writer of the lines, updates in
+chunk (docs/campaigns-speed-log.md, "Session 8"). The import, which is the only writer of the lines, updates in
 its own transaction the summary of every NIR whose lines it changed (IncomeSummary: one row a NIR,
 that JSON text for every month from `since` on); a chunk reads one row a person by its primary key.
 

@@ -79,7 +79,7 @@ def files_read(queryset, holders_only: bool = False) -> list[FileRow]:
     files holding a right: kinds.needs_core), the members and housing of a file without any right
     are not sent (None): turning the two jsonb columns into text was two thirds of the server's CPU
     for the read, and ≈ 40 % of the files hold nothing (measured alone, 1 000 files: 5.2 → 4.3 ms,
-    docs/campaigns.md "Session 9: PostgreSQL's side")."""
+    docs/campaigns-speed-log.md "Session 9: PostgreSQL's side")."""
     members, housing = "members", "housing"
     if holders_only:
         held = ~Q(rights=[])

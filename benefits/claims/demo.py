@@ -7,8 +7,10 @@ worker, 04 a month not transmitted yet, 91 the service down, 92 no data for the 
 """
 
 from django.conf import settings
+from django.db import transaction
 
 from benefits.campaigns.nir_index import file_nirs_index
+from benefits.claims.file_checks import file_check
 from benefits.claims.models import AllocataireFile
 
 # identity key, file number, holder's NIR, partner (given names, birth date, NIR) or None,
@@ -121,6 +123,7 @@ def members_of(identity, nir, partner, children) -> list[dict]:
     return members
 
 
+@transaction.atomic  # all the demo files or none (one refused by file_check)
 def load_demo_files() -> str:
     from portal.fcplus_emulator.identities import IDENTITIES, emulator_sub
 
@@ -139,6 +142,8 @@ def load_demo_files() -> str:
             "members": members_of(identity, nir, partner, children),
             "housing": housing,
         }
+        # Checked as the /gestion/ form checks a file: the demo cannot store what the core would refuse.
+        file_check(members=values["members"], housing=housing, rights=rights, number=number)
         file, _created = AllocataireFile.objects.update_or_create(
             fcplus_sub=emulator_sub(key, settings.FCPLUS_CLIENT_ID),
             defaults=values,

@@ -43,6 +43,15 @@ class AllocataireFile(models.Model):
     def __str__(self):
         return f"Dossier {self.number}"
 
+    def clean(self):
+        """The file's members, housing and rights as every writer checks them (file_checks.py): the
+        /gestion/ form shows what is wrong in each field."""
+        from benefits.claims.file_checks import file_check  # it reads the campaigns' households
+
+        if self.rights is None:  # an empty box in the form
+            self.rights = []
+        file_check(members=self.members, housing=self.housing, rights=self.rights)
+
     @property
     def adults(self) -> list[dict]:
         return [m for m in self.members if m["role"] in ("applicant", "partner")]

@@ -3,9 +3,9 @@
 Nothing queries inside a letter's context (no `context__…` lookup, no index, no comparison): it is
 written once (a campaign chunk writes hundreds at a time), completed once and read whole when the
 letter is shown or rendered. PostgreSQL's `jsonb` parses every context into its binary tree on insert
-(a third of the server's CPU for a chunk's letters, docs/campaigns.md "Session 7: letters"); `json`
+(a third of the server's CPU for a chunk's letters, docs/campaigns-speed-log.md "Session 7: letters"); `json`
 (session 7 to 8) still ran its parser over every context to check it, ≈ 3 ms of the server's CPU for a
-chunk's 513 letters of 1.2 KB (docs/campaigns.md, "Session 9: PostgreSQL's side"). Every context is
+chunk's 513 letters of 1.2 KB (docs/campaigns-speed-log.md, "Session 9: PostgreSQL's side"). Every context is
 written by a JSON encoder (this field's, or a chunk's own: benefits/campaigns/letter_freeze.Freezer,
 whose texts the tests decode), so the check found nothing; a text that were not JSON would fail where
 it is read (json.loads), as it would in SQLite, where the column is Django's JSONField's.

@@ -1,4 +1,4 @@
-"""The summaries' storage on PostgreSQL (docs/campaigns.md, "Session 8"):
+"""The summaries' storage on PostgreSQL (docs/campaigns-speed-log.md, "Session 8"):
 
 - fillfactor 50: every monthly import rewrites the summary of each person it brings a month for; with
   room left in each page the new version stays in its page (a HOT update: no new index entry, the old

@@ -1,5 +1,5 @@
 """The letters' context stored as `text` on PostgreSQL, where it was `json` (benefits/letters/fields.py;
-docs/campaigns.md, "Session 9: PostgreSQL's side"): the same text, kept as written, without the
+docs/campaigns-speed-log.md, "Session 9: PostgreSQL's side"): the same text, kept as written, without the
 server's parse of every context to check it (≈ 3 ms of its CPU for a recalculation chunk's 513
 letters). `json` to `text` keeps each value's text; the reverse parses them again. Elsewhere (SQLite)
 the column does not change."""

@@ -69,3 +69,107 @@ def test_the_files_admin_finds_a_number_typed_without_its_zeros_exactly(client):
     assert f"/{files[0].pk}/change/" in page and f"/{files[1].pk}/change/" not in page  # not LIKE '%3%'
     page = client.get(url, {"q": "duran"}).content.decode()  # a name: the admin's search, as before
     assert f"/{files[1].pk}/change/" in page and f"/{files[0].pk}/change/" not in page
+
+
+def file_page(client, url: str, **changed) -> dict:
+    """What a browser posts from the file's page in /gestion/, with `changed` typed in."""
+    from tests.robustness.test_fuzz_admin import FormValues
+
+    return {**FormValues(client.get(url).content.decode()).values, **changed}
+
+
+OVERSEAS_MEMBERS = (
+    '[{"id": "a", "role": "applicant", "given_names": "Maëva", "family_name": "HOARAU", '
+    '"birth_date": "1990-07-14", "nir": "2900797411123", "activity": "employed"}]'
+)
+
+
+def test_an_agent_stores_an_overseas_file_the_simulator_does_not_compute_yet(client):
+    from benefits.campaigns.feed_models import PersonNir
+    from benefits.claims.models import AllocataireFile
+
+    sign_in(client, agent_factory(is_superuser=True))
+    url = "/gestion/benefits/allocatairefile/add/"
+    posted = file_page(
+        client,
+        url,
+        number="0097411",
+        family_name="HOARAU",
+        given_names="Maëva",
+        birth_date="14/07/1990",
+        birthplace="97411",
+        members=OVERSEAS_MEMBERS,
+        housing='{"status": "tenant_social", "rent": 420, "commune_insee": "97411"}',
+        rights='[{"benefit": "rsa", "amount": "310.55"}]',
+    )
+    response = client.post(url, posted)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    file = AllocataireFile.objects.get(number="0097411")
+    assert file.housing["commune_insee"] == "97411" and file.rights == [
+        {"benefit": "rsa", "amount": "310.55"}
+    ]
+    assert PersonNir.objects.get().file == file  # indexed as any file
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        (
+            "members",
+            '[{"id": "a", "role": "applicant", "birth_date": "1985-02-30", "nir": "2850375056101"}]',
+            "Personne n°\u00a01, «\u00a0birth_date\u00a0»\u00a0: La date 1985-02-30 n’existe pas.",
+        ),
+        (
+            "housing",
+            '{"status": "tenant_social", "commune_insee": "97411"}',
+            "«\u00a0rent\u00a0»\u00a0: Le loyer est obligatoire pour un locataire.",
+        ),
+        (
+            "rights",
+            '[{"benefit": "ppa"}]',
+            "Les droits doivent être une liste JSON ([…]) d’objets {benefit, amount} (un montant en euros).",
+        ),
+    ],
+)
+def test_a_file_the_core_would_refuse_is_shown_again_with_the_error_in_its_field(
+    client, field, typed, message
+):
+    from html import escape
+
+    file = file_factory()
+    before = {"members": file.members, "housing": file.housing, "rights": file.rights}
+    sign_in(client, agent_factory(is_superuser=True))
+    url = f"/gestion/benefits/allocatairefile/{file.pk}/change/"
+    response = client.post(url, file_page(client, url, **{field: typed}))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == [field] and errors[field] == [message]
+    assert escape(message) in response.content.decode()
+    file.refresh_from_db()
+    assert {"members": file.members, "housing": file.housing, "rights": file.rights} == before
+
+
+def test_a_box_that_is_no_json_says_only_that_not_what_the_check_thinks_of_the_empty_default(client):
+    from benefits.claims.models import AllocataireFile
+
+    sign_in(client, agent_factory(is_superuser=True))
+    url = "/gestion/benefits/allocatairefile/add/"
+    typed = {
+        "number": "0000042",
+        "family_name": "MARTIN",
+        "given_names": "Camille",
+        "birth_date": "10/03/1985",
+    }
+    response = client.post(url, file_page(client, url, **typed, members="[", housing="{", rights=""))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["members"] == errors["housing"] == ["Saisissez un JSON valide."]
+    # The members typed right, the housing not: the members are checked (and refused), not the housing.
+    members = '[{"id": "a", "role": "applicant", "birth_date": "1985-02-30"}]'
+    response = client.post(url, file_page(client, url, **typed, members=members, housing="{", rights=""))
+    errors = response.context["adminform"].form.errors
+    assert errors["housing"] == ["Saisissez un JSON valide."]
+    assert errors["members"] == [
+        "Personne n°\u00a01, «\u00a0birth_date\u00a0»\u00a0: La date 1985-02-30 n’existe pas."
+    ]
+    assert not AllocataireFile.objects.exists()

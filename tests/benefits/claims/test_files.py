@@ -79,3 +79,31 @@ def test_loading_the_demo_again_keeps_the_rights_recorded_since():
     dominique.refresh_from_db()
     assert dominique.rights == []
     assert dominique.housing  # the demo's housing restored
+
+
+def test_the_demo_files_go_through_the_check_of_every_writer(monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from benefits.claims import demo
+
+    # Ange (an owner) living in La Réunion: an overseas file is stored, though the core does not
+    # compute it yet; a tenant without a rent is refused, with the file's number, and not stored.
+    files = [
+        (*row[:5], {"status": "owner", "commune_insee": "97411"}, row[6]) if row[0] == "ange" else row
+        for row in demo.FILES
+    ]
+    monkeypatch.setattr(demo, "FILES", files)
+    load_demo_files()
+    assert AllocataireFile.objects.get(number="0000004").housing["commune_insee"] == "97411"
+    files = [
+        (*row[:5], {"status": "tenant_private", "zone": 2}, row[6]) if row[0] == "lucie" else row
+        for row in files
+    ]
+    monkeypatch.setattr(demo, "FILES", files)
+    AllocataireFile.objects.all().delete()
+    with pytest.raises(ValidationError) as refused:
+        load_demo_files()
+    assert refused.value.message_dict["housing"] == [
+        "Dossier 0000005\u00a0: «\u00a0rent\u00a0»\u00a0: Le loyer est obligatoire pour un locataire."
+    ]
+    assert not AllocataireFile.objects.exists()  # the demo's files are loaded all or none
