@@ -124,3 +124,14 @@ def test_the_payment_badge_keeps_a_margin_above_the_refresh_link(operator_client
     html = operator_client.get(f"/operateur/campagnes/{campaign.pk}/").content.decode()
     badges = re.findall(r'<p class="(fr-badge[^"]*)"', html)
     assert badges and all("fr-mb-2w" in classes.split() for classes in badges), badges
+
+
+def test_in_english_the_progress_reads_as_english(operator_client, operator):
+    from django.conf import settings
+
+    campaign = started(operator, total=5007)
+    CampaignChunk.objects.create(
+        campaign=campaign, first_pk=1, last_pk=1, status=ChunkStatus.DONE, households=1
+    )
+    operator_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert f"1 household processed out of 5{NBSP}007 (0%)" in progress(operator_client, campaign)
