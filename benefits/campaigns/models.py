@@ -55,6 +55,9 @@ class Campaign(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Pauses do not count in the rate and the ETA: the start of the current pause, the past ones' sum.
+    paused_at = models.DateTimeField(null=True, blank=True)
+    paused_seconds = models.FloatField(default=0)
     total = models.PositiveIntegerField(default=0, help_text="Households in the campaign's chunks")
     chunk_size = models.PositiveIntegerField(default=1000)
     dry_run = models.JSONField(default=dict, blank=True)

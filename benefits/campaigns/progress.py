@@ -18,8 +18,11 @@ def campaign_progress(*, campaign: Campaign, now=None) -> dict:
     done = (by_status.get(ChunkStatus.DONE) or {}).get("households") or 0
     errors = (by_status.get(ChunkStatus.PARKED) or {}).get("chunks") or 0
     total = campaign.total
+    # Working time only: a campaign paused (or cancelled while paused) stopped at its pause, and the
+    # past pauses are taken off, or a night's pause would divide the rate and push the ETA away.
+    end = campaign.paused_at or campaign.finished_at or now
     elapsed = (
-        ((campaign.finished_at or now) - campaign.started_at).total_seconds() if campaign.started_at else 0
+        (end - campaign.started_at).total_seconds() - campaign.paused_seconds if campaign.started_at else 0
     )
     rate = done / elapsed if elapsed > 0 and done else 0.0
     remaining = max(total - done, 0)

@@ -91,7 +91,7 @@ def chunks_enqueue(*, campaign: Campaign) -> int:
 def campaign_pause(*, campaign: Campaign, by) -> bool:
     """Chunks not started yet stay queued (their tasks return at once); running ones finish."""
     paused = Campaign.objects.filter(pk=campaign.pk, status=CampaignStatus.RUNNING).update(
-        status=CampaignStatus.PAUSED
+        status=CampaignStatus.PAUSED, paused_at=timezone.now()
     )
     if paused:
         journal(action="campaign_paused", campaign=campaign, by=by)
@@ -100,14 +100,23 @@ def campaign_pause(*, campaign: Campaign, by) -> bool:
 
 def campaign_resume(*, campaign: Campaign, by) -> bool:
     with transaction.atomic():
-        resumed = Campaign.objects.filter(pk=campaign.pk, status=CampaignStatus.PAUSED).update(
-            status=CampaignStatus.RUNNING
+        paused = Campaign.objects.select_for_update().filter(pk=campaign.pk, status=CampaignStatus.PAUSED)
+        row = paused.values("paused_at", "paused_seconds").first()
+        resumed = row and paused.update(
+            status=CampaignStatus.RUNNING,
+            paused_at=None,
+            paused_seconds=row["paused_seconds"] + paused_seconds(row["paused_at"]),
         )
         if resumed:
             journal(action="campaign_resumed", campaign=campaign, by=by)
             # A chunk enqueued twice is harmless: the second delivery finds it done.
             transaction.on_commit(lambda: chunks_enqueue(campaign=campaign))
     return bool(resumed)
+
+
+def paused_seconds(paused_at) -> float:
+    """The length of the pause that ends now (none for a campaign paused before pauses were timed)."""
+    return max((timezone.now() - paused_at).total_seconds(), 0.0) if paused_at else 0.0
 
 
 def campaign_cancel(*, campaign: Campaign, by) -> bool:

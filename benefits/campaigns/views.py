@@ -10,6 +10,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from benefits.campaigns import services
 from benefits.campaigns.dry_run import campaign_dry_run
@@ -52,16 +53,22 @@ def index(request):
         messages.success(request, _("Campagne créée : faites un essai avant de la lancer."))
         return redirect("campaigns:detail", pk=campaign.pk)
     campaigns = Campaign.objects.select_related("feed")[:50]
-    return render(request, "benefits/campaigns/index.html", {"form": form, "campaigns": campaigns})
+    context = {"form": form, "campaigns": campaigns, "forms_with_errors": [form]}
+    return render(request, "benefits/campaigns/index.html", context)
 
 
 @operator_required
 def detail(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
-    context = campaign_progress(campaign=campaign)
     template = "benefits/campaigns/detail.html"
-    if request.htmx:  # the progress only: its messages, unread, wait for the next whole page
-        return render(request, f"{template}#progress", context)
+    if request.htmx:
+        # The poll says which status its page shows: once the campaign has moved on (paused, resumed,
+        # finished, cancelled), its buttons, status and report link are stale, so htmx reloads the page.
+        if request.GET.get("etat", campaign.status) != campaign.status:
+            return HttpResponseClientRefresh()
+        # The progress only: its messages, unread, wait for the next whole page.
+        return render(request, f"{template}#progress", campaign_progress(campaign=campaign))
+    context = campaign_progress(campaign=campaign)
     # An action refused (launch before a dry run…) comes back here as an error message: the title
     # says so first, as on every page with an error (RGAA 8.6). Reading the messages here does not
     # use them up before the layout shows them in this response.
@@ -98,9 +105,17 @@ def action(request, pk, name):
     if name == "launch" and not campaign.dry_run:
         messages.error(request, _("Faites d’abord un essai sur un échantillon."))
     elif service(campaign=campaign, by=request.user):
-        messages.success(request, done)
+        # A draft cancelled had written nothing: no « résultats déjà écrits » to speak of.
+        never_started = name == "cancel" and not campaign.started_at
+        messages.success(request, _("Campagne annulée.") if never_started else done)
     else:
-        messages.error(request, _("Cette action n’est pas possible dans l’état actuel de la campagne."))
+        # Said with the state it is in now: another operator or the campaign's own end moved it on.
+        campaign.refresh_from_db(fields=["status"])
+        messages.error(
+            request,
+            _("Cette action n’est plus possible : la campagne est maintenant « %(status)s ».")
+            % {"status": campaign.get_status_display()},
+        )
     return redirect("campaigns:detail", pk=pk)
 
 

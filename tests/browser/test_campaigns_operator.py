@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
+from benefits.campaigns import services
 from benefits.campaigns.chunks import chunk_run
 from benefits.campaigns.demo_load import campaign_demo_load
 from benefits.campaigns.models import Campaign, CampaignResult, ChunkStatus
@@ -68,7 +69,7 @@ def test_operator_journey_with_htmx_progress(
         page.get_by_role("button", name="Lancer la campagne").click()
         total = AllocataireFile.objects.count()
         status = page.locator("#progression [role=status]")
-        expect(status).to_have_text(f"0 foyers traités sur {total} (0 %)")
+        expect(status).to_have_text(f"0 foyer traité sur {total} (0 %)")  # French: 0 and 1 singular
         assert_accessible(page, "campaign running")
 
         campaign = Campaign.objects.get()
@@ -82,7 +83,22 @@ def test_operator_journey_with_htmx_progress(
 
         page.get_by_role("button", name="Mettre en pause").click()
         expect(page.get_by_role("button", name="Reprendre")).to_be_visible()
+        # Resumed from another screen: the poll sees the status move and reloads the whole page, so
+        # its buttons and status are never stale (the chunks stay queued: chunk_enqueue is patched).
+        assert services.campaign_resume(campaign=campaign, by=campaign.created_by)
+        expect(page.get_by_role("button", name="Mettre en pause")).to_be_visible(timeout=10_000)
+        expect(page.get_by_role("button", name="Reprendre")).to_have_count(0)
+        expect(page.get_by_text("État : En cours")).to_be_visible()
+        page.get_by_role("button", name="Mettre en pause").click()
+        expect(page.get_by_role("button", name="Reprendre")).to_be_visible()
         assert_accessible(page, "campaign paused")
+        # Paused from another screen while this one watches a running campaign: the same reload.
+        assert services.campaign_resume(campaign=campaign, by=campaign.created_by)
+        page.reload()
+        expect(page.get_by_role("button", name="Mettre en pause")).to_be_visible()
+        assert services.campaign_pause(campaign=campaign, by=campaign.created_by)
+        expect(page.get_by_role("button", name="Reprendre")).to_be_visible(timeout=10_000)
+        expect(page.get_by_text("État : En pause")).to_be_visible()
         # Cancelling cannot be undone: a question first, and "Non" keeps the campaign.
         page.get_by_role("link", name="Annuler la campagne…").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Annuler la campagne")

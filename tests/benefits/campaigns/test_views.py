@@ -78,7 +78,7 @@ def test_create_dry_run_launch_follow_and_report(
     campaign.kind = "aide_exceptionnelle"
     campaign.save(update_fields=["kind"])
     html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
-    assert "Prochain paiement le" in html and "La campagne se termine avant la date limite" in html
+    assert "Prochain paiement le" in html and "La campagne s’est terminée avant la date limite" in html
     partial = operator_client.get(f"/operateur/campagnes/{campaign.pk}/", headers={"HX-Request": "true"})
     body = partial.content.decode()
     assert body.lstrip().startswith('<section id="progression"') and "<h1>" not in body
@@ -120,7 +120,7 @@ def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):
     gone = operator_client.get(f"/operateur/campagnes/{campaign.pk}/annulation/")
     assert gone["Location"] == f"/operateur/campagnes/{campaign.pk}/"  # nothing left to cancel
     html = operator_client.post(f"/operateur/campagnes/{campaign.pk}/resume/", follow=True).content.decode()
-    assert "pas possible" in html
+    assert "plus possible\u00a0: la campagne est maintenant «\u00a0Annulée\u00a0»" in html
 
 
 def test_the_demo_agent_reaches_the_operator_screens(client):
@@ -168,3 +168,35 @@ def test_a_form_with_errors_or_a_refused_action_starts_the_title_with_erreur(ope
     operator_client.post(f"{detail}launch/")
     operator_client.get(detail, headers={"HX-Request": "true"})
     assert title(operator_client.get(detail)).startswith("Erreur : Campagne")
+
+
+def test_the_poll_reloads_the_whole_page_once_the_status_has_changed(operator_client, operator):
+    """The htmx poll swaps only the progress: it carries the status its page shows, and when the
+    campaign has moved on (paused elsewhere, finished, cancelled) the answer asks htmx for a whole
+    page, so the buttons, the status and the report link are never stale."""
+    campaign = Campaign.objects.create(
+        kind="recalcul", month="2026-12", status="en_cours", created_by=operator
+    )
+    campaign.started_at = campaign.created_at
+    campaign.save()
+    detail = f"/operateur/campagnes/{campaign.pk}/"
+    html = check_page(operator_client.get(detail))
+    poll = re.search(r'data-hx-get="([^"]+)"', html).group(1)
+    assert poll == f"{detail}?etat=en_cours"
+    same = operator_client.get(poll, headers={"HX-Request": "true"})
+    assert "HX-Refresh" not in same and same.content.decode().lstrip().startswith('<section id="progression"')
+    for status in ("en_pause", "terminee", "annulee"):
+        Campaign.objects.filter(pk=campaign.pk).update(status=status)
+        moved = operator_client.get(poll, headers={"HX-Request": "true"})
+        assert moved.status_code == 200 and moved["HX-Refresh"] == "true" and not moved.content
+    # The paused page polls with its own status: a resume from another screen reloads it too.
+    Campaign.objects.filter(pk=campaign.pk).update(status="en_pause")
+    paused = re.search(r'data-hx-get="([^"]+)"', check_page(operator_client.get(detail))).group(1)
+    assert paused.endswith("?etat=en_pause")
+    Campaign.objects.filter(pk=campaign.pk).update(status="en_cours")
+    assert operator_client.get(paused, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
+    # Without the parameter (an older page, a hand-made request) the progress is answered as before.
+    plain = operator_client.get(detail, headers={"HX-Request": "true"})
+    assert "HX-Refresh" not in plain and plain.content.decode().lstrip().startswith(
+        '<section id="progression"'
+    )
