@@ -7,7 +7,7 @@ file_in_scope only ever returns the mandate's own file).
 
 import hashlib
 import json
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +25,10 @@ class MandateRefused(Exception):
 
 
 def expiry_of(duration: str, start: datetime) -> datetime:
+    # Python adds a timedelta to an aware datetime on its wall clock, in its own time zone: 01:30 Paris
+    # summer time + 2 h would read 03:30 winter time, 3 hours later, on the night of the change of time.
+    # In UTC a duration is a duration, whatever zone the caller's datetime is in.
+    start = start.astimezone(UTC)
     if duration == Duration.VISIT:
         return start + VISIT_LENGTH
     # "The day": until midnight, local time (a mandate never outlives the day it was given, nor 24 h).

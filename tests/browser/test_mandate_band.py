@@ -16,7 +16,7 @@ from tests.factories import UserFactory
 
 @pytest.mark.django_db(transaction=True)
 def test_the_mandate_band_on_mes_demarches_at_1280_and_360_px(
-    page, browser, live_server, assert_accessible, settings
+    page, no_js_context, live_server, assert_accessible, settings
 ):
     settings.INCOME_API_URL = live_server.url + "/_revenus/api/v1"
     file = file_factory(user=UserFactory(first_name="Camille Marie", last_name="MARTIN"))
@@ -61,15 +61,12 @@ def test_the_mandate_band_on_mes_demarches_at_1280_and_360_px(
         assert_accessible(page, f"Mes démarches under a mandate at {width} px")
 
     # Without JavaScript the band's button ends the mandate: back on the file, no band any more.
-    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
-    try:
-        context.add_cookies([cookie])
-        no_js = context.new_page()
-        no_js.goto(live_server.url + "/mon-espace/demarches/")
-        no_js.locator("#mandat-en-cours").get_by_role("button", name="Terminer le mandat").click()
-        no_js.wait_for_url(f"**/agent/dossier/{file.number}/")
-        expect(no_js.get_by_text("Mandat terminé.")).to_be_visible()
-        expect(no_js.locator("#mandat-en-cours")).to_have_count(0)
-    finally:
-        context.close()
+    # (no_js_context is pytest-playwright's new_context: closed at teardown, after a failure too.)
+    no_js_context.add_cookies([cookie])
+    no_js = no_js_context.new_page()
+    no_js.goto(live_server.url + "/mon-espace/demarches/")
+    no_js.locator("#mandat-en-cours").get_by_role("button", name="Terminer le mandat").click()
+    no_js.wait_for_url(f"**/agent/dossier/{file.number}/")
+    expect(no_js.get_by_text("Mandat terminé.")).to_be_visible()
+    expect(no_js.locator("#mandat-en-cours")).to_have_count(0)
     assert Mandate.objects.get().revoked_at is not None

@@ -87,6 +87,21 @@ def test_the_end_of_a_mandate_is_the_wall_clock_across_a_change_of_time(settings
             assert long_until(expiry_of(Duration.DAY, day), day) == "jusqu’à minuit"
 
 
+def test_a_visit_lasts_two_hours_whatever_the_time_zone_of_its_start(settings):
+    settings.TIME_ZONE = "Europe/Paris"
+    utc = ZoneInfo("UTC")
+    # Sunday 25 October 2026: 01:30 Paris summer time (23:30 UTC) given as a Paris datetime, not UTC.
+    # Added on Paris's wall clock the 2 hours would end at 3 h 30 winter time, 3 real hours later.
+    start = paris(2026, 10, 25, 1, 30)
+    end = expiry_of(Duration.VISIT, start)
+    assert end.astimezone(utc) - start.astimezone(utc) == timedelta(hours=2)
+    assert end == datetime(2026, 10, 25, 1, 30, tzinfo=utc)
+    with translation.override("fr"):
+        assert long_until(end, start) == f"jusqu’à 2{NBSP}h{NBSP}30"
+    # The day mandate given the same Paris datetime still ends at midnight, local time.
+    assert expiry_of(Duration.DAY, start) == paris(2026, 10, 26, 0, 0)
+
+
 def test_the_long_until_filter(settings):
     settings.TIME_ZONE = "Europe/Paris"
     template = Template("{% load portal_dates %}{{ end|long_until }}/{{ none|long_until }}")

@@ -114,3 +114,16 @@ def test_mon_espace_shows_the_latest_letters(logged_client, letter):
     page = logged_client.get(reverse("espace:home")).content.decode()
     assert "Mes courriers" in page and letter.subject in page
     assert "1 courrier non lu." in page
+
+
+def test_mon_espace_says_no_unread_letter_in_words_once_they_are_read(logged_client, letter):
+    # The person opens the letter (the page marks it read): French's plural rule would say
+    # « 0 courrier non lu. ».
+    assert logged_client.get(reverse("letters:letter", args=[letter.pk])).status_code == 200
+    letter.refresh_from_db()
+    assert letter.read_at is not None
+    page = logged_client.get(reverse("espace:home")).content.decode()
+    assert letter.subject in page
+    assert "Aucun courrier non lu." in page and "0 courrier" not in page
+    english = logged_client.get(reverse("espace:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "No unread letters." in english
