@@ -10,7 +10,6 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRefresh
 
 from benefits.campaigns import services
 from benefits.campaigns.dry_run import campaign_dry_run
@@ -61,19 +60,31 @@ def index(request):
 def detail(request, pk):
     campaign = get_object_or_404(Campaign, pk=pk)
     template = "benefits/campaigns/detail.html"
+    context = campaign_progress(campaign=campaign)
     if request.htmx:
         # The poll says which status its page shows: once the campaign has moved on (paused, resumed,
-        # finished, cancelled), its buttons, status and report link are stale, so htmx reloads the page.
+        # finished, cancelled), its buttons, status and report link are stale.
         if request.GET.get("etat", campaign.status) != campaign.status:
-            return HttpResponseClientRefresh()
+            return status_changed(request, template, context)
         # The progress only: its messages, unread, wait for the next whole page.
-        return render(request, f"{template}#progress", campaign_progress(campaign=campaign))
-    context = campaign_progress(campaign=campaign)
+        return render(request, f"{template}#progress", context)
     # An action refused (launch before a dry run…) comes back here as an error message: the title
     # says so first, as on every page with an error (RGAA 8.6). Reading the messages here does not
     # use them up before the layout shows them in this response.
     context["has_errors"] = any(m.level == messages.ERROR for m in messages.get_messages(request))
     return render(request, template, context)
+
+
+def status_changed(request, template, context):
+    """The whole <main> in place of the progress (htmx's HX-Retarget/HX-Reselect): a reload
+    (HX-Refresh) put focus and reading back at the top of the page, and a redirect to "#progression"
+    on the page's own URL is only a jump within it, not a reload. The progress says what changed,
+    and portal.js moves focus there after the swap, so a screen reader reads it."""
+    context["status_changed"] = True
+    response = render(request, template, context)
+    response["HX-Retarget"] = response["HX-Reselect"] = "#contenu"
+    response["HX-Reswap"] = "outerHTML"
+    return response
 
 
 @require_POST

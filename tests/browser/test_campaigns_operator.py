@@ -1,7 +1,8 @@
 """The campaigns' operator screens in a browser: an operator signs in with the TOTP code, creates a
 non-recours campaign, dry-runs it, launches it, watches its progress update by itself (htmx polling),
 pauses and resumes it, and reads its report — axe on every state; and the same journey without
-JavaScript (plain forms, the "Actualiser la progression" link)."""
+JavaScript (plain forms; the "Actualiser la progression" link is there only while the campaign runs
+or is paused)."""
 
 import re
 
@@ -89,6 +90,14 @@ def test_operator_journey_with_htmx_progress(
         expect(page.get_by_role("button", name="Mettre en pause")).to_be_visible(timeout=10_000)
         expect(page.get_by_role("button", name="Reprendre")).to_have_count(0)
         expect(page.get_by_text("État : En cours")).to_be_visible()
+        # Focus (and so the reading position) lands on the progress, on the sentence saying what
+        # changed, not back at the top of the page; the page's URL is the same.
+        notice = page.locator("#progression [data-focus-after-swap]")
+        expect(notice).to_have_text("La campagne est maintenant « En cours ».")
+        expect(notice).to_be_focused()
+        assert page.url == url and notice.is_visible()
+        assert notice.bounding_box()["y"] >= 0  # scrolled into view
+        assert_accessible(page, "campaign resumed from another screen")
         page.get_by_role("button", name="Mettre en pause").click()
         expect(page.get_by_role("button", name="Reprendre")).to_be_visible()
         assert_accessible(page, "campaign paused")
@@ -133,10 +142,11 @@ def test_operator_journey_without_javascript(no_js_page, live_server, campaign_f
     assert_accessible(page, "campaign after its dry run without JavaScript")
     page.get_by_role("button", name="Lancer la campagne").click()  # in-process: done within the request
     total = AllocataireFile.objects.count()
-    page.get_by_role("link", name="Actualiser la progression").click()
     expect(page.locator("#progression [role=status]")).to_have_text(
         f"{total} foyers traités sur {total} (100 %)"
     )
+    # Finished: nothing left to refresh (while it runs or is paused, the link is there: test_views.py).
+    expect(page.get_by_role("link", name="Actualiser la progression")).to_have_count(0)
     assert_accessible(page, "campaign done without JavaScript")
     page.get_by_role("link", name="Rapport").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Rapport")

@@ -9,9 +9,11 @@ from django.test import Client
 from benefits.campaigns.models import Campaign
 from tests.agents import agent_factory, current_code, sign_in
 from tests.factories import UserFactory
+from tests.htmx import outer_html
 from tests.portal.test_site_invariants import page_facts
 
 pytestmark = pytest.mark.django_db
+NBSP = "\u00a0"
 
 
 def check_page(response):
@@ -72,7 +74,9 @@ def test_create_dry_run_launch_follow_and_report(
     assert campaign.status == "terminee"
     html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
     assert f"{campaign.total} foyers traités sur {campaign.total} (100 %)" in html
-    assert "Actualiser la progression" in html
+    # Finished: nothing moves any more, so no « Actualiser la progression » (it is there while the
+    # campaign runs or is paused: test_pause_resume_cancel_buttons).
+    assert "Actualiser la progression" not in html
     assert "Fin estimée" not in html  # finished: nothing left to estimate
     assert "Prochain paiement le" not in html and "date limite" not in html  # non-recours pays nothing
     campaign.kind = "aide_exceptionnelle"
@@ -99,10 +103,13 @@ def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):
     campaign.save()
     html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
     assert "Mettre en pause" in html and 'data-hx-trigger="every 2s"' in html
+    assert "Actualiser la progression" in html
     operator_client.post(f"/operateur/campagnes/{campaign.pk}/pause/")
     campaign.refresh_from_db()
     assert campaign.status == "en_pause"
-    assert "Reprendre" in check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
+    html = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
+    # Paused, the chunks under way still finish: their progress still moves.
+    assert "Reprendre" in html and "Actualiser la progression" in html
     # Cancelling cannot be undone: the button leads to a question first, and a POST without the
     # answer cancels nothing.
     assert f'href="/operateur/campagnes/{campaign.pk}/annulation/"' in check_page(
@@ -117,6 +124,8 @@ def test_pause_resume_cancel_buttons(demo_file, operator_client, operator):
     operator_client.post(f"/operateur/campagnes/{campaign.pk}/cancel/", {"confirmer": "oui"})
     campaign.refresh_from_db()
     assert campaign.status == "annulee"
+    cancelled = check_page(operator_client.get(f"/operateur/campagnes/{campaign.pk}/"))
+    assert 'id="progression"' in cancelled and "Actualiser la progression" not in cancelled
     gone = operator_client.get(f"/operateur/campagnes/{campaign.pk}/annulation/")
     assert gone["Location"] == f"/operateur/campagnes/{campaign.pk}/"  # nothing left to cancel
     html = operator_client.post(f"/operateur/campagnes/{campaign.pk}/resume/", follow=True).content.decode()
@@ -170,10 +179,32 @@ def test_a_form_with_errors_or_a_refused_action_starts_the_title_with_erreur(ope
     assert title(operator_client.get(detail)).startswith("Erreur : Campagne")
 
 
+def moved_on(response) -> str:
+    """An answer that swaps the whole <main> (views.status_changed), its notice focused afterwards."""
+    assert response.status_code == 200 and "HX-Refresh" not in response
+    assert response["HX-Retarget"] == response["HX-Reselect"] == "#contenu"
+    assert response["HX-Reswap"] == "outerHTML"
+    html = response.content.decode()
+    assert '<main id="contenu"' in html
+    notice = re.search(r"<div [^>]*data-focus-after-swap[^>]*>\s*<p>\s*([^<]*?)\s*</p>", html)
+    assert notice and 'id="progression"' in html[: notice.start()], "the notice is in the progress"
+    return notice.group(1)
+
+
+def same_markup(one: str, other: str) -> bool:
+    """Equal but for white space and the CSRF tokens (masked anew on each response)."""
+
+    def plain(html):
+        return re.sub(r"\s+", " ", re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html))
+
+    return plain(one) == plain(other)
+
+
 def test_the_poll_reloads_the_whole_page_once_the_status_has_changed(operator_client, operator):
     """The htmx poll swaps only the progress: it carries the status its page shows, and when the
-    campaign has moved on (paused elsewhere, finished, cancelled) the answer asks htmx for a whole
-    page, so the buttons, the status and the report link are never stale."""
+    campaign has moved on (paused elsewhere, finished, cancelled) the answer is the whole page's <main>,
+    so the buttons, the status and the report link are never stale, and focus lands on the progress
+    (a reload, HX-Refresh, put it back at the top of the page)."""
     campaign = Campaign.objects.create(
         kind="recalcul", month="2026-12", status="en_cours", created_by=operator
     )
@@ -184,19 +215,29 @@ def test_the_poll_reloads_the_whole_page_once_the_status_has_changed(operator_cl
     poll = re.search(r'data-hx-get="([^"]+)"', html).group(1)
     assert poll == f"{detail}?etat=en_cours"
     same = operator_client.get(poll, headers={"HX-Request": "true"})
-    assert "HX-Refresh" not in same and same.content.decode().lstrip().startswith('<section id="progression"')
-    for status in ("en_pause", "terminee", "annulee"):
+    assert "HX-Retarget" not in same and same.content.decode().lstrip().startswith(
+        '<section id="progression"'
+    )
+    assert "data-focus-after-swap" not in same.content.decode() + html
+    for status, label in (("en_pause", "En pause"), ("terminee", "Terminée"), ("annulee", "Annulée")):
         Campaign.objects.filter(pk=campaign.pk).update(status=status)
         moved = operator_client.get(poll, headers={"HX-Request": "true"})
-        assert moved.status_code == 200 and moved["HX-Refresh"] == "true" and not moved.content
+        assert moved_on(moved) == f"La campagne est maintenant «{NBSP}{label}{NBSP}»."
+        # The swapped <main> is what a fresh page shows, the notice aside.
+        fresh = outer_html(check_page(operator_client.get(detail)), "contenu")
+        swapped = re.sub(
+            r"\s*<div [^>]*data-focus-after-swap.*?</div>", "", moved.content.decode(), flags=re.S
+        )
+        assert same_markup(outer_html(swapped, "contenu"), fresh)
     # The paused page polls with its own status: a resume from another screen reloads it too.
     Campaign.objects.filter(pk=campaign.pk).update(status="en_pause")
     paused = re.search(r'data-hx-get="([^"]+)"', check_page(operator_client.get(detail))).group(1)
     assert paused.endswith("?etat=en_pause")
     Campaign.objects.filter(pk=campaign.pk).update(status="en_cours")
-    assert operator_client.get(paused, headers={"HX-Request": "true"})["HX-Refresh"] == "true"
+    resumed = moved_on(operator_client.get(paused, headers={"HX-Request": "true"}))
+    assert resumed == f"La campagne est maintenant «{NBSP}En cours{NBSP}»."
     # Without the parameter (an older page, a hand-made request) the progress is answered as before.
     plain = operator_client.get(detail, headers={"HX-Request": "true"})
-    assert "HX-Refresh" not in plain and plain.content.decode().lstrip().startswith(
+    assert "HX-Retarget" not in plain and plain.content.decode().lstrip().startswith(
         '<section id="progression"'
     )

@@ -50,7 +50,17 @@ def test_just_launched_the_progress_says_the_chunks_are_being_prepared_not_0_of_
 
 def test_the_index_writes_the_households_with_french_thousands(operator_client, operator):
     started(operator, status="terminee", total=5007, finished_at=timezone.now())
-    assert f"<td>5{NBSP}007</td>" in operator_client.get("/operateur/campagnes/").content.decode()
+    html = operator_client.get("/operateur/campagnes/").content.decode()
+    # Under its column's name on a phone (the stacked table's aria-hidden label).
+    assert re.search(rf'aria-hidden="true">Foyers</span>\s*5{NBSP}007\s*</td>', html)
+
+
+def test_two_campaigns_of_the_same_kind_and_month_read_apart_by_their_number(operator_client, operator):
+    first, second = (started(operator, status="terminee", finished_at=timezone.now()) for _ in range(2))
+    html = operator_client.get("/operateur/campagnes/").content.decode()
+    for campaign in (first, second):
+        link = rf'<a href="/operateur/campagnes/{campaign.pk}/">\s*Recalcul trimestriel des droits, n°{NBSP}{campaign.pk}\s*</a>'
+        assert re.search(link, html), campaign.pk
 
 
 def test_a_refused_action_says_the_state_the_campaign_is_in_now(operator_client, operator):
