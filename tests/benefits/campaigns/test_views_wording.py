@@ -129,7 +129,8 @@ def test_cancelling_a_draft_speaks_of_nothing_written_nor_of_a_pause(operator_cl
 
 
 def test_the_payment_badge_keeps_a_margin_above_the_refresh_link(operator_client, operator):
-    """At 360 px the DSFR badge (no margin of its own) touched « Actualiser la progression »."""
+    """At 360 px the DSFR badge (no margin of its own) touched « Actualiser la progression » (now shown
+    only while the campaign runs or is paused: the margin stays for whatever follows)."""
     campaign = started(operator, kind="aide_exceptionnelle", status="terminee", finished_at=timezone.now())
     html = operator_client.get(f"/operateur/campagnes/{campaign.pk}/").content.decode()
     badges = re.findall(r'<p class="(fr-badge[^"]*)"', html)
