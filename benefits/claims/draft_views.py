@@ -210,10 +210,14 @@ def check(request, key):
         else:
             return redirect("claims:claim", pk=claim.pk)
     try:
-        household, result = services.claim_estimate(draft=draft)
-        estimate, unavailable = presenters.estimate_lines(result.to_dict(explain=True)), False
+        household, result = services.claim_estimate_if_covered(draft=draft)
     except HouseholdInputError:
-        estimate, unavailable = [], True
+        # Filing will be refused too (claim_submit): the file must be corrected by the CAF first.
+        estimate, unavailable = [], "file"
+    else:
+        # None: a place the core does not cover yet (overseas); filed all the same, the CAF computes.
+        estimate = presenters.estimate_lines(result.to_dict(explain=True)) if result else []
+        unavailable = "" if result else "not_covered"
     months = declaration.quarter(draft.month)
     rows = declaration.figure_rows(draft.data, draft.file.adult_ids, months)
     context = {

@@ -8,11 +8,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from benefits.claims import declaration, first_claim
+from benefits.claims.file_checks import is_overseas
 from benefits.claims.first_claim_services import sworn_problem
 from benefits.claims.models import TRANSITIONS, AllocataireFile, Claim, ClaimDraft, Kind, Status, StatusChange
 from benefits.claims.standing import AlreadyHeld, benefit_standing
 from benefits.letters.claim_letters import letter_for_claim_decided, letter_for_claim_filed
-from benefits.rules import compute, parse_household
+from benefits.rules import HouseholdInputError, compute, parse_household
 from portal.journal import journal_record
 
 # The check page's "no income" box, and the problem's id when it is not ticked.
@@ -56,13 +57,36 @@ def claim_refuse_if_held(*, file: AllocataireFile, kind: str) -> None:
         raise AlreadyHeld(kind, standing)
 
 
-def claim_estimate(*, draft: ClaimDraft):
-    """The right the core computes from the declared figures (an estimate shown before filing).
-    Raises HouseholdInputError when the file cannot be computed."""
+def claim_household(draft: ClaimDraft) -> dict:
     household = declaration.household(draft.file, draft.data, draft.month)
     if first_claim.is_first_claim(draft.kind):
         household = first_claim.apply_answers(household, draft)
+    return household
+
+
+def claim_estimate(*, draft: ClaimDraft):
+    """The right the core computes from the declared figures (an estimate shown before filing).
+    Raises HouseholdInputError when the file cannot be computed."""
+    household = claim_household(draft)
     return household, compute(parse_household(household, draft.month), draft.month, explain=True)
+
+
+def only_beyond_the_core(refused: HouseholdInputError, household: dict) -> bool:
+    """The core refused the household only because it does not cover its place yet (an overseas
+    commune): the file is right, the CAF computes the right itself, and the claim is filed without
+    the portal's estimate. Any other refusal is a file the CAF must correct first."""
+    return all(is_overseas(error, household.get("housing") or {}) for error in refused.errors)
+
+
+def claim_estimate_if_covered(*, draft: ClaimDraft):
+    """(household, result), or (household, None) when the core does not cover the household's place."""
+    try:
+        return claim_estimate(draft=draft)
+    except HouseholdInputError as refused:
+        household = claim_household(draft)
+        if only_beyond_the_core(refused, household):
+            return household, None
+        raise
 
 
 def no_income_problem(rows: list[dict], confirmed: bool) -> list[tuple[str, str]]:
@@ -110,7 +134,7 @@ def claim_submit(
                 problems = no_income_problem(rows, no_income_confirmed)
             if problems:
                 raise NotReadyToFile(problems)
-            household, result = claim_estimate(draft=locked)
+            household, result = claim_estimate_if_covered(draft=locked)
             claim = Claim.objects.create(
                 draft=locked,
                 key=locked.key,
@@ -120,9 +144,10 @@ def claim_submit(
                 inputs=locked.data,
                 figures=rows,
                 household=household,
-                estimate=result.to_dict(explain=True),
-                engine_version=result.engine_version,
-                parameters_version=result.parameters_version,
+                # No estimate where the core does not cover the place yet: the CAF computes the right.
+                estimate=result.to_dict(explain=True) if result else {},
+                engine_version=result.engine_version if result else "",
+                parameters_version=result.parameters_version if result else "",
                 mandate=mandate,
             )
             StatusChange.objects.create(claim=claim, status=Status.FILED, channel=channel)

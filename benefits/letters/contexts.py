@@ -137,6 +137,9 @@ def receipt_context(*, claim) -> dict:
         "quarter": declaration.quarter(claim.month),
         "figures": figure_lines(claim),
         "benefits": benefit_lines(claim.estimate),
+        # Filed without the portal's estimate (a place the core does not cover: overseas); the key is
+        # absent, so false, in the letters frozen before it.
+        "not_estimated": not claim.estimate,
         "payment_day": payment_day(claim.month)["day"].isoformat(),
         "channel": filing_channel(claim),
         "helper": None,
@@ -181,6 +184,7 @@ def decision_context(*, claim) -> dict:
             "filed_at": timezone.localtime(claim.filed_at).isoformat(),
         },
         "accepted": accepted,
+        "not_estimated": not claim.estimate,
         "decided_at": decided_at.isoformat(),
         "benefits": benefits,
         "schedule": schedule,

@@ -121,6 +121,8 @@ def receipt(ctx: dict) -> dict:
         # No total: the receipt gives each estimate as the claim's page does (receipts frozen before
         # 2026-12-02 still hold an unused "total").
         "benefits": benefits(ctx["benefits"]),
+        # Filed without the portal's estimate (overseas: benefits/claims/filing.py); absent before.
+        "not_estimated": ctx.get("not_estimated", False),
         "payment_day": day_text(ctx.get("payment_day", "")),
         "channel": ctx.get("channel", ""),
         "helper": {"name": helper.get("name", ""), "organisation": helper.get("organisation", "")}
@@ -135,6 +137,7 @@ def decision(ctx: dict) -> dict:
     return {
         "kind_label": pick(ctx["claim"]["kind_label"]),
         "accepted": ctx["accepted"],
+        "not_estimated": ctx.get("not_estimated", False),
         "decided_at": day_text(ctx["decided_at"]),
         "filed_at": day_text(ctx["claim"]["filed_at"]),
         "benefits": shown,
