@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 
 from benefits.desk.auth import agent_totp_install
 from benefits.desk.models import DeskAgent
-from benefits.desk.roles import ACCUEIL, roles_ensure
+from benefits.desk.roles import ACCUEIL, SUPERVISEUR, roles_ensure
 
 DEMO_USERNAME = "agent.demo"
 DEMO_PASSWORD = "demo-agent-caf-2026"
@@ -22,7 +22,9 @@ def load_demo_agent() -> str:
     )
     agent.set_password(DEMO_PASSWORD)
     agent.save(update_fields=["password"])
-    agent.groups.set([groups[ACCUEIL]])
+    # Demo only: a supervisor too, so that the newcomer who filed a claim moves it on in /gestion/
+    # (« Passer au statut « Acceptée » ») with the same account and reads the decision letter.
+    agent.groups.set([groups[ACCUEIL], groups[SUPERVISEUR]])
     # Demo only: the same agent also operates the campaigns (/operateur/campagnes/), so a newcomer tries
     # them with one account; in production this permission is given to the campaign operators alone.
     agent.user_permissions.set(Permission.objects.filter(codename="operate_campaign"))

@@ -5,7 +5,7 @@ import pytest
 from benefits.claims.models import Claim
 from benefits.claims.services import claim_draft_open, claim_save_draft, claim_submit
 from portal.models import JournalEntry
-from tests.agents import agent_factory, sign_in
+from tests.agents import agent_factory, current_code, sign_in
 from tests.benefits.claims.factories import confirm_all, file_factory
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +173,21 @@ def test_a_box_that_is_no_json_says_only_that_not_what_the_check_thinks_of_the_e
         "Personne n°\u00a01, «\u00a0birth_date\u00a0»\u00a0: La date 1985-02-30 n’existe pas."
     ]
     assert not AllocataireFile.objects.exists()
+
+
+def test_the_demo_agent_accepts_a_filed_claim_in_gestion_as_docs_claims_md_says(client, user):
+    """docs/claims.md's walk: « An agent moves it on in /gestion/ ». The demo agent alone (README's
+    secrets) was refused the claims' list (403: counter role only) and the walk stopped there."""
+    from benefits.desk import demo
+
+    draft = claim_draft_open(file=file_factory(user=user), by=user, kind="dtr", channel="home")
+    draft = claim_save_draft(draft=draft, values=confirm_all(draft), by=user, channel="home")
+    claim = claim_submit(draft=draft, by=user, channel="home")
+    demo.load_demo_agent()
+    credentials = {"username": demo.DEMO_USERNAME, "password": demo.DEMO_PASSWORD}
+    client.post("/agent/connexion/", credentials | {"code": current_code(demo.DEMO_TOTP_SECRET)})
+    url = "/gestion/benefits/claim/"
+    assert client.get(url).status_code == 200
+    for action in ("mark_en_instruction", "mark_acceptee"):
+        client.post(url, {"action": action, "_selected_action": [claim.pk]})
+    assert Claim.objects.get().status == "acceptee"

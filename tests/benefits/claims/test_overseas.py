@@ -62,3 +62,23 @@ def test_a_file_the_core_refuses_for_another_reason_is_not_filed(logged_client, 
     assert refused.redirect_chain[-1][0] == check_url
     assert "Votre dossier ne permet pas de calculer le droit" in refused.content.decode()
     assert not Claim.objects.exists()
+
+
+def test_no_heading_or_sentence_announces_rights_that_are_not_shown(logged_client, user):
+    """The pages and the decision said « Droits estimés… » or « Voici vos droits et les dates de leur
+    versement. » above the sentence saying there is no estimate (walk13b's overseas walk)."""
+    file_factory(user=user, housing=REUNION)
+    check_url = check_page(logged_client)
+    check = logged_client.get(check_url).content.decode()
+    assert "<h2>Vos droits</h2>" in check and "Droits estimés" not in check
+    page = logged_client.post(check_url, follow=True).content.decode()
+    assert "<h2>Vos droits</h2>" in page and "Droits estimés" not in page
+    claim = Claim.objects.get()
+    claim_set_status(claim=claim, status=Status.INSTRUCTING, by=user, channel="agent")
+    claim_set_status(claim=claim, status=Status.ACCEPTED, by=user, channel="agent")
+    decision = Letter.objects.get(kind=LetterKind.DECISION)
+    html = letter_html(decision)
+    assert "<strong>acceptée</strong> le" in html and "Voici vos droits" not in html
+    decision.language = "en"
+    english = letter_html(decision)
+    assert "was <strong>accepted</strong> on" in english and "Here are your" not in english
