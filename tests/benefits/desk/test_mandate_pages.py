@@ -100,6 +100,21 @@ def test_under_a_mandate_mes_courriers_lists_the_letters_of_the_mandates_file_on
     assert "Courrier du conjoint" not in own and "Courrier de Dominique" not in own
 
 
+def test_under_a_mandate_the_letters_page_speaks_to_the_agent_not_to_the_person(
+    agent_client, mandate, camille_file, camille, camille_letter
+):
+    """It said « Mes courriers » and « Les courriers de la CAF sur votre dossier » to the agent
+    (walk13b); the person's own page is unchanged."""
+    page = flat(agent_client.get("/mon-espace/courriers/"))
+    assert "<h1>Courriers de la personne</h1>" in page and "sur votre dossier" not in page
+    assert f"Les courriers de la CAF sur le dossier {camille_file.number}." in page
+    assert "reste non lu pour elle" in page
+    camilles = Client()
+    camilles.force_login(camille)
+    own = flat(camilles.get("/mon-espace/courriers/"))
+    assert "<h1>Mes courriers</h1>" in own and "sur votre dossier" in own
+
+
 @pytest.mark.parametrize("view", ["page", "print", "pdf"])
 def test_an_agent_opening_the_persons_letter_is_journaled_and_leaves_it_unread(
     agent_client, agent, mandate, camille_letter, view
