@@ -116,6 +116,15 @@ def test_an_idle_visit_expires_on_the_server(kiosk, settings, monkeypatch):
     assert response.redirect_chain == [("/kiosque/session-expiree/", 302)]
 
 
+def test_the_end_of_an_idle_visit_promises_no_draft_to_a_visitor_who_has_none(kiosk):
+    """A visitor who only walked the simulator was told « un brouillon vous attend dans Mon espace »
+    (walk13b's kiosk walk): the page says where a procedure started in Mon espace waits, if any."""
+    kiosk.get("/simulateur/")
+    page = kiosk.get("/kiosque/session-expiree/", follow=True).content.decode()
+    assert "Votre session s’est terminée" in page and "un brouillon vous attend" not in page
+    assert "une démarche commencée dans Mon espace y attend en brouillon" in page
+
+
 def test_continuer_keeps_the_visit_alive(kiosk, settings, monkeypatch):
     person = UserFactory()
     kiosk.force_login(person)
