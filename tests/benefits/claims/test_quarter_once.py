@@ -1,5 +1,7 @@
 """A quarter is declared once (issue 17 D2): refused by the service and the database, not offered again."""
 
+import re
+
 import pytest
 from django.db import IntegrityError, transaction
 
@@ -72,3 +74,15 @@ def test_mon_espace_names_the_filing_date_once_then_beside_a_later_status(logged
     page = " ".join(logged_client.get("/mon-espace/").content.decode().split())
     assert f"<strong>En instruction</strong> depuis le {long_date(claim.history.last().at)}" in page
     assert f"(déposée le {filed_on})" in page
+
+
+def test_in_english_a_filed_lines_colon_has_no_space_before_it(logged_client, user, settings):
+    """« … income from August to October 2026 : Filed » (walk13b): the colon after the link was the
+    French one, written in the template; it is the translated colon now."""
+    file_one_declaration(logged_client, user)
+    # Spaces collapsed, not the no-break ones (str.split() would take them too).
+    french = re.sub(r"[ \n]+", " ", logged_client.get("/mon-espace/").content.decode())
+    assert "revenus d’août à octobre 2026</a>\u00a0: <strong>Déposée</strong>" in french
+    logged_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = re.sub(r"[ \n]+", " ", logged_client.get("/mon-espace/").content.decode())
+    assert "2026</a>: <strong>Filed</strong>" in page and "</a>\u00a0:" not in page

@@ -266,3 +266,13 @@ def test_a_day_mandate_reads_until_midnight_in_the_band(agent_client, camille_fi
     record_mandate(agent_client, camille_file, duration="journee")
     band = flat(agent_client.get("/mon-espace/demarches/"))
     assert f"(dossier {camille_file.number}), sous mandat jusqu’à minuit." in band
+
+
+def test_the_403_sends_the_agent_to_the_persons_letters_by_the_name_the_page_bears(
+    agent_client, mandate, other_letter
+):
+    """The 403 said « retrouvez ses courriers dans « Mes courriers » », a page the agent sees headed
+    « Courriers de la personne » (walk13b)."""
+    page = agent_client.get(letter_urls(other_letter)["page"]).content.decode()  # its no-break spaces
+    assert "retrouvez ses courriers dans «\u00a0Courriers de la personne\u00a0»" in page
+    assert "«\u00a0Mes courriers\u00a0»" not in page
