@@ -276,3 +276,17 @@ def test_the_403_sends_the_agent_to_the_persons_letters_by_the_name_the_page_bea
     page = agent_client.get(letter_urls(other_letter)["page"]).content.decode()  # its no-break spaces
     assert "retrouvez ses courriers dans «\u00a0Courriers de la personne\u00a0»" in page
     assert "«\u00a0Mes courriers\u00a0»" not in page
+
+
+def test_under_a_mandate_the_letters_way_back_bears_the_inboxs_name(
+    agent_client, mandate, camille, camille_letter
+):
+    """The letter's « ← Mes courriers » and its title led the agent to a page headed « Courriers de la
+    personne » (walk13b); the person's letter keeps « Mes courriers »."""
+    page = flat(agent_client.get(letter_urls(camille_letter)["page"]))
+    assert "— Courriers de la personne — " in page and "— Mes courriers — " not in page
+    assert "> Courriers de la personne </a>" in page and "Mes courriers </a>" not in page
+    camilles = Client()
+    camilles.force_login(camille)
+    own = flat(camilles.get(letter_urls(camille_letter)["page"]))
+    assert "— Mes courriers — " in own and "> Mes courriers </a>" in own
