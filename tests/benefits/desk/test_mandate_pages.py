@@ -290,3 +290,12 @@ def test_under_a_mandate_the_letters_way_back_bears_the_inboxs_name(
     camilles.force_login(camille)
     own = flat(camilles.get(letter_urls(camille_letter)["page"]))
     assert "— Mes courriers — " in own and "> Mes courriers </a>" in own
+
+
+def test_the_file_page_says_the_mandates_end_as_the_band_does(agent_client, camille_file):
+    """The file page said « Il prend fin le 5 décembre 2026 à 00:00 » of a day mandate the band says
+    ends « jusqu’à minuit » (walk13b)."""
+    record_mandate(agent_client, camille_file, duration="journee")
+    page = flat(agent_client.get(f"/agent/dossier/{camille_file.number}/"))
+    assert "jusqu’à minuit." in page.split("Agir pour la personne", 1)[1].split("</p>", 1)[0]
+    assert "Il prend fin" not in page and "à 00:00" not in page
