@@ -64,11 +64,15 @@ def claim_household(draft: ClaimDraft) -> dict:
     return household
 
 
+def estimate_of(household: dict, month: str):
+    return compute(parse_household(household, month), month, explain=True)
+
+
 def claim_estimate(*, draft: ClaimDraft):
     """The right the core computes from the declared figures (an estimate shown before filing).
     Raises HouseholdInputError when the file cannot be computed."""
     household = claim_household(draft)
-    return household, compute(parse_household(household, draft.month), draft.month, explain=True)
+    return household, estimate_of(household, draft.month)
 
 
 def only_beyond_the_core(refused: HouseholdInputError, household: dict) -> bool:
@@ -80,10 +84,10 @@ def only_beyond_the_core(refused: HouseholdInputError, household: dict) -> bool:
 
 def claim_estimate_if_covered(*, draft: ClaimDraft):
     """(household, result), or (household, None) when the core does not cover the household's place."""
+    household = claim_household(draft)
     try:
-        return claim_estimate(draft=draft)
+        return household, estimate_of(household, draft.month)
     except HouseholdInputError as refused:
-        household = claim_household(draft)
         if only_beyond_the_core(refused, household):
             return household, None
         raise

@@ -10,8 +10,9 @@ import functools
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from benefits.desk.access import agents_under_a_mandate, refused_under_mandate
+from benefits.desk.access import agents_under_a_mandate, is_verified_agent, refused_under_mandate
 from benefits.letters import selectors
 from benefits.letters.documents import letter_page_context
 from benefits.letters.models import Letter, LetterStatus
@@ -48,6 +49,13 @@ def refusing_outside_mandate(view):
     return agents_under_a_mandate(wrapped)
 
 
+def inbox_name(request) -> str:
+    """The inbox's name in its title, heading and the letter's back link: « Courriers de la personne »
+    for an agent under the mandate (as the desk's header reads it, benefits.desk.context_processors)."""
+    under_mandate = is_verified_agent(request) and getattr(request, "mandate", None) is not None
+    return _("Courriers de la personne") if under_mandate else _("Mes courriers")
+
+
 @agents_under_a_mandate
 def inbox(request):
     letters = list(selectors.letters_in_scope(request))
@@ -55,6 +63,7 @@ def inbox(request):
         "letters": letters,
         "preparing": any(letter.status == LetterStatus.QUEUED for letter in letters),
         "poll_seconds": POLL_SECONDS,
+        "inbox_name": inbox_name(request),
     }
     template = "benefits/letters/inbox.html#list" if request.htmx else "benefits/letters/inbox.html"
     return render(request, template, context)
@@ -71,7 +80,7 @@ def with_body(request, context: dict, found) -> dict:
 @refusing_outside_mandate
 def letter(request, pk):
     found = letter_render_on_opening(letter=letter_or_refusal(request, pk))
-    context = {"letter": found, "poll_seconds": POLL_SECONDS}
+    context = {"letter": found, "poll_seconds": POLL_SECONDS, "inbox_name": inbox_name(request)}
     if found.is_ready:
         with_body(request, context, found)
     template = "benefits/letters/letter.html#status" if request.htmx else "benefits/letters/letter.html"
