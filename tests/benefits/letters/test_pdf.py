@@ -10,7 +10,7 @@ from benefits.letters.presenters import day_text
 from benefits.letters.samples import SAMPLE_MONTH, sample_letter
 from benefits.rules import compute, parse_household
 from benefits.simulator.formatting import euros
-from tests.benefits.letters.pdf_checks import fonts, pdf_structure, text
+from tests.benefits.letters.pdf_checks import fonts, page_text, pdf_structure, text
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +50,16 @@ def test_text_has_the_reference_and_the_date(rendered, kind):
     assert letter.reference in content
     with translation.override("fr"):
         assert day_text(letter.context["issued_on"]) in content
+
+
+@pytest.mark.parametrize("kind", LetterKind.values)
+def test_the_last_page_holds_more_than_the_footer_notice(rendered, kind):
+    """The footer notice (« Référence du courrier : … ») stays with the letter's last lines: the receipt
+    and the decision used to end on a page of their own holding only it."""
+    letter, pdf, pages = rendered[kind]
+    last = page_text(pdf, pages)
+    before_notice = last.split("Référence du courrier")[0]
+    assert len(before_notice.split()) >= 10, (pages, last)
 
 
 def test_receipt_and_decision_amounts_equal_the_cores_output(rendered):
