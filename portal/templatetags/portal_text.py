@@ -1,4 +1,10 @@
-"""`{{ benefit.reason|after_colon }}`: a whole sentence of the calculation core read after a colon or a dash.
+"""Filters on the portal's texts.
+
+`{{ letter.reference|unbroken }}`: a reference read as one word ("2026-12-000123", "7K3M-Q9"). A browser
+or WeasyPrint may break a line after any hyphen, and "2026-12-" at a line's end, "000123" on the next,
+is not what a reader copies or reads out on the phone: it is kept on one line (portal.css, letter.css).
+
+`{{ benefit.reason|after_colon }}`: a whole sentence of the calculation core read after a colon or a dash.
 
 The core writes its reasons as sentences ("Vos ressources dépassent…"), read alone elsewhere (letters'
 steps, the API). After "Pourquoi :" or "Pas de droit estimé —", French typography wants a lower-case
@@ -8,6 +14,7 @@ standing alone before a space or an apostrophe ("À partir", "L’ASPA") is lowe
 """
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -27,3 +34,8 @@ def after_colon(value):
     if not isinstance(value, str) or not (get_language() or "fr").startswith("fr"):
         return value
     return lower_first(value)
+
+
+@register.filter
+def unbroken(value):
+    return format_html('<span class="portal-unbroken">{}</span>', value) if value else value

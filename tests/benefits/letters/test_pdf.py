@@ -158,3 +158,22 @@ def test_eligibility_says_which_claims_are_prefilled_and_sends_housing_aid_to_ca
     html = letter_html(letter)
     assert "déjà préremplie sur le portail" in html and "pour\u00a0: Prime d’activité" in html
     assert 'href="https://portail.example.fr/mon-espace/demarches/"' in html and "caf.fr" not in html
+
+
+def test_a_reference_is_never_cut_at_its_hyphen_in_the_pdf():
+    """Wherever a line ends, the urgent aid's short reference (read out on the phone) stays whole:
+    WeasyPrint may break a line after « 7K3M- ». The paragraphs are narrowed to move the line ends."""
+    from benefits.letters.documents import letter_html
+    from benefits.letters.rendering import LETTER_STYLESHEET, render_pdf
+    from tests.benefits.letters.pdf_checks import pdf_tool
+
+    letter = sample_letter(LetterKind.CONFIDENTIAL_RECEIPT)
+    letter.context["claim_reference"] = "7K3M-Q9"
+    html = letter_html(letter)
+    cut = []
+    for width in range(20, 180, 8):
+        narrowed = html.replace("</head>", f"<style>main p {{ width: {width}mm }}</style></head>")
+        pdf, _pages = render_pdf(html=narrowed, stylesheets=(LETTER_STYLESHEET,))
+        if "7K3M-Q9" not in pdf_tool("pdftotext", pdf, "-enc", "UTF-8"):
+            cut.append(width)
+    assert cut == []
