@@ -115,6 +115,34 @@ def test_under_a_mandate_the_letters_page_speaks_to_the_agent_not_to_the_person(
     assert "<h1>Mes courriers</h1>" in own and "sur votre dossier" in own
 
 
+PERSONS_NOTICE = "La CAF ne vous demande jamais vos coordonnées bancaires"
+AGENTS_NOTICE = "La CAF ne demande jamais à la personne ses coordonnées bancaires"
+
+
+def test_under_a_mandate_the_letter_and_the_list_end_with_the_agents_notice_and_way_back(
+    agent_client, mandate, camille, camille_letter
+):
+    """The security notice said « La CAF ne vous demande jamais… dans votre espace » and the list
+    « Retour à Mon espace » to the agent (walk13b); the person's own pages are unchanged."""
+    camilles = Client()
+    camilles.force_login(camille)
+    letter_page = letter_urls(camille_letter)["page"]
+    for url in ("/mon-espace/courriers/", letter_page):
+        page = flat(agent_client.get(url))
+        assert AGENTS_NOTICE in page and "vous pouvez le lui rappeler" in page, url
+        assert PERSONS_NOTICE not in page and "dans votre espace" not in page, url
+        assert "Retour à Mon espace" not in page, url
+        own = flat(camilles.get(url))
+        assert PERSONS_NOTICE in own and AGENTS_NOTICE not in own, url
+    inbox = flat(agent_client.get("/mon-espace/courriers/"))
+    assert '<a class="fr-link" href="/mon-espace/demarches/">Retour aux démarches de la personne</a>' in inbox
+    assert '<a class="fr-link" href="/mon-espace/">Retour à Mon espace</a>' in flat(
+        camilles.get("/mon-espace/courriers/")
+    )
+    # The letter leads back to the list under the agent's name for it.
+    assert 'href="/mon-espace/courriers/"> Courriers de la personne </a>' in flat(agent_client.get(letter_page))
+
+
 @pytest.mark.parametrize("view", ["page", "print", "pdf"])
 def test_an_agent_opening_the_persons_letter_is_journaled_and_leaves_it_unread(
     agent_client, agent, mandate, camille_letter, view
