@@ -155,6 +155,7 @@ def decision(ctx: dict) -> dict:
         "payment_basis": PAYMENT_BASIS,
         "benefit_keys": [name for name, _label in names],
         "other_benefits": other_benefits(names),
+        "recourse_to": recourse_to(names),
     }
 
 
@@ -163,11 +164,21 @@ def other_benefits(names) -> bool:
     return any(name in FAMILY_BENEFITS for name, _label in names)
 
 
+def recourse_to(names) -> str:
+    """Whom the person writes to contest the letter: the président du conseil départemental for the RSA
+    (CASF L262-47, R262-88), their CAF for the other benefits (CSS L845-2, R142-1; CCH L825-1)."""
+    keys = {name for name, _label in names}
+    if "rsa" not in keys:
+        return "caf"
+    return "department_and_caf" if keys - {"rsa"} else "department"
+
+
 def recalculation(ctx: dict) -> dict:
     names = [(c["name"], pick(c["label"])) for c in ctx["changes"]]
     return {
         "benefit_keys": [name for name, _label in names],
         "other_benefits": other_benefits(names),
+        "recourse_to": recourse_to(names),
         "month": month_name(ctx["month"]),
         "changes": [
             {"label": pick(c["label"]), "old": money(c["old"]), "new": money(c["new"])}

@@ -1,6 +1,8 @@
 """Each kind of letter is a tagged PDF/UA-1 whose text carries the reference, the date and the core's
 amounts for the same inputs; fonts are embedded; the decision letter says how to appeal."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -127,6 +129,33 @@ def test_english_letter_is_in_english():
     assert "Appeals and time limits" in text(pdf)
 
 
+@pytest.mark.parametrize(
+    ("names", "written_to"),
+    [
+        (
+            ("rsa", "ppa"),
+            "Écrivez au président du conseil départemental pour le revenu de solidarité active, à votre CAF "
+            "pour les autres prestations, en expliquant pourquoi, et joignez une copie de ce courrier.",
+        ),
+        (("ppa",), "Écrivez à votre CAF en expliquant pourquoi, et joignez une copie de ce courrier."),
+        (
+            ("rsa",),
+            "Écrivez au président du conseil départemental en expliquant pourquoi, et joignez une copie de ce "
+            "courrier.",
+        ),
+    ],
+)
+def test_the_decision_says_to_whom_to_write_to_contest_it(names, written_to):
+    """« Écrivez en expliquant pourquoi » said to no one: the RSA's prior appeal goes to the président du
+    conseil départemental (CASF R262-88), the other benefits' to the CAF (CSS R142-1)."""
+    from benefits.letters.documents import letter_html
+
+    letter = sample_letter(LetterKind.DECISION)
+    letter.context["benefits"] = [line for line in letter.context["benefits"] if line["name"] in names]
+    assert [line["name"] for line in letter.context["benefits"]] == list(names)
+    assert written_to in re.sub(r"[ \n]+", " ", letter_html(letter))
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_housing_aid_has_its_own_recourse_paragraph(language):
     """A letter about the aides au logement names their prior appeal to the CAF and its basis (CCH)."""
@@ -134,10 +163,11 @@ def test_housing_aid_has_its_own_recourse_paragraph(language):
 
     with translation.override(language):
         with_housing = render_to_string(
-            "benefits/letters/includes/recourse.html", {"d": {"benefit_keys": ["ppa", "aide_logement"]}}
+            "benefits/letters/includes/recourse.html",
+            {"d": {"benefit_keys": ["ppa", "aide_logement"], "recourse_to": "caf"}},
         )
         without = render_to_string(
-            "benefits/letters/includes/recourse.html", {"d": {"benefit_keys": ["ppa"]}}
+            "benefits/letters/includes/recourse.html", {"d": {"benefit_keys": ["ppa"], "recourse_to": "caf"}}
         )
     assert "CCH L825-1" in with_housing and "CCH L825-1" not in without
     assert with_housing.count("<h3>") == without.count("<h3>") + 1
