@@ -140,7 +140,9 @@ def test_under_a_mandate_the_letter_and_the_list_end_with_the_agents_notice_and_
         camilles.get("/mon-espace/courriers/")
     )
     # The letter leads back to the list under the agent's name for it.
-    assert 'href="/mon-espace/courriers/"> Courriers de la personne </a>' in flat(agent_client.get(letter_page))
+    assert 'href="/mon-espace/courriers/"> Courriers de la personne </a>' in flat(
+        agent_client.get(letter_page)
+    )
 
 
 @pytest.mark.parametrize("view", ["page", "print", "pdf"])

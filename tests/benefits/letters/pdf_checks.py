@@ -57,5 +57,7 @@ def text(pdf: bytes) -> str:
 def page_text(pdf: bytes, number: int) -> str:
     """pdftotext of one page (1 is the first), lines kept, spaces normalised within each line."""
     raw = pdf_tool("pdftotext", pdf, "-f", str(number), "-l", str(number), "-enc", "UTF-8")
-    lines = (" ".join(line.replace("\u00a0", " ").replace("\u202f", " ").split()) for line in raw.splitlines())
+    lines = (
+        " ".join(line.replace("\u00a0", " ").replace("\u202f", " ").split()) for line in raw.splitlines()
+    )
     return "\n".join(line for line in lines if line)
