@@ -22,11 +22,12 @@ from portal.channels import AGENT
 @agents_under_a_mandate
 def actions(request):
     file = file_in_scope(request)
-    # The person's own words ("vous", "Votre dossier"), for the person at the agent's side too.
-    viewer = file.user if file is not None and request.channel == AGENT else request.user
+    # The person's own words ("vous", "Votre dossier"), for the person at the agent's side too, and for
+    # a file no account is linked to yet (file.user is None: the page still speaks to the person).
+    person = file.user if file is not None and request.channel == AGENT else request.user
     context = {
         "file": file,
-        "journal": journal_for_file(file, viewer=viewer) if file else [],
+        "journal": journal_for_file(file, to_person=True, person=person) if file else [],
         "valid_mandates": Mandate.objects.valid().filter(file=file) if file else [],
         "past_mandates": Mandate.objects.filter(file=file).exclude(pk__in=Mandate.objects.valid())
         if file
