@@ -16,8 +16,9 @@ MANDATE_KEY = "desk_mandate"
 
 def is_verified_agent(request) -> bool:
     user = getattr(request, "user", None)
-    # is_verified(): django-otp's middleware, true once the TOTP code was right (benefits.desk.auth). An
-    # error page answered before that middleware ran (a NUL in the address, portal/errors.py) has neither.
+    # is_verified(): django-otp's middleware (right after the user's, portal/settings.py), true once the
+    # TOTP code was right (benefits.desk.auth). A page answered before the session is read (the
+    # admission's 503) has neither: it is nobody's.
     is_verified = getattr(user, "is_verified", None)
     return bool(
         user is not None and user.is_authenticated and user.is_staff and is_verified and is_verified()
