@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from benefits.claims.files import allocataire_file_for_user, file_in_scope
-from benefits.desk.access import agents_under_a_mandate
 from benefits.desk.journal_view import journal_for_file
 from benefits.desk.mandates import mandate_revoke
 from benefits.desk.models import Mandate
+from portal.agent_access import agents_under_a_mandate
 from portal.channels import AGENT
 
 
