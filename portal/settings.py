@@ -64,6 +64,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The agents' second factor (user.is_verified(), benefits.desk.auth) is known right after the user:
+    # a page refused further down (a NUL in the address, the simulator's 429) still shows an agent the
+    # agent's header, not the allocataire's (benefits/desk/context_processors.py).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -441,8 +445,8 @@ DESK_SEARCHES_PER_MINUTE = env_int("DESK_SEARCHES_PER_MINUTE", 20, minimum=1)
 # The agents' second factor: TOTP devices of django-otp (benefits.desk.auth).
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
 OTP_TOTP_ISSUER = SITE_NAME
+# django_otp's OTPMiddleware sits right after AuthenticationMiddleware, above.
 MIDDLEWARE += [
-    "django_otp.middleware.OTPMiddleware",
     "portal.kiosk.middleware.KioskMiddleware",
     "benefits.desk.middleware.AgentMiddleware",
 ]

@@ -3,7 +3,7 @@
 Every page: never cached (Cache-Control no-store), a neutral <title>, and the quick exit (a button
 and Shift pressed three times, static/benefits/quick_exit.js) that replaces the page and its history
 entry with a neutral site. The claim is the victim's own: a page of someone else's claim answers 404,
-and no page is ever used by an agent for the person (benefits.desk.access.never_under_mandate: refused
+and no page is ever used by an agent for the person (portal.agent_access.never_under_mandate: refused
 under a mandate, the desk without one).
 """
 
@@ -15,7 +15,7 @@ from benefits.auu import selectors, services
 from benefits.auu.forms import UrgentClaimForm
 from benefits.auu.letters import letter_for_urgent_claim
 from benefits.claims.files import allocataire_file_for_user
-from benefits.desk.access import never_under_mandate
+from portal.agent_access import never_under_mandate
 from portal.posted import posted
 
 EXIT_URL = "https://meteofrance.com/"  # a neutral, common site, as GOV.UK's "Exit this page" uses BBC weather

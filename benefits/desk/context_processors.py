@@ -4,7 +4,7 @@ Read by templates/layout/_header.html (the tools) and layout/base.html (the mand
 the agent sees under a mandate, the person's own pages under /mon-espace/ included).
 """
 
-from benefits.desk.access import is_verified_agent
+from portal.agent_access import is_verified_agent
 
 
 def desk(request) -> dict:

@@ -81,7 +81,7 @@ def file_360(*, file, agent) -> dict:
         "drafts": ClaimDraft.objects.open().filter(file=file),
         "incomes": incomes_of(file),
         "letters": Letter.objects.filter(file=file).order_by("-created_at"),
-        "journal": journal_for_file(file, viewer=None),
+        "journal": journal_for_file(file, to_person=False),
         "mandates": Mandate.objects.filter(file=file)[:10],
         "my_mandate": Mandate.objects.valid().filter(file=file, agent=agent).first(),
     }

@@ -34,10 +34,10 @@ def when(entry) -> str:
     return long_date(entry.at, str(_("j F Y à H:i")))
 
 
-def who(entry, viewer) -> str:
+def who(entry, person) -> str:
     if entry.actor_id is None:
         return _("la CAF")
-    if viewer is not None and entry.actor_id == viewer.pk:
+    if person is not None and entry.actor_id == person.pk:
         return _("vous")
     agent = getattr(entry.actor, "desk_agent", None)
     if entry.actor.is_staff:
@@ -48,21 +48,22 @@ def who(entry, viewer) -> str:
     return _("la personne")
 
 
-def sentence(entry, viewer, kind: str = "") -> str:
-    """One entry in words. viewer is the person reading their own journal ("vous", "Votre dossier"), or
-    None for an agent's 360° view, where no line speaks to the allocataire. kind: the claim's, if any."""
-    details, actor = entry.details, who(entry, viewer)
+def sentence(entry, *, to_person: bool, person=None, kind: str = "") -> str:
+    """One entry in words. to_person: the page speaks to the allocataire ("Votre dossier"), false for an
+    agent's 360° view; person: their account, whose own actions read "vous" (None for a file that no
+    account is linked to yet: it still speaks to them). kind: the claim's, if any."""
+    details, actor = entry.details, who(entry, person)
     if entry.action == "file_viewed":
         text = (
             _("Votre dossier a été consulté par %(who)s le %(when)s.")
-            if viewer is not None
+            if to_person
             else _("Dossier consulté par %(who)s le %(when)s.")
         )
         return text % {"who": actor, "when": when(entry)}
     if entry.action == "letter_viewed":
         text = (
             _("Votre courrier %(reference)s a été consulté par %(who)s le %(when)s.")
-            if viewer is not None
+            if to_person
             else _("Courrier %(reference)s consulté par %(who)s le %(when)s.")
         )
         return text % {"reference": details.get("reference") or "", "who": actor, "when": when(entry)}
@@ -114,10 +115,10 @@ def repeats(entry, previous) -> bool:
     )
 
 
-def journal_for_file(file, *, viewer) -> list[dict]:
+def journal_for_file(file, *, to_person: bool, person=None) -> list[dict]:
     """The file's journal, newest first, each entry in words (no personal data: the journal holds none).
-    Consecutive saves of one draft are one line, at the time of the latest. viewer: the person reading
-    their own journal, or None for the agent's 360° view (worded for the agent, see sentence())."""
+    Consecutive saves of one draft are one line, at the time of the latest. to_person and person: see
+    sentence() (the person's "Actions faites pour vous", or the agent's 360° view)."""
     targets, claim_kinds = targets_of(file)
     entries = JournalEntry.objects.filter(target__in=targets).select_related("actor__desk_agent")
     shown, previous = [], None
@@ -130,7 +131,9 @@ def journal_for_file(file, *, viewer) -> list[dict]:
     return [
         {
             "at": entry.at,
-            "text": sentence(entry, viewer, claim_kinds.get(entry.target, "")),
+            "text": sentence(
+                entry, to_person=to_person, person=person, kind=claim_kinds.get(entry.target, "")
+            ),
             "channel": str(CHANNELS.get(entry.channel, entry.channel)),
             "mandate": entry.details.get("mandate"),
             "by_agent": bool(entry.actor_id and entry.actor.is_staff),

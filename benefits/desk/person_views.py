@@ -12,21 +12,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from benefits.claims.files import allocataire_file_for_user, file_in_scope
-from benefits.desk.access import agents_under_a_mandate
 from benefits.desk.journal_view import journal_for_file
 from benefits.desk.mandates import mandate_revoke
 from benefits.desk.models import Mandate
+from portal.agent_access import agents_under_a_mandate
 from portal.channels import AGENT
 
 
 @agents_under_a_mandate
 def actions(request):
     file = file_in_scope(request)
-    # The person's own words ("vous", "Votre dossier"), for the person at the agent's side too.
-    viewer = file.user if file is not None and request.channel == AGENT else request.user
+    # The person's own words ("vous", "Votre dossier"), for the person at the agent's side too, and for
+    # a file no account is linked to yet (file.user is None: the page still speaks to the person).
+    person = file.user if file is not None and request.channel == AGENT else request.user
     context = {
         "file": file,
-        "journal": journal_for_file(file, viewer=viewer) if file else [],
+        "journal": journal_for_file(file, to_person=True, person=person) if file else [],
         "valid_mandates": Mandate.objects.valid().filter(file=file) if file else [],
         "past_mandates": Mandate.objects.filter(file=file).exclude(pk__in=Mandate.objects.valid())
         if file

@@ -86,7 +86,9 @@ def mandate_end(request, pk):
     mandate = get_object_or_404(Mandate, pk=pk, agent=request.user)
     mandates.mandate_revoke(mandate=mandate, by=request.user, channel=AGENT, who="agent")
     request.session.pop(MANDATE_KEY, None)
-    messages.success(request, _("Mandat terminé."))
+    # The band that held the button is gone: the notice takes the focus (layout/base.html), so that
+    # keyboard and screen-reader users hear that the mandate ended.
+    messages.success(request, _("Mandat terminé."), extra_tags="focus")
     return redirect("desk:file", number=mandate.file.number)
 
 

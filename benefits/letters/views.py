@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from benefits.desk.access import agents_under_a_mandate, is_verified_agent, refused_under_mandate
 from benefits.letters import selectors
 from benefits.letters.documents import letter_page_context
 from benefits.letters.models import Letter, LetterStatus
 from benefits.letters.services import letter_open, letter_render_on_opening
+from portal.agent_access import agents_under_a_mandate, is_verified_agent, refused_under_mandate
 from portal.channels import AGENT, KIOSK
 
 # Seconds between two refreshes of the list while a letter is being prepared.

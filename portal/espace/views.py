@@ -2,8 +2,8 @@ from django.shortcuts import render
 
 from benefits.campaigns.selectors import campaign_messages
 from benefits.claims.selectors import claims_overview
-from benefits.desk.access import agents_to_their_desk
 from benefits.letters.selectors import inbox_summary
+from portal.agent_access import agents_to_their_desk
 
 
 @agents_to_their_desk

@@ -131,8 +131,36 @@ def test_an_allocataires_header_is_unchanged_and_has_no_band(client, camille):
     assert "mandat-en-cours" not in page
 
 
-def test_an_error_page_answered_before_the_second_factor_is_read_still_renders(agent_client):
-    # A NUL in the address is refused before django-otp's middleware runs: the header's question "is this
-    # an agent in a desk session?" then has no is_verified() to ask (it was a 500).
-    response = agent_client.get("/agent/", {"number": "\x00"})
-    assert response.status_code == 400
+def refused_early(client, kind: str, settings):
+    """A page refused by a middleware before any view runs: a NUL in the address (portal/errors.py, a
+    400) or the simulator's rate limit (a 429, benefits/simulator/throttle.py)."""
+    if kind == "nul":
+        return client.get("/agent/", {"number": "\x00"}), 400
+    settings.SIMULATOR_RATE_LIMIT_PER_MINUTE = 0  # the first POST is over: no minute's edge to cross
+    return client.post("/simulateur/", {}), 429
+
+
+EARLY_REFUSALS = ["nul", "rate limit"]
+
+
+@pytest.mark.parametrize("kind", EARLY_REFUSALS)
+def test_a_page_refused_before_any_view_shows_an_agent_the_agents_header(agent_client, kind, settings):
+    # These middlewares ran before django-otp's: the header's question "is this an agent in a desk
+    # session?" had no is_verified() to ask, and the agent read « Mon espace » and « Se déconnecter ».
+    response, status = refused_early(agent_client, kind, settings)
+    assert response.status_code == status
+    page = flat(response)
+    assert tool_labels(page) == ["Espace agent", "Déconnexion agent", "English"]
+    assert "/compte/deconnexion/" not in page
+
+
+@pytest.mark.parametrize("kind", EARLY_REFUSALS)
+def test_a_page_refused_before_any_view_gives_nobody_else_the_agents_header(client, camille, kind, settings):
+    response, status = refused_early(client, kind, settings)
+    assert response.status_code == status
+    assert tool_labels(flat(response)) == ["Mon espace", "English"]
+    client.force_login(camille)
+    response, status = refused_early(client, kind, settings)
+    page = flat(response)
+    assert tool_labels(page) == ["Mon espace", "Se déconnecter", "English"]
+    assert "Espace agent" not in page and "/agent/deconnexion/" not in page

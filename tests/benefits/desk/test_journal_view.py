@@ -32,7 +32,7 @@ def test_consecutive_saves_of_a_draft_are_one_line_at_the_latest_time():
     autosave(client, url, **{"a-2026-09-alimony_received": "4,00"})
     autosave(client, url, **{"a-2026-09-alimony_received": "5,00"})
 
-    journal = journal_for_file(file, viewer=user)
+    journal = journal_for_file(file, to_person=True, person=user)
     texts = [line["text"] for line in journal]
     # Newest first: the last two saves, the correction, the four saves before it, the opening.
     assert texts == [SAVED, "Montant corrigé par vous.", SAVED, "Brouillon ouvert par vous."]
@@ -50,7 +50,7 @@ def test_saves_by_someone_else_or_through_another_channel_stay_apart():
     file = file_factory(user=user)
     for by, channel in ((user, "home"), (user, "home"), (user, "kiosk"), (helper, "kiosk"), (user, "home")):
         journal_record(action="draft_saved", target=f"file:{file.pk}", by=by, channel=channel)
-    lines = journal_for_file(file, viewer=user)
+    lines = journal_for_file(file, to_person=True, person=user)
     assert [(line["text"], line["channel"]) for line in lines] == [
         (SAVED, "en ligne"),
         ("Brouillon enregistré par la personne.", "sur un poste en libre-service"),
@@ -78,7 +78,7 @@ def test_a_declaration_reads_as_a_declaration_sent_and_a_claim_as_filed():
     file = file_factory(user=user)
     filed_claim(file, "dtr")
     filed_claim(file, "ppa")
-    texts = [line["text"] for line in journal_for_file(file, viewer=user)]
+    texts = [line["text"] for line in journal_for_file(file, to_person=True, person=user)]
     assert "Déclaration trimestrielle envoyée par vous." in texts
     assert "Demande de prime d’activité déposée par vous." in texts
     assert "Statut de la déclaration\u00a0: En instruction." in texts

@@ -329,3 +329,18 @@ def test_the_file_page_says_the_mandates_end_as_the_band_does(agent_client, cami
     page = flat(agent_client.get(f"/agent/dossier/{camille_file.number}/"))
     assert "jusqu’à minuit." in page.split("Agir pour la personne", 1)[1].split("</p>", 1)[0]
     assert "Il prend fin" not in page and "à 00:00" not in page
+
+
+@pytest.mark.parametrize("linked", [True, False], ids=["linked account", "no linked account"])
+def test_actions_faites_pour_vous_under_a_mandate_speak_to_the_person_with_or_without_an_account(
+    agent_client, linked
+):
+    # A file no account is linked to yet (the person never signed in with FranceConnect+) read the agent's
+    # 360° wording, « Dossier consulté par… », under « Actions faites pour vous » and « Vos mandats ».
+    file = file_factory(user=UserFactory(first_name="Camille Marie") if linked else None, number="0000077")
+    assert agent_client.get(f"/agent/dossier/{file.number}/").status_code == 200
+    record_mandate(agent_client, file)
+    page = flat(agent_client.get("/mon-espace/actions/"))
+    assert "<h1>Actions faites pour vous</h1>" in page and "<h2>Vos mandats</h2>" in page
+    assert "Votre dossier a été consulté par un agent de la CAF de Lyon le" in page
+    assert "Dossier consulté par" not in page
