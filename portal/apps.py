@@ -1,9 +1,12 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "portal"
+    # Its only model in /gestion/ is the audit journal.
+    verbose_name = _("Journal d’audit")
 
     def ready(self):
         from django.contrib import admin

@@ -16,6 +16,7 @@ class DeskAgent(models.Model):
 
     class Meta:
         verbose_name = _("agent")
+        verbose_name_plural = _("agents")
         permissions = [
             ("consult_file", "Rechercher et consulter un dossier (vue 360°)"),
             ("act_for_person", "Enregistrer un mandat et saisir pour la personne"),
@@ -78,6 +79,7 @@ class Mandate(models.Model):
 
     class Meta:
         verbose_name = _("mandat")
+        verbose_name_plural = _("mandats")
         ordering = ["-created_at"]
 
     def __str__(self):
