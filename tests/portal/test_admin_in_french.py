@@ -72,6 +72,8 @@ def test_the_index_and_a_list_read_french(staff_client):
     for name in ("Prestations", "Journal d’audit", "Demandes déposées", "Courriers", "Entrées du journal"):
         assert name in index
     assert "Benefits" not in index and "Portal" not in index
+    assert "Double authentification des agents" in index and "Appareils TOTP" in index
+    assert "Otp_Totp" not in index and "TOTP devices" not in index
 
     claims = text(staff_client.get("/gestion/benefits/claim/"))
     assert "Par statut" in claims and "Par démarche" in claims
@@ -96,3 +98,16 @@ def test_in_english_gestion_reads_the_catalogue(staff_client):
     assert "Benefits" in index and "Audit log" in index and "Filed claims" in index
     claims = text(staff_client.get("/gestion/benefits/claim/"))
     assert "By status" in claims and "By procedure" in claims
+
+
+def test_the_agents_totp_devices_read_french(staff_client):
+    """django-otp's own labels are English, outside any catalogue: portal/totp_admin.py names them."""
+    listing = text(staff_client.get("/gestion/otp_totp/totpdevice/"))
+    assert "Par confirmé" in listing and "Par dernière utilisation" in listing
+    assert "Search by" not in listing and "Last used" not in listing.title()
+    device = apps.get_model("otp_totp", "TOTPDevice").objects.get()
+    form = text(staff_client.get(f"/gestion/otp_totp/totpdevice/{device.pk}/change/"))
+    for label in ("Identité", "Limitation des essais", "Clé secrète", "Le nombre de chiffres d’un code."):
+        assert label in form
+    for english in ("Throttling", "The human-readable name", "Timestamps", "The date and time when"):
+        assert english not in form
