@@ -32,12 +32,18 @@ class Channel(models.TextChoices):
 class JournalEntry(models.Model):
     at = models.DateTimeField(_("date et heure"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("fait par"), null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fait par"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     channel = models.CharField(_("canal"), max_length=16, choices=Channel.choices)
     action = models.CharField(_("action"), max_length=64)
     target = models.CharField(
-        _("objet concerné"), max_length=128, help_text=_("Type et identifiant de l’objet, par exemple claim:42")
+        _("objet concerné"),
+        max_length=128,
+        help_text=_("Type et identifiant de l’objet, par exemple claim:42"),
     )
     details = models.JSONField(_("détails"), default=dict, blank=True)
 

@@ -50,7 +50,9 @@ class FrenchTOTPDeviceAdmin(TOTPDeviceAdmin):
     search_help_text = _("Recherche par identifiant ou adresse électronique de l’agent")
 
     def get_fieldsets(self, request, obj=None):
-        return [(FIELDSETS.get(title, title), options) for title, options in super().get_fieldsets(request, obj)]
+        return [
+            (FIELDSETS.get(title, title), options) for title, options in super().get_fieldsets(request, obj)
+        ]
 
     def get_form(self, request, obj=None, **kwargs):
         # The form's help texts: its fields' and, through the form's Meta, the read-only ones' too.

@@ -50,7 +50,9 @@ class UrgentClaim(models.Model):
         related_name="urgent_claims",
     )
     file_number = models.CharField(_("numéro allocataire (si connu)"), max_length=16, blank=True)
-    perpetrator = models.CharField(_("qui a commis les violences"), max_length=16, choices=Perpetrator.choices)
+    perpetrator = models.CharField(
+        _("qui a commis les violences"), max_length=16, choices=Perpetrator.choices
+    )
     proof = models.CharField(_("pièce justificative"), max_length=24, choices=Proof.choices)
     proof_date = models.DateField(_("date de la pièce"))
     monthly_resources = models.DecimalField(_("ressources du mois"), max_digits=10, decimal_places=2)
@@ -59,14 +61,17 @@ class UrgentClaim(models.Model):
     form = models.CharField(_("forme de l’aide"), max_length=8, choices=Form.choices, blank=True)
     amount = models.DecimalField(_("montant"), max_digits=10, decimal_places=2)
     decision = models.JSONField(
-        _("calcul de l’aide"), help_text=_("L’explication du calcul (benefits/rules/auu.py), telle que déposée")
+        _("calcul de l’aide"),
+        help_text=_("L’explication du calcul (benefits/rules/auu.py), telle que déposée"),
     )
     parameters_version = models.CharField(_("version des paramètres"), max_length=32)
     status = models.CharField(_("statut"), max_length=16, choices=Status.choices, default=Status.FILED)
     priority = models.BooleanField(_("prioritaire"), default=True)
     due_by = models.DateField(
         _("à payer au plus tard le"),
-        help_text=_("Délai de paiement : 3 jours ouvrés, 5 pour une personne qui n’est pas encore allocataire"),
+        help_text=_(
+            "Délai de paiement : 3 jours ouvrés, 5 pour une personne qui n’est pas encore allocataire"
+        ),
     )
     filed_at = models.DateTimeField(_("déposée le"), auto_now_add=True)
     decided_on = models.DateField(

@@ -26,7 +26,9 @@ class AllocataireFile(models.Model):
         related_name="allocataire_file",
     )
     # The FranceConnect+ subject of the file holder, once known (set by the demo data or at first login).
-    fcplus_sub = models.CharField(_("identifiant FranceConnect+ (sub)"), max_length=128, unique=True, null=True, blank=True)
+    fcplus_sub = models.CharField(
+        _("identifiant FranceConnect+ (sub)"), max_length=128, unique=True, null=True, blank=True
+    )
     # The holder's pivot identity, used only to find the file at the first login (see files.py).
     family_name = models.CharField(_("nom de naissance"), max_length=120)
     given_names = models.CharField(_("prénoms"), max_length=200)
@@ -35,7 +37,10 @@ class AllocataireFile(models.Model):
     members = models.JSONField(_("membres du foyer"), default=list)
     housing = models.JSONField(_("logement"), default=dict)
     rights = models.JSONField(
-        _("droits en cours"), default=list, blank=True, help_text=_("Un élément par droit : {benefit, amount}")
+        _("droits en cours"),
+        default=list,
+        blank=True,
+        help_text=_("Un élément par droit : {benefit, amount}"),
     )
 
     class Meta:
@@ -87,10 +92,15 @@ class ClaimDraft(models.Model):
         AllocataireFile, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="drafts"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("compte"), on_delete=models.CASCADE, related_name="claim_drafts"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte"),
+        on_delete=models.CASCADE,
+        related_name="claim_drafts",
     )
     kind = models.CharField(_("démarche"), max_length=8, choices=Kind.choices)
-    month = models.CharField(_("mois"), max_length=7, help_text=_("Mois pour lequel le droit est calculé (AAAA-MM)"))
+    month = models.CharField(
+        _("mois"), max_length=7, help_text=_("Mois pour lequel le droit est calculé (AAAA-MM)")
+    )
     # The key that makes filing idempotent: one draft files at most one claim, whatever the retries.
     key = models.UUIDField(_("clé d’idempotence"), default=uuid.uuid4, unique=True, editable=False)
     data = models.JSONField(_("réponses"), default=dict)
@@ -145,7 +155,9 @@ class Claim(models.Model):
     month = models.CharField(_("mois"), max_length=7)
     inputs = models.JSONField(
         _("réponses déposées"),
-        help_text=_("Les réponses du brouillon telles que déposées, avec la source de chaque montant prérempli"),
+        help_text=_(
+            "Les réponses du brouillon telles que déposées, avec la source de chaque montant prérempli"
+        ),
     )
     figures = models.JSONField(
         _("montants déclarés"),
@@ -189,7 +201,9 @@ class Claim(models.Model):
 
 
 class StatusChange(models.Model):
-    claim = models.ForeignKey(Claim, verbose_name=_("demande"), on_delete=models.CASCADE, related_name="history")
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("demande"), on_delete=models.CASCADE, related_name="history"
+    )
     status = models.CharField(_("statut"), max_length=16, choices=Status.choices)
     at = models.DateTimeField(_("date et heure"), auto_now_add=True)
     channel = models.CharField(_("canal"), max_length=16, choices=Channel.choices, blank=True)

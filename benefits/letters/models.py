@@ -92,7 +92,11 @@ class Letter(models.Model):
     # Not indexed alone: the (file, -created_at) index serves the file's lookups (a campaign chunk
     # writes hundreds of letters: every index is written for each, so none is kept twice).
     file = models.ForeignKey(
-        AllocataireFile, verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="letters", db_index=False
+        AllocataireFile,
+        verbose_name=_("dossier"),
+        on_delete=models.PROTECT,
+        related_name="letters",
+        db_index=False,
     )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -101,7 +105,9 @@ class Letter(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="letters",
-        help_text=_("Si renseigné, seule cette personne voit le courrier ; sinon, le ou la titulaire du dossier."),
+        help_text=_(
+            "Si renseigné, seule cette personne voit le courrier ; sinon, le ou la titulaire du dossier."
+        ),
         db_index=False,  # indexed where set (Meta): a campaign's letters have none
     )
     kind = models.CharField(_("type"), max_length=32, choices=LetterKind.choices)

@@ -52,7 +52,9 @@ def test_every_field_gestion_shows_has_a_french_name(model):
         if field.auto_created:
             continue  # the id: Django's own « ID »
         assert isinstance(field._verbose_name, Promise), f"{model._meta.label}.{field.name}"
-        assert not field.help_text or isinstance(field.help_text, Promise), f"{model._meta.label}.{field.name}"
+        assert not field.help_text or isinstance(field.help_text, Promise), (
+            f"{model._meta.label}.{field.name}"
+        )
         for value, label in field.flatchoices:
             assert isinstance(label, Promise), f"{model._meta.label}.{field.name}={value}"
 
@@ -87,7 +89,13 @@ def test_the_index_and_a_list_read_french(staff_client):
 def test_a_change_form_labels_its_fields_in_french(staff_client):
     file = file_factory()
     form = text(staff_client.get(f"/gestion/benefits/allocatairefile/{file.pk}/change/"))
-    for label in ("Membres du foyer", "Logement", "Droits en cours", "Compte de la personne", "Identifiant FranceConnect+"):
+    for label in (
+        "Membres du foyer",
+        "Logement",
+        "Droits en cours",
+        "Compte de la personne",
+        "Identifiant FranceConnect+",
+    ):
         assert label in form
     assert "Members" not in form and "Fcplus sub" not in form
 
