@@ -8,6 +8,7 @@ committed, in the same transaction.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from benefits.campaigns.feed_models import (
     IncomeFeedImport,
@@ -66,7 +67,7 @@ class Campaign(models.Model):
         verbose_name = _("campagne")
         verbose_name_plural = _("campagnes")
         ordering = ["-created_at"]
-        permissions = [("operate_campaign", "Créer, lancer et arrêter des campagnes")]
+        permissions = [("operate_campaign", gettext_noop("Créer, lancer et arrêter des campagnes"))]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.month}"

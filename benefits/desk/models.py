@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from benefits.claims.models import AllocataireFile, Kind
 
@@ -18,9 +19,9 @@ class DeskAgent(models.Model):
         verbose_name = _("agent")
         verbose_name_plural = _("agents")
         permissions = [
-            ("consult_file", "Rechercher et consulter un dossier (vue 360°)"),
-            ("act_for_person", "Enregistrer un mandat et saisir pour la personne"),
-            ("supervise_desk", "Superviser l’accueil (journal des agents)"),
+            ("consult_file", gettext_noop("Rechercher et consulter un dossier (vue 360°)")),
+            ("act_for_person", gettext_noop("Enregistrer un mandat et saisir pour la personne")),
+            ("supervise_desk", gettext_noop("Superviser l’accueil (journal des agents)")),
         ]
 
     def __str__(self):

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.models import Permission
 from django.utils.functional import Promise
 
 from tests.agents import agent_factory, sign_in
@@ -119,3 +120,19 @@ def test_the_agents_totp_devices_read_french(staff_client):
         assert label in form
     for english in ("Throttling", "The human-readable name", "Timestamps", "The date and time when"):
         assert english not in form
+
+
+def test_a_groups_permissions_are_named_in_the_pages_language(staff_client):
+    """Django stored each permission's name in English once ("Can change courrier"); a database
+    migrated before the Meta's name was French keeps it ("Can create, run and stop campaigns")."""
+    Permission.objects.filter(codename="operate_campaign").update(name="Can create, run and stop campaigns")
+    form = text(staff_client.get("/gestion/auth/group/add/"))
+    assert "Prestations | courrier | modifier" in form
+    assert "Prestations | campagne | Créer, lancer et arrêter des campagnes" in form
+    assert "Double authentification des agents | appareil TOTP | consulter" in form
+    assert "Can change" not in form and "Can create" not in form
+
+    staff_client.cookies["django_language"] = "en"
+    form = text(staff_client.get("/gestion/auth/group/add/"))
+    assert "Benefits | letter | change" in form
+    assert "Benefits | campaign | Create, run and stop campaigns" in form
