@@ -6,6 +6,7 @@ bulk `update()`/`delete()` raise. Entries carry identifiers, never personal data
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class JournalIsAppendOnly(Exception):
@@ -20,20 +21,38 @@ class JournalQuerySet(models.QuerySet):
         raise JournalIsAppendOnly("journal entries cannot be deleted")
 
 
+class Channel(models.TextChoices):
+    """The channels of portal.channels, as /gestion/ names them."""
+
+    HOME = "home", _("À domicile")
+    KIOSK = "kiosk", _("Poste en libre-service")
+    AGENT = "agent", _("Agent de la CAF")
+
+
 class JournalEntry(models.Model):
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
-    channel = models.CharField(max_length=16)
-    action = models.CharField(max_length=64)
-    target = models.CharField(max_length=128, help_text="Type and identifier of the object, e.g. claim:42")
-    details = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(_("date et heure"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("fait par"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    channel = models.CharField(_("canal"), max_length=16, choices=Channel.choices)
+    action = models.CharField(_("action"), max_length=64)
+    target = models.CharField(
+        _("objet concerné"),
+        max_length=128,
+        help_text=_("Type et identifiant de l’objet, par exemple claim:42"),
+    )
+    details = models.JSONField(_("détails"), default=dict, blank=True)
 
     objects = JournalQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "pk"]
-        verbose_name = "entrée du journal"
-        verbose_name_plural = "journal"
+        verbose_name = _("entrée du journal")
+        verbose_name_plural = _("entrées du journal")
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target}"

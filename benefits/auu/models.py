@@ -39,32 +39,49 @@ class UrgentClaimQuerySet(models.QuerySet):
 
 
 class UrgentClaim(models.Model):
-    reference = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reference = models.UUIDField(_("identifiant technique"), default=uuid.uuid4, unique=True, editable=False)
     # Said over the phone and printed on the receipt and letter (benefits/auu/references.py); the UUID
     # stays in the URLs. Unique, hence indexed.
     short_reference = models.CharField(_("référence"), max_length=8, unique=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="urgent_claims")
-    file_number = models.CharField(_("numéro allocataire (si connu)"), max_length=16, blank=True)
-    perpetrator = models.CharField(max_length=16, choices=Perpetrator.choices)
-    proof = models.CharField(max_length=24, choices=Proof.choices)
-    proof_date = models.DateField()
-    monthly_resources = models.DecimalField(max_digits=10, decimal_places=2)
-    children = models.PositiveSmallIntegerField()
-    safe_contact = models.CharField(_("moyen de contact sans risque"), max_length=200, blank=True)
-    form = models.CharField(max_length=8, choices=Form.choices, blank=True)
-    amount = models.DecimalField(max_digits=10, decimal_places=2)
-    decision = models.JSONField(help_text="The rules' explanation (benefits/rules/auu.py), as filed")
-    parameters_version = models.CharField(max_length=32)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.FILED)
-    priority = models.BooleanField(default=True)
-    due_by = models.DateField(
-        help_text="Payment deadline: 3 working days, 5 for a person not yet allocataire"
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte de la personne"),
+        on_delete=models.PROTECT,
+        related_name="urgent_claims",
     )
-    filed_at = models.DateTimeField(auto_now_add=True)
+    file_number = models.CharField(_("numéro allocataire (si connu)"), max_length=16, blank=True)
+    perpetrator = models.CharField(
+        _("qui a commis les violences"), max_length=16, choices=Perpetrator.choices
+    )
+    proof = models.CharField(_("pièce justificative"), max_length=24, choices=Proof.choices)
+    proof_date = models.DateField(_("date de la pièce"))
+    monthly_resources = models.DecimalField(_("ressources du mois"), max_digits=10, decimal_places=2)
+    children = models.PositiveSmallIntegerField(_("enfants à charge"))
+    safe_contact = models.CharField(_("moyen de contact sans risque"), max_length=200, blank=True)
+    form = models.CharField(_("forme de l’aide"), max_length=8, choices=Form.choices, blank=True)
+    amount = models.DecimalField(_("montant"), max_digits=10, decimal_places=2)
+    decision = models.JSONField(
+        _("calcul de l’aide"),
+        help_text=_("L’explication du calcul (benefits/rules/auu.py), telle que déposée"),
+    )
+    parameters_version = models.CharField(_("version des paramètres"), max_length=32)
+    status = models.CharField(_("statut"), max_length=16, choices=Status.choices, default=Status.FILED)
+    priority = models.BooleanField(_("prioritaire"), default=True)
+    due_by = models.DateField(
+        _("à payer au plus tard le"),
+        help_text=_(
+            "Délai de paiement : 3 jours ouvrés, 5 pour une personne qui n’est pas encore allocataire"
+        ),
+    )
+    filed_at = models.DateTimeField(_("déposée le"), auto_now_add=True)
     decided_on = models.DateField(
+        _("décidée le"),
         null=True,
         blank=True,
-        help_text="Date of the decision (accepted or refused): an aid is granted once in 12 months from it (CASF D214-12)",
+        help_text=_(
+            "Date de la décision (acceptée ou refusée) : l’aide n’est accordée qu’une fois sur 12 mois "
+            "à compter de cette date (CASF D214-12)"
+        ),
     )
 
     objects = UrgentClaimQuerySet.as_manager()

@@ -35,6 +35,7 @@ class IncomeFeedImport(models.Model):
 
     class Meta:
         verbose_name = _("import du flux de revenus")
+        verbose_name_plural = _("imports du flux de revenus")
         ordering = ["-imported_at"]
 
     def __str__(self):
@@ -55,6 +56,7 @@ class IncomeRecord(models.Model):
 
     class Meta:
         verbose_name = _("revenu déclaré")
+        verbose_name_plural = _("revenus déclarés")
         constraints = [
             models.UniqueConstraint(fields=["nir", "month", "payer", "kind"], name="income_record_unique")
         ]
@@ -91,6 +93,7 @@ class IncomeSummary(models.Model):
 
     class Meta:
         verbose_name = _("revenus résumés d’une personne")
+        verbose_name_plural = _("revenus résumés des personnes")
 
     def __str__(self):
         return f"{self.nir} {self.first_month}..{self.last_month}"
@@ -102,6 +105,10 @@ class PersonNir(models.Model):
     nir = models.CharField(max_length=15, unique=True)
     file = models.ForeignKey("benefits.AllocataireFile", on_delete=models.CASCADE, related_name="nirs")
     member = models.CharField(max_length=8)
+
+    class Meta:
+        verbose_name = _("NIR d’une personne")
+        verbose_name_plural = _("NIR des personnes")
 
     def __str__(self):
         return f"{self.file_id}/{self.member}"

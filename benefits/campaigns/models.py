@@ -8,6 +8,7 @@ committed, in the same transaction.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from benefits.campaigns.feed_models import (
     IncomeFeedImport,
@@ -64,8 +65,9 @@ class Campaign(models.Model):
 
     class Meta:
         verbose_name = _("campagne")
+        verbose_name_plural = _("campagnes")
         ordering = ["-created_at"]
-        permissions = [("operate_campaign", "Can create, run and stop campaigns")]
+        permissions = [("operate_campaign", gettext_noop("Créer, lancer et arrêter des campagnes"))]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.month}"
@@ -104,6 +106,8 @@ class CampaignChunk(models.Model):
     done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("lot de campagne")
+        verbose_name_plural = _("lots de campagne")
         constraints = [models.UniqueConstraint(fields=["campaign", "first_pk"], name="chunk_unique_start")]
         indexes = [models.Index(fields=["campaign", "status"])]
 
@@ -140,6 +144,8 @@ class CampaignResult(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("résultat de campagne")
+        verbose_name_plural = _("résultats de campagne")
         constraints = [models.UniqueConstraint(fields=["campaign", "file"], name="campaign_result_unique")]
         indexes = [models.Index(fields=["campaign", "outcome"])]
 
@@ -158,6 +164,8 @@ class PaymentOrder(models.Model):
     due_on = models.DateField()
 
     class Meta:
+        verbose_name = _("ordre de paiement")
+        verbose_name_plural = _("ordres de paiement")
         constraints = [models.UniqueConstraint(fields=["campaign", "file"], name="payment_order_unique")]
 
     def __str__(self):

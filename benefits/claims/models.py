@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import Channel
+
 
 class AllocataireFile(models.Model):
     """A household known to the CAF: its members (with their NIR), its home and its current rights.
@@ -17,21 +19,29 @@ class AllocataireFile(models.Model):
     number = models.CharField(_("numéro allocataire"), max_length=16, unique=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("compte de la personne"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="allocataire_file",
     )
     # The FranceConnect+ subject of the file holder, once known (set by the demo data or at first login).
-    fcplus_sub = models.CharField(max_length=128, unique=True, null=True, blank=True)
+    fcplus_sub = models.CharField(
+        _("identifiant FranceConnect+ (sub)"), max_length=128, unique=True, null=True, blank=True
+    )
     # The holder's pivot identity, used only to find the file at the first login (see files.py).
     family_name = models.CharField(_("nom de naissance"), max_length=120)
     given_names = models.CharField(_("prénoms"), max_length=200)
     birth_date = models.DateField(_("date de naissance"))
     birthplace = models.CharField(_("commune de naissance (code INSEE)"), max_length=5, blank=True)
-    members = models.JSONField(default=list)
-    housing = models.JSONField(default=dict)
-    rights = models.JSONField(default=list, blank=True, help_text="Current rights: [{benefit, amount}]")
+    members = models.JSONField(_("membres du foyer"), default=list)
+    housing = models.JSONField(_("logement"), default=dict)
+    rights = models.JSONField(
+        _("droits en cours"),
+        default=list,
+        blank=True,
+        help_text=_("Un élément par droit : {benefit, amount}"),
+    )
 
     class Meta:
         verbose_name = _("dossier allocataire")
@@ -78,24 +88,34 @@ class DraftQuerySet(models.QuerySet):
 
 
 class ClaimDraft(models.Model):
-    file = models.ForeignKey(AllocataireFile, on_delete=models.CASCADE, related_name="drafts")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="claim_drafts")
-    kind = models.CharField(max_length=8, choices=Kind.choices)
-    month = models.CharField(max_length=7, help_text="Month the right is computed for (YYYY-MM)")
+    file = models.ForeignKey(
+        AllocataireFile, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="drafts"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte"),
+        on_delete=models.CASCADE,
+        related_name="claim_drafts",
+    )
+    kind = models.CharField(_("démarche"), max_length=8, choices=Kind.choices)
+    month = models.CharField(
+        _("mois"), max_length=7, help_text=_("Mois pour lequel le droit est calculé (AAAA-MM)")
+    )
     # The key that makes filing idempotent: one draft files at most one claim, whatever the retries.
-    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    data = models.JSONField(default=dict)
+    key = models.UUIDField(_("clé d’idempotence"), default=uuid.uuid4, unique=True, editable=False)
+    data = models.JSONField(_("réponses"), default=dict)
     # Optimistic concurrency (revisions.py): the number of saves that changed something, and for each
     # field the revisions that changed it with the value each replaced.
-    revision = models.PositiveIntegerField(default=0)
-    changes = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    revision = models.PositiveIntegerField(_("révision"), default=0)
+    changes = models.JSONField(_("modifications"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     objects = DraftQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("brouillon")
+        verbose_name_plural = _("brouillons")
         ordering = ["-updated_at"]
 
     def __str__(self):
@@ -124,27 +144,41 @@ TRANSITIONS = {
 
 
 class Claim(models.Model):
-    draft = models.OneToOneField(ClaimDraft, on_delete=models.PROTECT, related_name="claim")
-    key = models.UUIDField(unique=True)
-    file = models.ForeignKey(AllocataireFile, on_delete=models.PROTECT, related_name="claims")
-    kind = models.CharField(max_length=8, choices=Kind.choices)
-    month = models.CharField(max_length=7)
+    draft = models.OneToOneField(
+        ClaimDraft, verbose_name=_("brouillon"), on_delete=models.PROTECT, related_name="claim"
+    )
+    key = models.UUIDField(_("clé d’idempotence"), unique=True)
+    file = models.ForeignKey(
+        AllocataireFile, verbose_name=_("dossier"), on_delete=models.PROTECT, related_name="claims"
+    )
+    kind = models.CharField(_("démarche"), max_length=8, choices=Kind.choices)
+    month = models.CharField(_("mois"), max_length=7)
     inputs = models.JSONField(
-        help_text="The draft's answers as filed, with the source of each prefilled figure"
+        _("réponses déposées"),
+        help_text=_(
+            "Les réponses du brouillon telles que déposées, avec la source de chaque montant prérempli"
+        ),
     )
     figures = models.JSONField(
-        default=list, help_text="One row per declared figure: prefilled, declared, source"
+        _("montants déclarés"),
+        default=list,
+        help_text=_("Une ligne par montant déclaré : prérempli, déclaré, source"),
     )
-    household = models.JSONField()
-    estimate = models.JSONField()
-    engine_version = models.CharField(max_length=32)
-    parameters_version = models.CharField(max_length=32)
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.FILED)
+    household = models.JSONField(_("foyer"))
+    estimate = models.JSONField(_("estimation"))
+    engine_version = models.CharField(_("version du moteur de calcul"), max_length=32)
+    parameters_version = models.CharField(_("version des paramètres"), max_length=32)
+    status = models.CharField(_("statut"), max_length=16, choices=Status.choices, default=Status.FILED)
     # The mandate under which an agent filed it for the person (benefits.desk); null when filed by the person.
     mandate = models.ForeignKey(
-        "benefits.Mandate", null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+        "benefits.Mandate",
+        verbose_name=_("mandat"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="claims",
     )
-    filed_at = models.DateTimeField(auto_now_add=True)
+    filed_at = models.DateTimeField(_("déposée le"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("demande déposée")
@@ -167,12 +201,16 @@ class Claim(models.Model):
 
 
 class StatusChange(models.Model):
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="history")
-    status = models.CharField(max_length=16, choices=Status.choices)
-    at = models.DateTimeField(auto_now_add=True)
-    channel = models.CharField(max_length=16, blank=True)
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("demande"), on_delete=models.CASCADE, related_name="history"
+    )
+    status = models.CharField(_("statut"), max_length=16, choices=Status.choices)
+    at = models.DateTimeField(_("date et heure"), auto_now_add=True)
+    channel = models.CharField(_("canal"), max_length=16, choices=Channel.choices, blank=True)
 
     class Meta:
+        verbose_name = _("changement de statut")
+        verbose_name_plural = _("changements de statut")
         ordering = ["at", "pk"]
 
     def __str__(self):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from benefits.claims.models import AllocataireFile, Kind
 
@@ -16,10 +17,11 @@ class DeskAgent(models.Model):
 
     class Meta:
         verbose_name = _("agent")
+        verbose_name_plural = _("agents")
         permissions = [
-            ("consult_file", "Rechercher et consulter un dossier (vue 360°)"),
-            ("act_for_person", "Enregistrer un mandat et saisir pour la personne"),
-            ("supervise_desk", "Superviser l’accueil (journal des agents)"),
+            ("consult_file", gettext_noop("Rechercher et consulter un dossier (vue 360°)")),
+            ("act_for_person", gettext_noop("Enregistrer un mandat et saisir pour la personne")),
+            ("supervise_desk", gettext_noop("Superviser l’accueil (journal des agents)")),
         ]
 
     def __str__(self):
@@ -78,6 +80,7 @@ class Mandate(models.Model):
 
     class Meta:
         verbose_name = _("mandat")
+        verbose_name_plural = _("mandats")
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -92,15 +92,22 @@ class Letter(models.Model):
     # Not indexed alone: the (file, -created_at) index serves the file's lookups (a campaign chunk
     # writes hundreds of letters: every index is written for each, so none is kept twice).
     file = models.ForeignKey(
-        AllocataireFile, on_delete=models.PROTECT, related_name="letters", db_index=False
+        AllocataireFile,
+        verbose_name=_("dossier"),
+        on_delete=models.PROTECT,
+        related_name="letters",
+        db_index=False,
     )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("destinataire"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="letters",
-        help_text="When set, only this person sees the letter; otherwise the file's holder does.",
+        help_text=_(
+            "Si renseigné, seule cette personne voit le courrier ; sinon, le ou la titulaire du dossier."
+        ),
         db_index=False,  # indexed where set (Meta): a campaign's letters have none
     )
     kind = models.CharField(_("type"), max_length=32, choices=LetterKind.choices)
@@ -113,24 +120,26 @@ class Letter(models.Model):
     # Everything the template needs, frozen when the letter is requested: a letter rendered again in a
     # year says exactly the same thing, whatever the rules or the file have become. Stored as written
     # (`text` on PostgreSQL, neither `jsonb` nor `json`: nothing queries inside it, fields.py).
-    context = JSONTextField(default=dict)
-    language = models.CharField(max_length=8, default="fr")
-    engine_version = models.CharField(max_length=32, blank=True)
-    parameters_version = models.CharField(max_length=32, blank=True)
-    status = models.CharField(max_length=16, choices=LetterStatus.choices, default=LetterStatus.QUEUED)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    pdf = models.FileField(storage=letters_storage, upload_to="letters/", blank=True)
-    sha256 = models.CharField(max_length=64, blank=True)
-    size = models.PositiveIntegerField(null=True, blank=True)
-    page_count = models.PositiveSmallIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    rendered_at = models.DateTimeField(null=True, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    context = JSONTextField(_("contexte figé"), default=dict)
+    language = models.CharField(_("langue"), max_length=8, default="fr", choices=settings.LANGUAGES)
+    engine_version = models.CharField(_("version du moteur de calcul"), max_length=32, blank=True)
+    parameters_version = models.CharField(_("version des paramètres"), max_length=32, blank=True)
+    status = models.CharField(
+        _("statut"), max_length=16, choices=LetterStatus.choices, default=LetterStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
+    last_error = models.TextField(_("dernière erreur"), blank=True)
+    pdf = models.FileField(_("fichier PDF"), storage=letters_storage, upload_to="letters/", blank=True)
+    sha256 = models.CharField(_("empreinte SHA-256"), max_length=64, blank=True)
+    size = models.PositiveIntegerField(_("taille (octets)"), null=True, blank=True)
+    page_count = models.PositiveSmallIntegerField(_("nombre de pages"), null=True, blank=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    rendered_at = models.DateTimeField(_("préparé le"), null=True, blank=True)
+    read_at = models.DateTimeField(_("lu le"), null=True, blank=True)
     # kind:source:revision — a retried task or an event received twice makes one letter. Unique by a
     # constraint (Meta), not unique=True: that would add a second, LIKE-pattern index on PostgreSQL
     # that no query uses.
-    idempotency_key = models.CharField(max_length=200)
+    idempotency_key = models.CharField(_("clé d’idempotence"), max_length=200)
 
     objects = LetterQuerySet.as_manager()
 

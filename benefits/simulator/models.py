@@ -4,6 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 def new_token() -> str:
@@ -38,7 +39,8 @@ class Simulation(models.Model):
     objects = SimulationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "simulation"
+        verbose_name = _("simulation")
+        verbose_name_plural = _("simulations")
 
     def __str__(self):
         return f"Simulation {self.month} ({self.created_at:%Y-%m-%d})"

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 
 class FCPlusEmulatorConfig(AppConfig):
@@ -8,7 +9,7 @@ class FCPlusEmulatorConfig(AppConfig):
 
     name = "portal.fcplus_emulator"
     label = "fcplus_emulator"
-    verbose_name = "Émulateur FranceConnect+"
+    verbose_name = _("Émulateur FranceConnect+")
 
     def ready(self):
         if not settings.EMULATORS_ENABLED:
