@@ -31,9 +31,13 @@ def test_the_start_page_names_the_month_in_words(client):
 
 
 def test_the_start_page_asks_for_the_n2_income_only_where_the_incomes_step_does(client):
-    """The incomes step asks for it only with children or a disability (views.py, needs_n2)."""
+    """The incomes step asks for it only with children, an expected child or a disability (views.py,
+    needs_n2)."""
     html = " ".join(client.get("/simulateur/").content.decode().split())
-    assert "seulement si vous avez des enfants ou un handicap : votre revenu net imposable" in html
+    assert (
+        "seulement si vous avez des enfants, en attendez un ou avez un handicap : votre revenu net imposable"
+        in html
+    )
 
 
 @pytest.mark.parametrize(
