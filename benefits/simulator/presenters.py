@@ -207,6 +207,11 @@ def summary(answers: dict, month: str = "") -> list[dict]:
         ):
             if income.get(key):
                 rows.append(
-                    {"label": f"{title} : {label}", "value": _euros(income[key]), "edit": edit["incomes"]}
+                    {
+                        # Translated: the English row reads "You: unemployment", not French's spaced colon.
+                        "label": _("%(who)s : %(what)s") % {"who": title, "what": label},
+                        "value": _euros(income[key]),
+                        "edit": edit["incomes"],
+                    }
                 )
     return rows

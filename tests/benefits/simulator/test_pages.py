@@ -292,3 +292,20 @@ def test_what_if_labels_say_the_unit_in_the_label_screen_readers_read(client):
     ):
         found = re.search(rf'<label class="fr-label" for="id_{name}">(.*?)</label>', html, re.DOTALL)
         assert found and " ".join(found.group(1).split()) == label, name
+
+
+def test_the_english_check_page_writes_its_income_rows_with_an_english_colon(client):
+    """« Vous : chômage » was glued in the code with French's no-break space: English read
+    "You : unemployment" beside "You: date of birth"."""
+    client.cookies["django_language"] = "en"
+    answers = dict(SINGLE_PARENT, incomes={**SINGLE_PARENT["incomes"], "demandeur-unemployment": "300"})
+    for step, url in (
+        ("household", "/simulateur/foyer/"),
+        ("persons", "/simulateur/personnes/"),
+        ("housing", "/simulateur/logement/"),
+        ("incomes", "/simulateur/revenus/"),
+    ):
+        assert client.post(url, answers[step]).status_code == 302, step
+    html = " ".join(client.get("/simulateur/verifier/").content.decode().split())
+    assert "You: unemployment" in html and "You: date of birth" in html
+    assert "You : " not in html and "You\u00a0:" not in html
