@@ -309,3 +309,26 @@ def test_the_english_check_page_writes_its_income_rows_with_an_english_colon(cli
     html = " ".join(client.get("/simulateur/verifier/").content.decode().split())
     assert "You: unemployment" in html and "You: date of birth" in html
     assert "You : " not in html and "You\u00a0:" not in html
+
+
+def test_the_check_page_shows_the_nationality_and_the_years_of_residence_permit(client):
+    """The RSA reads them (CASF L262-4): a wrong radio on the persons' page could not be seen here."""
+    persons = {
+        **SINGLE_PARENT["persons"],
+        "demandeur-nationality": "autre",
+        "demandeur-permit_years": "3",
+        "demandeur-disability": "50",
+        "demandeur-rsdae": "on",
+    }
+    answers = dict(SINGLE_PARENT, persons=persons)
+    for step, url in (
+        ("household", "/simulateur/foyer/"),
+        ("persons", "/simulateur/personnes/"),
+        ("housing", "/simulateur/logement/"),
+        ("incomes", "/simulateur/revenus/"),
+    ):
+        assert client.post(url, answers[step]).status_code == 302, step
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/simulateur/verifier/").content.decode()))
+    assert "Vous : nationalité D’un autre pays" in text.replace("\u00a0", " ")
+    assert "Vous : titre de séjour depuis 3 ans" in text.replace("\u00a0", " ")
+    assert "Vous : restriction d’accès à l’emploi reconnue Oui" in text.replace("\u00a0", " ")
