@@ -83,9 +83,14 @@ def household_assumptions(household: Household, month: int) -> tuple[Text, ...]:
     aspa_age = int(parameters_at(first).aspa.age_minimum)
     if any(age_years(person.birth_date, first) >= aspa_age for person in household.adults):
         found.append(ASPA_FIRST.format(age=aspa_age))
+    # Only a household whose rules read the income of N-2 is told that none was given: the family
+    # benefits read it with a child (an expected one included) and the AAH with a disability. A person
+    # alone without either was never asked it (the simulator's incomes step) and the sentence read as
+    # a forgotten answer.
+    reads_n2 = bool(household.children) or any(person.disability_rate > 0 for person in household.adults)
     year = month // 12 - 2
     months = range(year * 12, year * 12 + 12)
-    declared = any(
+    declared = not reads_n2 or any(
         person.self_employment_profit.get(year)
         or any(series.get(m) for series in person.incomes.values() for m in months)
         for person in household.adults

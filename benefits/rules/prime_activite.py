@@ -175,11 +175,15 @@ def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) 
     return amount
 
 
+def student_floor(situation: Situation, month: int) -> float:
+    p = situation.params(month)
+    return STUDENT_FLOOR_HOURS * p.smic_horaire_brut * p.prestations_familiales.plafond_remuneration_enfant
+
+
 def someone_worked(situation: Situation, month: int) -> bool:
     """Somebody worked in the quarter; students and apprentices must have earned above 78 % of the SMIC
     each month (CSS L842-2)."""
-    p = situation.params(month)
-    floor = STUDENT_FLOOR_HOURS * p.smic_horaire_brut * p.prestations_familiales.plafond_remuneration_enfant
+    floor = student_floor(situation, month)
     for adult in situation.household.adults:
         quarter = [earned(situation, adult, m) for m in (month - 1, month - 2, month - 3)]
         if adult.activity == "student":
@@ -195,7 +199,35 @@ def worked_or_raised(situation: Situation, month: int, p: Parameters) -> bool:
     return someone_worked(situation, month) or single_parent_raise(situation, month, len(children))
 
 
-def no_work(trace: Trace, average: float):
+def student_earned(situation: Situation, month: int) -> bool:
+    """A student earned something in the quarter, yet not enough each month to count as working."""
+    return any(
+        adult.activity == "student"
+        and any(earned(situation, adult, m) > 0 for m in (month - 1, month - 2, month - 3))
+        for adult in situation.household.adults
+    )
+
+
+def no_work(trace: Trace, average: float, situation: Situation):
+    month = situation.month
+    if student_earned(situation, month):
+        # The earnings are shown month by month above: "no earned income" would contradict them.
+        floor = student_floor(situation, month)
+        trace.step(
+            "-",
+            "Revenus d’activité d’une personne en études sous le seuil de la prime d’activité",
+            "A student’s earnings under the prime d’activité’s floor",
+            average,
+            "CSS L842-2, R842-1",
+        )
+        trace.block(
+            f"Une personne qui fait des études doit avoir gagné plus de {floor:.2f} € chaque mois des trois "
+            "derniers mois pour avoir droit à la prime d’activité.",
+            f"A student must have earned more than {floor:.2f} € in each of the last three months to "
+            "receive the prime d’activité.",
+            "CSS L842-2, R842-1",
+        )
+        return trace.result("ppa", LABEL, 0.0)
     trace.step(
         "-",
         "Aucun revenu d’activité ces trois derniers mois",
@@ -217,7 +249,7 @@ def prime_activite(situation: Situation, trace: Trace):
     if not trace.enabled and not worked_or_raised(situation, month, p):
         # Unexplained (batch): nobody worked and no single-parent raise, so the prime is 0 whatever the
         # fictive primes are; skip them (a speed-up only; explanations still show them).
-        return no_work(trace, 0.0)
+        return no_work(trace, 0.0, situation)
     fictive = [
         fictive_prime(situation, m, trace if trace.enabled else None)
         for m in (month - 3, month - 2, month - 1)
@@ -231,7 +263,7 @@ def prime_activite(situation: Situation, trace: Trace):
         "CSS L843-4, R843-1",
     )
     if not worked_or_raised(situation, month, p):
-        return no_work(trace, average)
+        return no_work(trace, average, situation)
     if average < p.ppa.montant_minimum:
         if average:
             trace.step("-", "Non versée sous 15 €", "Not paid under 15 €", average, "CSS D843-3")

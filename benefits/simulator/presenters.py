@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from benefits.rules.communes import commune_name
 from benefits.simulator import family_step
@@ -74,6 +75,37 @@ def _euros(value) -> str:
     return euros(value) if value not in ("", None) else _("aucun")
 
 
+def conditions_rows(person: dict, title: str, edit: str) -> list[dict]:
+    """The answers the AAH (restriction d’accès à l’emploi) and the RSA (nationality, years of residence
+    permit) read: asked on the persons' page, they were missing here, so a wrong click went unseen."""
+    rows = []
+    if person.get("disability") == "50":
+        rows.append(
+            {
+                "label": _("%(who)s : restriction d’accès à l’emploi reconnue") % {"who": title},
+                "value": _("Oui") if person.get("rsdae") else _("Non"),
+                "edit": edit,
+            }
+        )
+    rows.append(
+        {
+            "label": _("%(who)s : nationalité") % {"who": title},
+            "value": _choice(simulator_forms.NATIONALITY, person.get("nationality", "fr")),
+            "edit": edit,
+        }
+    )
+    if person.get("nationality", "fr") != "fr":
+        years = int(person.get("permit_years") or 0)
+        rows.append(
+            {
+                "label": _("%(who)s : titre de séjour depuis") % {"who": title},
+                "value": ngettext("%(n)s an", "%(n)s ans", years) % {"n": years},
+                "edit": edit,
+            }
+        )
+    return rows
+
+
 def summary(answers: dict, month: str = "") -> list[dict]:
     """Sections of the check-your-answers page, each row with its "Modifier" link."""
     edit = {
@@ -125,6 +157,7 @@ def summary(answers: dict, month: str = "") -> list[dict]:
                 "edit": edit["persons"],
             }
         )
+        rows += conditions_rows(person, title, edit["persons"])
     for number, child in enumerate(answers.get("children", []), start=1):
         rows.append(
             {
@@ -207,6 +240,11 @@ def summary(answers: dict, month: str = "") -> list[dict]:
         ):
             if income.get(key):
                 rows.append(
-                    {"label": f"{title} : {label}", "value": _euros(income[key]), "edit": edit["incomes"]}
+                    {
+                        # Translated: the English row reads "You: unemployment", not French's spaced colon.
+                        "label": _("%(who)s : %(what)s") % {"who": title, "what": label},
+                        "value": _euros(income[key]),
+                        "edit": edit["incomes"],
+                    }
                 )
     return rows

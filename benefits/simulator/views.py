@@ -226,10 +226,13 @@ def incomes(request):
         for role in roles
     }
     # Only what the rules need for this household: no invalidity pension without a disability, no
-    # alimony question for a couple or without children, no N-2 income (read by family benefits and
-    # by the AAH of a person out of work) when neither applies, and that income asked once.
-    needs_n2 = bool(answers.get("children")) or any(
-        (answers.get(role) or {}).get("disability", "none") != "none" for role in roles
+    # alimony question for a couple or without children, no N-2 income (read by family benefits, the
+    # PAJE of an expected child included — its ceilings, CSS R531-1 —, and by the AAH of a person out
+    # of work) when none applies, and that income asked once.
+    needs_n2 = (
+        bool(answers.get("children"))
+        or bool((answers.get("family") or {}).get("due_date"))
+        or any((answers.get(role) or {}).get("disability", "none") != "none" for role in roles)
     )
     for role, form in income_forms.items():
         if (answers.get(role) or {}).get("disability", "none") == "none":

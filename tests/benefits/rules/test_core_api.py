@@ -175,6 +175,18 @@ def test_assumptions_follow_the_household():
     )
     texts = [text.en for text in compute(free).assumptions]
     assert any("flat-rate housing amount" in text for text in texts)
+    # Nothing of N-2 reads this person's income (no child, no disability): no sentence about it.
+    assert not any("No income is given for" in text for text in texts)
+    with_child = parse_household(
+        {
+            "persons": [
+                {"id": "a", "role": "applicant", "birth_date": "1980-01-01"},
+                {"id": "e", "role": "child", "birth_date": "2020-01-01"},
+            ]
+        },
+        "2026-06",
+    )
+    texts = [text.en for text in compute(with_child).assumptions]
     assert any("No income is given for 2024" in text for text in texts)
     tenant = parse_household(
         {

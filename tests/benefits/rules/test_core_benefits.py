@@ -134,6 +134,22 @@ def test_ppa_refused_without_earnings_and_says_why():
     assert ppa.amount == 0 and ppa.blocking_reason is not None
 
 
+def test_ppa_of_a_student_under_the_floor_names_the_floor_not_an_absence_of_earnings():
+    # A student earns 400 € a month, under 169 h × SMIC horaire × 55 % (1 144.21 € in 2026-06; CSS L842-2,
+    # R842-1): the months above show the 400 €, so "Aucun revenu d’activité" contradicted them.
+    result = run([adult(activity="student", incomes=salary(400))], HOSTED)
+    ppa = result.benefits["ppa"]
+    assert ppa.amount == 0
+    labels = " ".join(step.label.fr for step in ppa.steps)
+    assert "Aucun revenu d’activité" not in labels
+    assert (
+        "fait des études" in ppa.blocking_reason.fr
+        and "plus de 1\u00a0144,21\u00a0€ chaque mois" in ppa.blocking_reason.fr
+    )
+    assert "student" in ppa.blocking_reason.en and "1144.21 €" in ppa.blocking_reason.en
+    check_steps(result)
+
+
 # --- Aide au logement (law-facts § 3) ------------------------------------------------------------
 def test_housing_aid_single_tenant_zone_2():
     # Resources: 12 × 1 000 € (M-13..M-2) − 10 % = 10 800 €; R0 5 235 €; rent capped at 290.34 €

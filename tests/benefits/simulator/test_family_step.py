@@ -150,3 +150,23 @@ def test_disabled_child_and_childcare_reach_the_result(client):
     assert simulation.result["extra"]["aeeh"] > 0
     assert "Allocation d’éducation de l’enfant handicapé" in page
     assert "monenfant.fr" in page  # the CMG is not estimated and says where to go
+
+
+def test_an_expected_child_alone_asks_for_the_n2_income_that_the_paje_ceilings_read(client):
+    """A person without children who expects one: the PAJE's ceilings read the N-2 income (CSS R531-1),
+    so the incomes step asks for it; it did not, and the birth grant was estimated on 0 €."""
+    start(
+        client,
+        {"couple": "non", "children": "0"},
+        {
+            "demandeur-birth_date": "10/03/1990",
+            "demandeur-activity": "employed",
+            "demandeur-disability": "none",
+            "demandeur-nationality": "fr",
+        },
+    )
+    client.post("/simulateur/famille/", {"grossesse-expecting": "non"})
+    client.post("/simulateur/logement/", SINGLE_PARENT["housing"])
+    assert "Revenu net imposable" not in text(client.get("/simulateur/revenus/"))
+    client.post("/simulateur/famille/", {"grossesse-expecting": "oui", "grossesse-due_date": "15/02/2027"})
+    assert "(tout le foyer)" in text(client.get("/simulateur/revenus/"))

@@ -31,9 +31,13 @@ def test_the_start_page_names_the_month_in_words(client):
 
 
 def test_the_start_page_asks_for_the_n2_income_only_where_the_incomes_step_does(client):
-    """The incomes step asks for it only with children or a disability (views.py, needs_n2)."""
+    """The incomes step asks for it only with children, an expected child or a disability (views.py,
+    needs_n2)."""
     html = " ".join(client.get("/simulateur/").content.decode().split())
-    assert "seulement si vous avez des enfants ou un handicap : votre revenu net imposable" in html
+    assert (
+        "seulement si vous avez des enfants, en attendez un ou avez un handicap : votre revenu net imposable"
+        in html
+    )
 
 
 @pytest.mark.parametrize(
@@ -288,3 +292,43 @@ def test_what_if_labels_say_the_unit_in_the_label_screen_readers_read(client):
     ):
         found = re.search(rf'<label class="fr-label" for="id_{name}">(.*?)</label>', html, re.DOTALL)
         assert found and " ".join(found.group(1).split()) == label, name
+
+
+def test_the_english_check_page_writes_its_income_rows_with_an_english_colon(client):
+    """« Vous : chômage » was glued in the code with French's no-break space: English read
+    "You : unemployment" beside "You: date of birth"."""
+    client.cookies["django_language"] = "en"
+    answers = dict(SINGLE_PARENT, incomes={**SINGLE_PARENT["incomes"], "demandeur-unemployment": "300"})
+    for step, url in (
+        ("household", "/simulateur/foyer/"),
+        ("persons", "/simulateur/personnes/"),
+        ("housing", "/simulateur/logement/"),
+        ("incomes", "/simulateur/revenus/"),
+    ):
+        assert client.post(url, answers[step]).status_code == 302, step
+    html = " ".join(client.get("/simulateur/verifier/").content.decode().split())
+    assert "You: unemployment" in html and "You: date of birth" in html
+    assert "You : " not in html and "You\u00a0:" not in html
+
+
+def test_the_check_page_shows_the_nationality_and_the_years_of_residence_permit(client):
+    """The RSA reads them (CASF L262-4): a wrong radio on the persons' page could not be seen here."""
+    persons = {
+        **SINGLE_PARENT["persons"],
+        "demandeur-nationality": "autre",
+        "demandeur-permit_years": "3",
+        "demandeur-disability": "50",
+        "demandeur-rsdae": "on",
+    }
+    answers = dict(SINGLE_PARENT, persons=persons)
+    for step, url in (
+        ("household", "/simulateur/foyer/"),
+        ("persons", "/simulateur/personnes/"),
+        ("housing", "/simulateur/logement/"),
+        ("incomes", "/simulateur/revenus/"),
+    ):
+        assert client.post(url, answers[step]).status_code == 302, step
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/simulateur/verifier/").content.decode()))
+    assert "Vous : nationalité D’un autre pays" in text.replace("\u00a0", " ")
+    assert "Vous : titre de séjour depuis 3 ans" in text.replace("\u00a0", " ")
+    assert "Vous : restriction d’accès à l’emploi reconnue Oui" in text.replace("\u00a0", " ")
