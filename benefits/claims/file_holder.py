@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from benefits.claims.file_dates import birth_date_of
 from benefits.claims.files import normalized_name
 
-
 HOLDER_FIELDS = ("family_name", "given_names", "birth_date")
 
 
@@ -43,12 +42,14 @@ def holder_problems(holder: dict, members: list) -> dict[str, list[str]]:
         return {}
     position, applicant = applicants[0]
     problems: dict[str, list[str]] = {}
-    for field, key in (("family_name", "family_name"), ("given_names", "given_names")):
-        own, theirs = holder.get(field) or "", applicant.get(key)
+    for field in ("family_name", "given_names"):  # the same keys in the file and in a member
+        own, theirs = holder.get(field) or "", applicant.get(field)
         if not isinstance(theirs, str) or not theirs.strip():
             problems.setdefault("members", []).append(
-                _("Personne n° %(position)d, « %(key)s » : obligatoire pour le demandeur, le titulaire du dossier.")
-                % {"position": position, "key": key}
+                _(
+                    "Personne n° %(position)d, « %(key)s » : obligatoire pour le demandeur, le titulaire du dossier."
+                )
+                % {"position": position, "key": field}
             )
         elif own and normalized_name(own) != normalized_name(theirs):
             message = {
@@ -63,7 +64,9 @@ def holder_problems(holder: dict, members: list) -> dict[str, list[str]]:
     own_birth, born = holder_date(holder.get("birth_date")), birth_date_of(applicant)
     if own_birth is not None and born is not None and own_birth != born:
         problems.setdefault("birth_date", []).append(
-            _("La date de naissance du titulaire doit être celle du demandeur (personne n° %(position)d) : %(date)s.")
+            _(
+                "La date de naissance du titulaire doit être celle du demandeur (personne n° %(position)d) : %(date)s."
+            )
             % {"position": position, "date": date_format(born, "SHORT_DATE_FORMAT")}
         )
     return problems

@@ -51,7 +51,9 @@ class AllocataireFile(models.Model):
 
         if self.rights is None:  # an empty box in the form
             self.rights = []
-        file_check(members=self.members, housing=self.housing, rights=self.rights, holder=holder_identity(self))
+        file_check(
+            members=self.members, housing=self.housing, rights=self.rights, holder=holder_identity(self)
+        )
 
     @property
     def adults(self) -> list[dict]:

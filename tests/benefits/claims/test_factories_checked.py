@@ -29,7 +29,12 @@ def test_the_file_factory_makes_the_holder_its_applicant_whatever_identity_a_tes
         "Éloïse",
         "1990-07-14",
     )
-    assert file_problems(members=file.members, housing=file.housing, rights=file.rights, holder=holder_identity(file)) == {}
+    assert (
+        file_problems(
+            members=file.members, housing=file.housing, rights=file.rights, holder=holder_identity(file)
+        )
+        == {}
+    )
 
 
 def test_the_campaigns_file_builder_refuses_what_the_portal_refuses():
@@ -42,9 +47,12 @@ def test_every_sample_file_passes_the_check(key):
     with samples.rolled_back():
         file = samples.demo_file(key)
         assert file.pk is not None
-        assert file_problems(
-            members=file.members, housing=file.housing, rights=file.rights, holder=holder_identity(file)
-        ) == {}
+        assert (
+            file_problems(
+                members=file.members, housing=file.housing, rights=file.rights, holder=holder_identity(file)
+            )
+            == {}
+        )
 
 
 def test_a_sample_file_the_portal_would_refuse_is_not_stored(monkeypatch):

@@ -36,11 +36,14 @@ def test_a_good_file_and_its_holder_pass():
 @pytest.mark.parametrize("role", ["applicant", "partner"])
 def test_an_adult_born_after_today_is_refused(role):
     partner = {"id": "b", "role": role, "birth_date": days_from_today(1)}
-    members = [{**APPLICANT, "birth_date": days_from_today(1)}] if role == "applicant" else [APPLICANT, partner]
+    members = (
+        [{**APPLICANT, "birth_date": days_from_today(1)}] if role == "applicant" else [APPLICANT, partner]
+    )
     problems = file_problems(**changed(members=members))
     position = 1 if role == "applicant" else 2
     assert (
-        fr(f"Personne n° {position}, « birth_date » : ") + "La date de naissance est postérieure à aujourd’hui."
+        fr(f"Personne n° {position}, « birth_date » : ")
+        + "La date de naissance est postérieure à aujourd’hui."
     ) in problems["members"], problems
 
 
@@ -73,7 +76,9 @@ def test_a_birth_more_than_120_years_ago_is_refused():
 
 def test_a_birth_before_1900_is_said_once_by_the_core():
     problems = file_problems(**with_applicant(birth_date="1899-12-31"))
-    assert problems["members"] == [fr("Personne n° 1, « birth_date » : ") + "La date de naissance est trop ancienne."]
+    assert problems["members"] == [
+        fr("Personne n° 1, « birth_date » : ") + "La date de naissance est trop ancienne."
+    ]
 
 
 def test_from_the_29th_of_february_to_a_year_without_one_is_the_28th():
@@ -106,17 +111,23 @@ def test_names_are_compared_as_the_first_login_compares_them():
         (
             {**HOLDER, "given_names": "Camille"},
             "given_names",
-            fr("Les prénoms du titulaire doivent être ceux du demandeur (personne n° 1) : « Camille Marie »."),
+            fr(
+                "Les prénoms du titulaire doivent être ceux du demandeur (personne n° 1) : « Camille Marie »."
+            ),
         ),
         (
             {**HOLDER, "birth_date": datetime.date(1985, 3, 11)},
             "birth_date",
-            fr("La date de naissance du titulaire doit être celle du demandeur (personne n° 1) : 10/03/1985."),
+            fr(
+                "La date de naissance du titulaire doit être celle du demandeur (personne n° 1) : 10/03/1985."
+            ),
         ),
         (
             {**HOLDER, "birth_date": "1985-03-11"},  # the model's value before the form's cleaning
             "birth_date",
-            fr("La date de naissance du titulaire doit être celle du demandeur (personne n° 1) : 10/03/1985."),
+            fr(
+                "La date de naissance du titulaire doit être celle du demandeur (personne n° 1) : 10/03/1985."
+            ),
         ),
     ],
 )
@@ -145,9 +156,7 @@ def test_an_applicant_without_the_holders_names_is_refused_in_the_members(names)
     key = next(iter(names))
     problems = file_problems(**with_applicant(**names), holder=HOLDER)
     assert problems == {
-        "members": [
-            fr(f"Personne n° 1, « {key} » : obligatoire pour le demandeur, le titulaire du dossier.")
-        ]
+        "members": [fr(f"Personne n° 1, « {key} » : obligatoire pour le demandeur, le titulaire du dossier.")]
     }
 
 

@@ -54,7 +54,9 @@ def test_a_file_the_core_refuses_for_another_reason_is_not_filed(logged_client, 
     # A mainland tenant whose rent is missing, stored before the check (benefits/claims/file_checks.py)
     # refused such a file: the factory checks what it builds, so the old data is written past it.
     file = file_factory(user=user)
-    AllocataireFile.objects.filter(pk=file.pk).update(housing={"status": "tenant_social", "commune_insee": "69123"})
+    AllocataireFile.objects.filter(pk=file.pk).update(
+        housing={"status": "tenant_social", "commune_insee": "69123"}
+    )
     check_url = check_page(logged_client)
     assert (
         "Contactez votre CAF pour la corriger avant de déposer"
