@@ -3,6 +3,7 @@
 French, in the field that holds what is wrong."""
 
 import datetime
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -163,3 +164,32 @@ def test_an_applicant_without_the_holders_names_is_refused_in_the_members(names)
 def test_without_exactly_one_applicant_only_the_core_speaks():
     problems = file_problems(**changed(members=[CHILD]), holder={**HOLDER, "family_name": "DURAND"})
     assert problems == {"members": ["Il faut exactement un demandeur (role « applicant »)."]}
+
+
+# --- In /gestion/, each refusal in its field -----------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_gestion_form_shows_the_holder_and_date_refusals_in_their_fields(client):
+    from tests.agents import agent_factory, sign_in
+    from tests.benefits.claims.factories import file_factory
+    from tests.benefits.claims.test_admin import file_page
+
+    file = file_factory()
+    before = (file.birth_date, file.members)
+    sign_in(client, agent_factory(is_superuser=True))
+    url = f"/gestion/benefits/allocatairefile/{file.pk}/change/"
+    child = {**CHILD, "birth_date": months_from_today(12)}
+    members = json.dumps([APPLICANT, child])
+    response = client.post(url, file_page(client, url, birth_date="11/03/1985", members=members))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors["birth_date"] == [
+        fr("La date de naissance du titulaire doit être celle du demandeur (personne n° 1) : 10/03/1985.")
+    ]
+    assert errors["members"] == [
+        fr("Personne n° 2, « birth_date » : ")
+        + "Un enfant à naître doit naître dans les neuf mois qui viennent (date prévue de naissance)."
+    ]
+    file.refresh_from_db()
+    assert (file.birth_date, file.members) == before
