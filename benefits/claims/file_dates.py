@@ -14,17 +14,25 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from benefits.rules.extra_parsing import MAX_EXPECTED_MONTHS
+from benefits.rules.input_values import DATE_RE
 
 OLDEST_AGE = 120
 
 
-def birth_date_of(member: dict) -> date | None:
-    """The member's birth date, or None when it is missing or not a date (the core says which)."""
-    value = member.get("birth_date")
+def iso_date(value) -> date | None:
+    """A YYYY-MM-DD text as the core reads it (input_values.parse_date), or None: fromisoformat alone
+    also reads "19850310" or "1985-W10", which the core refuses."""
+    if not isinstance(value, str) or not DATE_RE.match(value):
+        return None
     try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
+        return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def birth_date_of(member: dict) -> date | None:
+    """The member's birth date, or None when it is missing or not a date (the core says which)."""
+    return iso_date(member.get("birth_date"))
 
 
 def years_before(today: date, years: int) -> date:

@@ -13,7 +13,7 @@ from datetime import date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from benefits.claims.file_dates import birth_date_of
+from benefits.claims.file_dates import birth_date_of, iso_date
 from benefits.claims.files import normalized_name
 
 HOLDER_FIELDS = ("family_name", "given_names", "birth_date")
@@ -26,12 +26,7 @@ def holder_identity(file) -> dict:
 
 def holder_date(value) -> date | None:
     """The file's birth date as the model holds it: a date, or its ISO text before the form's cleaning."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
+    return value if isinstance(value, date) else iso_date(value)
 
 
 def holder_problems(holder: dict, members: list) -> dict[str, list[str]]:

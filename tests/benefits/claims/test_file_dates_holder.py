@@ -82,6 +82,13 @@ def test_a_birth_before_1900_is_said_once_by_the_core():
     ]
 
 
+def test_a_date_the_core_cannot_read_is_said_once_by_the_core():
+    problems = file_problems(**changed(members=[{**APPLICANT, "birth_date": "29990101"}]))
+    assert problems["members"] == [
+        fr("Personne n° 1, « birth_date » : ") + "« 29990101 » n’est pas une date au format AAAA-MM-JJ."
+    ]
+
+
 def test_from_the_29th_of_february_to_a_year_without_one_is_the_28th():
     assert years_before(datetime.date(2028, 2, 29), 121) == datetime.date(1907, 2, 28)
     assert years_before(datetime.date(2028, 2, 29), 120) == datetime.date(1908, 2, 29)
