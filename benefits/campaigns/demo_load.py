@@ -17,6 +17,7 @@ from benefits.campaigns.feed_models import PersonNir
 from benefits.campaigns.households import neutral_household, quarter
 from benefits.campaigns.kinds import QUARTERLY
 from benefits.claims.file_checks import file_check
+from benefits.claims.file_holder import holder_identity
 from benefits.claims.models import AllocataireFile
 from benefits.income.emulator_data import amounts_for
 from benefits.rules import compute_batch
@@ -87,7 +88,13 @@ def store(pending, rights_month, rng, non_recours_share) -> None:
         )
         # The check of every writer (the overseas communes the generator draws are kept): nothing of the
         # batch is stored if one file would be refused by the core.
-        file_check(members=file.members, housing=file.housing, rights=file.rights, number=file.number)
+        file_check(
+            members=file.members,
+            housing=file.housing,
+            rights=file.rights,
+            holder=holder_identity(file),
+            number=file.number,
+        )
         files.append(file)
     AllocataireFile.objects.bulk_create(files, ignore_conflicts=True, batch_size=BATCH)
     index_nirs(AllocataireFile.objects.filter(number__in=[demo.number for demo in pending]))

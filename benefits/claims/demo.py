@@ -143,7 +143,7 @@ def load_demo_files() -> str:
             "housing": housing,
         }
         # Checked as the /gestion/ form checks a file: the demo cannot store what the core would refuse.
-        file_check(members=values["members"], housing=housing, rights=rights, number=number)
+        file_check(members=values["members"], housing=housing, rights=rights, holder=values, number=number)
         file, _created = AllocataireFile.objects.update_or_create(
             fcplus_sub=emulator_sub(key, settings.FCPLUS_CLIENT_ID),
             defaults=values,

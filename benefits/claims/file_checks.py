@@ -7,7 +7,8 @@ characters or of 15 with its right key, `housing` as an object and `rights` as a
 {benefit, amount}: anything else is refused with its reason (a NIR or an id too long for the index's
 columns is a server error on PostgreSQL). Then the file is given to the calculation core the one way
 the campaigns give it (households.household_of) and the core's refusals are the file's, in the
-field they come from: a campaign cannot compute what the core refuses.
+field they come from: a campaign cannot compute what the core refuses. Last, what the core cannot see:
+the birth dates against today (file_dates.py), and the file's holder being its applicant (file_holder.py).
 
 One refusal is not kept: an overseas commune (OVERSEAS_FR). The core does not cover the overseas
 departments yet; that is a limit of the simulator, not bad data, and an overseas allocataire's file
@@ -18,11 +19,14 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from benefits.campaigns.feed import NIR_RE, nir_key_is_valid
 from benefits.campaigns.households import household_of
+from benefits.claims.file_dates import dates_problems
+from benefits.claims.file_holder import holder_problems
 from benefits.rules import HouseholdInputError, parse_household
 from benefits.rules.input_values import OVERSEAS_FR, OVERSEAS_PREFIX
 from benefits.rules.parsing import FIRST_SUPPORTED
@@ -132,11 +136,14 @@ def core_problems(members: list, housing: dict) -> dict[str, list[str]]:
     return problems
 
 
-def file_problems(*, members, housing, rights) -> dict[str, list[str]]:
-    """{field: [French messages]} of what is wrong in a file's members, housing and rights ({} if nothing)."""
+def file_problems(*, members, housing, rights, holder: dict | None = None) -> dict[str, list[str]]:
+    """{field: [French messages]} of what is wrong in a file's members, housing and rights ({} if nothing);
+    with `holder`, the file's own identity {family_name, given_names, birth_date}, that it is the
+    applicant's."""
     problems: dict[str, list[str]] = {}
-    if (problem := members_problem(members)) is not None:
-        problems["members"] = [problem]
+    unreadable = members_problem(members)
+    if unreadable is not None:
+        problems["members"] = [unreadable]
     if not isinstance(housing, dict):
         problems["housing"] = [_("Le logement doit être un objet JSON ({…}).")]
     if not isinstance(rights, list) or not all(map(right_is_valid, rights)):
@@ -147,13 +154,20 @@ def file_problems(*, members, housing, rights) -> dict[str, list[str]]:
         ]
     if not problems.keys() & {"members", "housing"}:
         problems.update(core_problems(members, housing))
+    if unreadable is not None:
+        return problems  # the members cannot be read as people
+    if dates := dates_problems(members, timezone.localdate()):
+        problems.setdefault("members", []).extend(dates)
+    if holder is not None:
+        for field, messages in holder_problems(holder, members).items():
+            problems.setdefault(field, []).extend(messages)
     return problems
 
 
-def file_check(*, members, housing, rights, number: str = "") -> None:
+def file_check(*, members, housing, rights, holder: dict | None = None, number: str = "") -> None:
     """Raises ValidationError({field: messages}) when file_problems finds anything; with the file's
     `number` (a loader, which stores many files), each message says which file."""
-    problems = file_problems(members=members, housing=housing, rights=rights)
+    problems = file_problems(members=members, housing=housing, rights=rights, holder=holder)
     if problems and number:
         problems = {
             field: [

@@ -54,13 +54,16 @@ class AllocataireFile(models.Model):
         return f"Dossier {self.number}"
 
     def clean(self):
-        """The file's members, housing and rights as every writer checks them (file_checks.py): the
-        /gestion/ form shows what is wrong in each field."""
+        """The file's members, housing and rights, and its holder being its applicant, as every writer
+        checks them (file_checks.py): the /gestion/ form shows what is wrong in each field."""
         from benefits.claims.file_checks import file_check  # it reads the campaigns' households
+        from benefits.claims.file_holder import holder_identity
 
         if self.rights is None:  # an empty box in the form
             self.rights = []
-        file_check(members=self.members, housing=self.housing, rights=self.rights)
+        file_check(
+            members=self.members, housing=self.housing, rights=self.rights, holder=holder_identity(self)
+        )
 
     @property
     def adults(self) -> list[dict]:

@@ -46,7 +46,7 @@ def rolled_back():
 def demo_file(key: str = "camille") -> AllocataireFile:
     _key, number, nir, partner, children, housing, rights = next(f for f in FILES if f[0] == key)
     identity = IDENTITIES[key]
-    return AllocataireFile.objects.create(
+    file = AllocataireFile(
         number=f"S{number}",
         family_name=identity.family_name,
         given_names=identity.given_name,
@@ -55,6 +55,10 @@ def demo_file(key: str = "camille") -> AllocataireFile:
         housing=housing,
         rights=rights,
     )
+    # The check of the /gestion/ form (benefits/claims/file_checks.py): a sample is a file the portal stores.
+    file.full_clean()
+    file.save()
+    return file
 
 
 def prefilled_data(file: AllocataireFile, months: list[str]) -> dict:

@@ -48,7 +48,10 @@ def test_a_file_refuses_members_the_portal_cannot_read(staff_client, members, me
 def test_a_nir_with_its_right_key_is_saved_and_indexed(staff_client):
     file = file_factory()
     nir = "2850375056101" + f"{97 - 2850375056101 % 97:02d}"
-    members = f'[{{"id": "a", "role": "applicant", "birth_date": "1985-03-10", "nir": "{nir}"}}]'
+    members = (
+        '[{"id": "a", "role": "applicant", "given_names": "Camille Marie", "family_name": "MARTIN", '
+        f'"birth_date": "1985-03-10", "nir": "{nir}"}}]'
+    )
     assert post_file(staff_client, file, members=members).status_code == 302
     assert PersonNir.objects.get().nir == nir
 

@@ -19,7 +19,7 @@ def make_file(*, number, nir, rights=(), children=(), housing=None, activity="em
         {"id": f"c{i}", "role": "child", "given_names": "Léa", "family_name": "MARTIN", "birth_date": born}
         for i, born in enumerate(children, start=1)
     ]
-    return AllocataireFile.objects.create(
+    file = AllocataireFile(
         number=number,
         family_name="MARTIN",
         given_names="Camille",
@@ -28,3 +28,6 @@ def make_file(*, number, nir, rights=(), children=(), housing=None, activity="em
         housing=housing or {"status": "tenant_private", "rent": 600, "commune_insee": "69123"},
         rights=list(rights),
     )
+    file.full_clean()  # the check of every writer (benefits/claims/file_checks.py)
+    file.save()
+    return file

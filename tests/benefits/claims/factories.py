@@ -1,4 +1,9 @@
-"""Allocataire files for tests; the NIR's last two digits pick the income emulator's profile or fault."""
+"""Allocataire files for tests; the NIR's last two digits pick the income emulator's profile or fault.
+
+Every file goes through the model's full_clean(), the check the /gestion/ form makes (file_checks.py):
+a test cannot build a file the portal would refuse. The holder's identity (family_name, given_names,
+birth_date) is the applicant's, as a file must have it (file_holder.py).
+"""
 
 import itertools
 
@@ -8,13 +13,13 @@ numbers = itertools.count(1)
 
 
 def file_factory(user=None, nir="2850375056101", partner_nir=None, **extra):
+    holder = {"family_name": "MARTIN", "given_names": "Camille Marie", "birth_date": "1985-03-10"}
+    holder.update((field, extra.pop(field)) for field in list(holder) if field in extra)
     members = [
         {
             "id": "a",
             "role": "applicant",
-            "given_names": "Camille Marie",
-            "family_name": "MARTIN",
-            "birth_date": "1985-03-10",
+            **holder,
             "nir": nir,
             "activity": "employed",
             "taxable_n2": 12000,
@@ -43,15 +48,16 @@ def file_factory(user=None, nir="2850375056101", partner_nir=None, **extra):
     fields = {
         "number": f"{next(numbers):07d}",
         "user": user,
-        "family_name": "MARTIN",
-        "given_names": "Camille Marie",
-        "birth_date": "1985-03-10",
+        **holder,
         "birthplace": "75120",
         "members": members,
         "housing": {"status": "tenant_private", "rent": 640, "zone": 2},
     }
     fields.update(extra)
-    return AllocataireFile.objects.create(**fields)
+    file = AllocataireFile(**fields)
+    file.full_clean()
+    file.save()
+    return file
 
 
 def confirm_all(draft) -> dict:

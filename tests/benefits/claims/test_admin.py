@@ -116,7 +116,8 @@ def test_an_agent_stores_an_overseas_file_the_simulator_does_not_compute_yet(cli
     [
         (
             "members",
-            '[{"id": "a", "role": "applicant", "birth_date": "1985-02-30", "nir": "2850375056101"}]',
+            '[{"id": "a", "role": "applicant", "given_names": "Camille Marie", "family_name": "MARTIN", '
+            '"birth_date": "1985-02-30", "nir": "2850375056101"}]',
             "Personne n°\u00a01, «\u00a0birth_date\u00a0»\u00a0: La date 1985-02-30 n’existe pas.",
         ),
         (
@@ -165,7 +166,10 @@ def test_a_box_that_is_no_json_says_only_that_not_what_the_check_thinks_of_the_e
     errors = response.context["adminform"].form.errors
     assert errors["members"] == errors["housing"] == ["Saisissez un JSON valide."]
     # The members typed right, the housing not: the members are checked (and refused), not the housing.
-    members = '[{"id": "a", "role": "applicant", "birth_date": "1985-02-30"}]'
+    members = (
+        '[{"id": "a", "role": "applicant", "given_names": "Camille", "family_name": "MARTIN", '
+        '"birth_date": "1985-02-30"}]'
+    )
     response = client.post(url, file_page(client, url, **typed, members=members, housing="{", rights=""))
     errors = response.context["adminform"].form.errors
     assert errors["housing"] == ["Saisissez un JSON valide."]

@@ -5,7 +5,7 @@ its decision say so. A file the core refuses for any other reason is still not f
 
 import pytest
 
-from benefits.claims.models import Claim, ClaimDraft, Status
+from benefits.claims.models import AllocataireFile, Claim, ClaimDraft, Status
 from benefits.claims.services import claim_set_status
 from benefits.letters.documents import letter_html
 from benefits.letters.models import Letter, LetterKind
@@ -51,8 +51,12 @@ def test_its_receipt_and_decision_say_the_caf_computes_the_right(logged_client, 
 
 
 def test_a_file_the_core_refuses_for_another_reason_is_not_filed(logged_client, user):
-    # A mainland tenant whose rent is missing: the file must be corrected first.
-    file_factory(user=user, housing={"status": "tenant_social", "commune_insee": "69123"})
+    # A mainland tenant whose rent is missing, stored before the check (benefits/claims/file_checks.py)
+    # refused such a file: the factory checks what it builds, so the old data is written past it.
+    file = file_factory(user=user)
+    AllocataireFile.objects.filter(pk=file.pk).update(
+        housing={"status": "tenant_social", "commune_insee": "69123"}
+    )
     check_url = check_page(logged_client)
     assert (
         "Contactez votre CAF pour la corriger avant de déposer"
