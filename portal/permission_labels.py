@@ -24,7 +24,8 @@ def permission_label(permission) -> str:
         name = ACTIONS[action]
     else:
         # A model's own permissions are named in its Meta, marked with gettext_noop for the catalogue.
-        name = gettext(dict(opts.permissions).get(permission.codename, permission.name))
+        declared = dict(opts.permissions).get(permission.codename)
+        name = gettext(declared) if declared else permission.name
     return " | ".join(str(part) for part in (opts.app_config.verbose_name, opts.verbose_name, name))
 
 
