@@ -445,6 +445,10 @@ DESK_SEARCHES_PER_MINUTE = env_int("DESK_SEARCHES_PER_MINUTE", 20, minimum=1)
 # The agents' second factor: TOTP devices of django-otp (benefits.desk.auth).
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
 OTP_TOTP_ISSUER = SITE_NAME
+# /gestion/ never shows an agent's TOTP secret or its QR code once the device exists: whoever reads it
+# (a supervisor, or anyone on their screen) holds that agent's second factor. A new device's key can
+# still be typed in when it is added; `agent_create` prints the secret to the agent alone.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # django_otp's OTPMiddleware sits right after AuthenticationMiddleware, above.
 MIDDLEWARE += [
     "portal.kiosk.middleware.KioskMiddleware",

@@ -116,7 +116,7 @@ def test_the_agents_totp_devices_read_french(staff_client):
     assert "Search by" not in listing and "Last used" not in listing.title()
     device = apps.get_model("otp_totp", "TOTPDevice").objects.get()
     form = text(staff_client.get(f"/gestion/otp_totp/totpdevice/{device.pk}/change/"))
-    for label in ("Identité", "Limitation des essais", "Clé secrète", "Le nombre de chiffres d’un code."):
+    for label in ("Identité", "Limitation des essais", "Le nombre de chiffres d’un code."):
         assert label in form
     for english in ("Throttling", "The human-readable name", "Timestamps", "The date and time when"):
         assert english not in form
@@ -136,3 +136,13 @@ def test_a_groups_permissions_are_named_in_the_pages_language(staff_client):
     form = text(staff_client.get("/gestion/auth/group/add/"))
     assert "Benefits | letter | change" in form
     assert "Benefits | campaign | Create, run and stop campaigns" in form
+
+
+def test_an_agents_totp_secret_is_never_shown_in_gestion(staff_client):
+    """Whoever reads an agent's TOTP key or its QR code holds that agent's second factor."""
+    device = apps.get_model("otp_totp", "TOTPDevice").objects.get()
+    listing = staff_client.get("/gestion/otp_totp/totpdevice/").content.decode()
+    form = staff_client.get(f"/gestion/otp_totp/totpdevice/{device.pk}/change/").content.decode()
+    for page in (listing, form):
+        assert device.key not in page and "qrcode" not in page
+    assert staff_client.get(f"/gestion/otp_totp/totpdevice/{device.pk}/qrcode/").status_code == 403
