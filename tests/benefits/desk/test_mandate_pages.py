@@ -344,3 +344,17 @@ def test_actions_faites_pour_vous_under_a_mandate_speak_to_the_person_with_or_wi
     assert "<h1>Actions faites pour vous</h1>" in page and "<h2>Vos mandats</h2>" in page
     assert "Votre dossier a été consulté par un agent de la CAF de Lyon le" in page
     assert "Dossier consulté par" not in page
+
+
+def test_under_a_mandate_a_claims_page_leads_back_to_the_persons_demarches(
+    agent_client, mandate, camille_file, camille
+):
+    """A filed claim's page ended on « Retour à Mon espace », the person's words, for the agent too."""
+    claim = file_claim(camille_file, camille)
+    url = f"/mon-espace/demarches/demande/{claim.pk}/"
+    page = flat(agent_client.get(url))
+    assert '<a class="fr-link" href="/mon-espace/demarches/">Retour aux démarches de la personne</a>' in page
+    assert "Retour à Mon espace" not in page
+    person = Client()
+    person.force_login(camille)
+    assert '<a class="fr-link" href="/mon-espace/">Retour à Mon espace</a>' in flat(person.get(url))
