@@ -76,11 +76,7 @@ def test_a_group_refuses_a_permission_key_that_is_no_integer(staff_client, key):
 
 
 def test_an_empty_json_box_in_a_not_null_column_saves_its_default(staff_client):
-    from allauth.socialaccount.models import SocialApp
-
-    app = SocialApp.objects.create(provider="fcplus", name="FC+", client_id="portail", settings={"a": 1})
-    url = f"/gestion/socialaccount/socialapp/{app.pk}/change/"
-    values = FormValues(staff_client.get(url).content.decode()).values
-    assert staff_client.post(url, {**values, "settings": ""}).status_code == 302
-    app.refresh_from_db()
-    assert app.settings == {}
+    file = file_factory(rights=[{"benefit": "rsa", "amount": 100}])
+    assert post_file(staff_client, file, rights="").status_code == 302
+    file.refresh_from_db()
+    assert file.rights == []

@@ -146,3 +146,13 @@ def test_an_agents_totp_secret_is_never_shown_in_gestion(staff_client):
     for page in (listing, form):
         assert device.key not in page and "qrcode" not in page
     assert staff_client.get(f"/gestion/otp_totp/totpdevice/{device.pk}/qrcode/").status_code == 403
+
+
+def test_the_franceconnect_application_and_tokens_are_not_managed_in_gestion(staff_client):
+    """The FC+ client's secret comes from the environment; a SocialApp typed in /gestion/ would be a second,
+    unaudited copy that allauth reads. The accounts' FC+ links stay (support reads them)."""
+    assert staff_client.get("/gestion/socialaccount/socialapp/").status_code == 404
+    assert staff_client.get("/gestion/socialaccount/socialtoken/").status_code == 404
+    assert staff_client.get("/gestion/socialaccount/socialaccount/").status_code == 200
+    index = staff_client.get("/gestion/").content.decode()
+    assert "/gestion/socialaccount/socialapp/" not in index and "/gestion/socialaccount/socialaccount/" in index
