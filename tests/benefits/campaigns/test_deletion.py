@@ -17,7 +17,7 @@ from tests.benefits.campaigns.helpers import make_file
 
 def campaign_with_a_result(status: str, number: str = "0000071") -> tuple[Campaign, CampaignChunk]:
     campaign = Campaign.objects.create(kind="non_recours", month="2026-12", status=status)
-    file = make_file(number=number, nir=f"18503751{number[-4:]}78")
+    file = make_file(number=number, nir=f"185037512{number[-4:]}")
     chunk = CampaignChunk.objects.create(campaign=campaign, first_pk=file.pk, last_pk=file.pk + 10)
     result_write(campaign.pk, file)
     return campaign, chunk
@@ -101,7 +101,7 @@ def test_a_result_committed_during_the_deletion_is_deleted_too(lock):
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's row locks (CI)")  # under CI=true a skip fails (tests/environment.py)
     campaign, chunk = campaign_with_a_result("annulee")
-    pk, late_file = campaign.pk, make_file(number="0000072", nir="185037500727800")
+    pk, late_file = campaign.pk, make_file(number="0000072", nir="1850375007278")
     locked, release, errors = threading.Event(), threading.Event(), []
 
     def running_chunk():

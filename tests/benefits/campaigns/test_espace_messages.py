@@ -67,7 +67,7 @@ def notified_message(amounts: dict) -> str:
     from tests.benefits.campaigns.helpers import make_file
 
     user = UserFactory()
-    file = make_file(number="7700001", nir="185037512345678")
+    file = make_file(number="7700001", nir="185037512345641")
     file.user = user
     file.save(update_fields=["user"])
     campaign = Campaign.objects.create(kind="non_recours", month="2026-12")

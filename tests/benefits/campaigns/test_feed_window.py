@@ -16,7 +16,7 @@ from benefits.rules.months import month_index, month_label
 from tests.benefits.campaigns.helpers import make_file
 
 MONTH = "2026-12"
-NIR = "185037512345678"
+NIR = "185037512345641"
 pytestmark = pytest.mark.django_db
 
 

@@ -120,7 +120,7 @@ def test_a_zero_right_on_the_file_does_not_hide_its_estimate_from_the_non_recour
     from benefits.letters.presenters import eligibility
     from tests.benefits.campaigns.helpers import make_file
 
-    file = make_file(number="0000077", nir="185037512345677", rights=[{"benefit": "rsa", "amount": "0.00"}])
+    file = make_file(number="0000077", nir="185037512345641", rights=[{"benefit": "rsa", "amount": "0.00"}])
     campaign = launched("non_recours", django_capture_on_commit_callbacks, operator)
     result = campaign.results.get(file=file)
     assert result.outcome == Outcome.NOTIFIED and "rsa" in result.new_amounts

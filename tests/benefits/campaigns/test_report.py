@@ -27,8 +27,8 @@ def operator_client(operator):
 
 def recalculation():
     campaign = Campaign.objects.create(kind="recalcul", month="2026-12", status="terminee")
-    notified = make_file(number="0000042", nir="185037512345678")
-    unchanged = make_file(number="0000043", nir="285037512345678")
+    notified = make_file(number="0000042", nir="185037512345641")
+    unchanged = make_file(number="0000043", nir="285037512345688")
     for file, outcome, old, new, departement, letter in (
         (notified, Outcome.NOTIFIED, {"ppa": "180.5"}, {"ppa": "1234.56", "aide_logement": "230"}, "", 7),
         (unchanged, Outcome.UNCHANGED, {"rsa": "600"}, {"rsa": "600"}, "69", None),
@@ -117,7 +117,7 @@ def test_the_table_by_departement_puts_the_unknown_departement_last(operator_cli
     for number, departement in (("0000051", "75"), ("0000052", ""), ("0000053", "13"), ("0000054", "2A")):
         CampaignResult.objects.create(
             campaign=campaign,
-            file=make_file(number=number, nir=f"18503751{number[-4:]}78"),
+            file=make_file(number=number, nir=f"185037512{number[-4:]}"),
             outcome=Outcome.NOTIFIED,
             departement=departement,
             new_amounts={"ppa": "100"},
@@ -172,7 +172,7 @@ def departements_campaign():
     ):
         CampaignResult.objects.create(
             campaign=campaign,
-            file=make_file(number=number, nir=f"18503751{number[-4:]}78"),
+            file=make_file(number=number, nir=f"185037512{number[-4:]}"),
             outcome=Outcome.NOTIFIED,
             departement=departement,
             new_amounts={"ppa": "-12.5"},
