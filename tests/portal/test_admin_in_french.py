@@ -155,4 +155,6 @@ def test_the_franceconnect_application_and_tokens_are_not_managed_in_gestion(sta
     assert staff_client.get("/gestion/socialaccount/socialtoken/").status_code == 404
     assert staff_client.get("/gestion/socialaccount/socialaccount/").status_code == 200
     index = staff_client.get("/gestion/").content.decode()
-    assert "/gestion/socialaccount/socialapp/" not in index and "/gestion/socialaccount/socialaccount/" in index
+    assert (
+        "/gestion/socialaccount/socialapp/" not in index and "/gestion/socialaccount/socialaccount/" in index
+    )
