@@ -6,6 +6,7 @@ bulk `update()`/`delete()` raise. Entries carry identifiers, never personal data
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -55,7 +56,8 @@ class JournalEntry(models.Model):
         verbose_name_plural = _("entrées du journal")
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.target}"
+        # In Paris time, as /gestion/ shows `at` beside it.
+        return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.action} {self.target}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -4,6 +4,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Channel
@@ -51,7 +53,7 @@ class AllocataireFile(models.Model):
         indexes = [models.Index(fields=["birth_date"], name="file_birth_date_idx")]
 
     def __str__(self):
-        return f"Dossier {self.number}"
+        return gettext("Dossier %(number)s") % {"number": self.number}
 
     def clean(self):
         """The file's members, housing and rights, and its holder being its applicant, as every writer
@@ -122,7 +124,10 @@ class ClaimDraft(models.Model):
         ordering = ["-updated_at"]
 
     def __str__(self):
-        return f"Brouillon {self.get_kind_display()} {self.month}"
+        return gettext("Brouillon %(kind)s %(month)s") % {
+            "kind": self.get_kind_display(),
+            "month": self.month,
+        }
 
     @property
     def is_filed(self) -> bool:
@@ -217,4 +222,5 @@ class StatusChange(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.get_status_display()} {self.at:%Y-%m-%d %H:%M}"
+        # In Paris time, as /gestion/ shows `at` beside it (was UTC: an hour or two off).
+        return f"{self.get_status_display()} {timezone.localtime(self.at):%Y-%m-%d %H:%M}"

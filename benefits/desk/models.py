@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from benefits.claims.models import AllocataireFile, Kind
 
@@ -84,7 +84,7 @@ class Mandate(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"Mandat {self.pk} dossier {self.file_id}"
+        return gettext("Mandat %(pk)s dossier %(file)s") % {"pk": self.pk, "file": self.file_id}
 
     def is_valid(self, now=None) -> bool:
         return self.revoked_at is None and self.expires_at > (now or timezone.now())
