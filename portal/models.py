@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.journal_actions import action_label
+
 
 class JournalIsAppendOnly(Exception):
     pass
@@ -57,7 +59,7 @@ class JournalEntry(models.Model):
 
     def __str__(self):
         # In Paris time, as /gestion/ shows `at` beside it.
-        return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.action} {self.target}"
+        return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {action_label(self.action)} {self.target}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
