@@ -112,7 +112,16 @@ def housing_aid(situation: Situation, month: int, trace: Trace | None = None) ->
     trace = trace or SILENT
     housing = situation.household.housing
     amount = 0.0
-    if not housing.is_tenant:
+    if housing.status == "owner_with_loan":
+        # Not estimated (the aid to a borrowing owner is not in this core): "n'y ouvre pas droit" told
+        # an owner repaying a loan that there was no right, while the assumptions say "pas estimées".
+        trace.block(
+            "Les aides au logement des propriétaires qui remboursent un emprunt ne sont pas estimées ici : "
+            "la CAF les étudie sur demande.",
+            "Housing aid for owners repaying a loan is not estimated here: the CAF examines it on request.",
+            "CCH L821-1",
+        )
+    elif not housing.is_tenant:
         trace.block(
             "Le simulateur estime les aides au logement des locataires ; votre situation de logement n’y ouvre pas droit ici.",
             "The simulator estimates housing aid for tenants; your housing situation does not open it here.",

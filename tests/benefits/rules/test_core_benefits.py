@@ -150,6 +150,22 @@ def test_ppa_of_a_student_under_the_floor_names_the_floor_not_an_absence_of_earn
     check_steps(result)
 
 
+def test_an_owner_repaying_a_loan_reads_not_estimated_not_no_right():
+    """The aid to an owner with a loan is not computed by this core: the reason says so, as the
+    assumptions do ("ne sont pas estimées ici"); it said "votre situation n'y ouvre pas droit"."""
+    aide = run([adult(incomes=salary(1200))], {"status": "owner_with_loan", "rent": 700}).benefits[
+        "aide_logement"
+    ]
+    assert aide.amount == 0
+    assert (
+        "ne sont pas estimées ici" in aide.blocking_reason.fr
+        and "n’y ouvre pas droit" not in aide.blocking_reason.fr
+    )
+    assert "not estimated here" in aide.blocking_reason.en
+    hosted = run([adult(incomes=salary(1200))], HOSTED).benefits["aide_logement"]
+    assert "n’y ouvre pas droit" in hosted.blocking_reason.fr  # no housing cost: no right indeed
+
+
 # --- Aide au logement (law-facts § 3) ------------------------------------------------------------
 def test_housing_aid_single_tenant_zone_2():
     # Resources: 12 × 1 000 € (M-13..M-2) − 10 % = 10 800 €; R0 5 235 €; rent capped at 290.34 €

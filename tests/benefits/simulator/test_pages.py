@@ -332,3 +332,13 @@ def test_the_check_page_shows_the_nationality_and_the_years_of_residence_permit(
     assert "Vous : nationalité D’un autre pays" in text.replace("\u00a0", " ")
     assert "Vous : titre de séjour depuis 3 ans" in text.replace("\u00a0", " ")
     assert "Vous : restriction d’accès à l’emploi reconnue Oui" in text.replace("\u00a0", " ")
+
+
+def test_a_step_and_its_amount_are_joined_by_the_colon_of_the_page_language(client):
+    """The steps' template wrote "label : amount" with a line break before the colon: in French a
+    breakable space (the colon could start a line), in English "months : 0,00 €"."""
+    french = walk(client).content.decode()
+    assert "Moyenne des primes des trois mois précédents\u00a0: <strong>" in french
+    client.cookies["django_language"] = "en"
+    english = walk(client).content.decode()
+    assert "Average of the primes of the three previous months: <strong>" in english
