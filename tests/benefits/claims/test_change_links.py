@@ -9,7 +9,7 @@ import pytest
 from benefits.claims.models import ClaimDraft
 from tests.benefits.claims.factories import confirm_all, file_factory
 from tests.benefits.claims.test_first_claim import VALID
-from tests.benefits.simulator.journey import SINGLE_PARENT
+from tests.benefits.simulator.journey import answer_steps
 
 pytestmark = pytest.mark.django_db
 PARTNER_NIR = "1831069123103"  # the income emulator's interim profile; Camille's NIR has two employers
@@ -55,13 +55,7 @@ def test_a_first_claims_check_page_names_each_answer(logged_client, user):
 
 
 def test_the_simulators_check_page_names_each_answer(client):
-    for step, url in (
-        ("household", "/simulateur/foyer/"),
-        ("persons", "/simulateur/personnes/"),
-        ("housing", "/simulateur/logement/"),
-        ("incomes", "/simulateur/revenus/"),
-    ):
-        assert client.post(url, SINGLE_PARENT[step]).status_code == 302, step
+    answer_steps(client)
     names = change_links(client.get("/simulateur/verifier/").content.decode())
     assert_named(names)
     assert "Modifier : Loyer ou mensualité" in names

@@ -15,8 +15,8 @@ SINGLE_PARENT = {
 }
 
 
-def walk(client, answers=SINGLE_PARENT):
-    """Posts every step and returns the response of the result page."""
+def answer_steps(client, answers=SINGLE_PARENT):
+    """Posts every step of the questionnaire, up to the check page."""
     for step, url in (
         ("household", "/simulateur/foyer/"),
         ("persons", "/simulateur/personnes/"),
@@ -25,6 +25,11 @@ def walk(client, answers=SINGLE_PARENT):
     ):
         response = client.post(url, answers[step])
         assert response.status_code == 302, (step, response.content.decode()[:3000])
+
+
+def walk(client, answers=SINGLE_PARENT):
+    """Posts every step and returns the response of the result page."""
+    answer_steps(client, answers)
     response = client.post("/simulateur/verifier/")
     assert response.status_code == 302, response.content.decode()[:3000]
     return client.get(response["Location"])

@@ -10,7 +10,7 @@ from benefits.simulator.formatting import day, euros, month_name
 from benefits.simulator.models import Simulation
 from benefits.simulator.steps import current_month
 from portal.dates import long_date
-from tests.benefits.simulator.journey import SINGLE_PARENT, walk
+from tests.benefits.simulator.journey import SINGLE_PARENT, answer_steps, walk
 from tests.htmx import outer_html, swap_outer_html
 
 pytestmark = pytest.mark.django_db
@@ -299,13 +299,7 @@ def test_the_english_check_page_writes_its_income_rows_with_an_english_colon(cli
     "You : unemployment" beside "You: date of birth"."""
     client.cookies["django_language"] = "en"
     answers = dict(SINGLE_PARENT, incomes={**SINGLE_PARENT["incomes"], "demandeur-unemployment": "300"})
-    for step, url in (
-        ("household", "/simulateur/foyer/"),
-        ("persons", "/simulateur/personnes/"),
-        ("housing", "/simulateur/logement/"),
-        ("incomes", "/simulateur/revenus/"),
-    ):
-        assert client.post(url, answers[step]).status_code == 302, step
+    answer_steps(client, answers)
     html = " ".join(client.get("/simulateur/verifier/").content.decode().split())
     assert "You: unemployment" in html and "You: date of birth" in html
     assert "You : " not in html and "You\u00a0:" not in html
@@ -321,13 +315,7 @@ def test_the_check_page_shows_the_nationality_and_the_years_of_residence_permit(
         "demandeur-rsdae": "on",
     }
     answers = dict(SINGLE_PARENT, persons=persons)
-    for step, url in (
-        ("household", "/simulateur/foyer/"),
-        ("persons", "/simulateur/personnes/"),
-        ("housing", "/simulateur/logement/"),
-        ("incomes", "/simulateur/revenus/"),
-    ):
-        assert client.post(url, answers[step]).status_code == 302, step
+    answer_steps(client, answers)
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/simulateur/verifier/").content.decode()))
     assert "Vous : nationalité D’un autre pays" in text.replace("\u00a0", " ")
     assert "Vous : titre de séjour depuis 3 ans" in text.replace("\u00a0", " ")
