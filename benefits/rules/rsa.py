@@ -164,7 +164,7 @@ def rsa_amount(
             "Montant forfaitaire majoré de femme isolée enceinte (l’enfant à naître compte à sa naissance)",
             "Raised lump sum of an isolated pregnant woman (the expected child counts from the birth)",
             ceiling,
-            "CASF L262-9 2°, R262-1",
+            "CASF L262-9, R262-1",
         )
     elif raised >= lump_sum:
         trace.step(

@@ -46,7 +46,9 @@ def test_a_pregnant_couple_gets_the_lump_sum_of_two_and_no_paje():
     assert not any("Prestations familiales" in label for label in labels(compute(couple, "2026-06"), "rsa"))
     # Nothing else changes before the birth: the same amounts as without the expected child.
     alone = household(partner={})
-    assert {k: b.amount for k, b in benefits(couple).items()} == {k: b.amount for k, b in benefits(alone).items()}
+    assert {k: b.amount for k, b in benefits(couple).items()} == {
+        k: b.amount for k, b in benefits(alone).items()
+    }
 
 
 def test_a_pregnancy_opens_the_rsa_under_25():
