@@ -5,6 +5,7 @@ it excludes the complément familial (CSS L532-1) and it counts in RSA and prime
 """
 
 from benefits.rules.family_resources import dual_earners, pf_base
+from benefits.rules.paje_shared import birth_index
 from benefits.rules.situation import Situation
 
 
@@ -14,13 +15,16 @@ def paje_base(situation: Situation, month: int) -> float:
         return situation.paje_bases[key]
     p = situation.params(month)
     amount = 0.0
-    # Like OpenFisca (the oracle's convention), a child born later than `month` has a negative age and
-    # counts as "under 3"; the CAF pays the PAJE from the month after the birth (CSS L531-3). See
-    # docs/calculation-core.md, "Children not yet born".
+    # Due from the month after the birth (CSS L531-3, L552-1): nothing for an expected child, nor in the
+    # birth month, so the RSA and the prime d'activité never count an allocation that is not paid.
+    # OpenFisca counts it (oracle README, quirks E1, E2). See docs/calculation-core.md, "Children not
+    # yet born".
     young = [
         c
         for c in situation.household.children
-        if situation.age(c, month) < p.paje.age_limite and not situation.financially_autonomous(c, month)
+        if birth_index(c) < month
+        and situation.age(c, month) < p.paje.age_limite
+        and not situation.financially_autonomous(c, month)
     ]
     if young:
         children = len(situation.pf_children(month))

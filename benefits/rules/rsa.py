@@ -15,6 +15,7 @@ from benefits.rules.minima_resources import (
     nationality_condition,
     other_income,
 )
+from benefits.rules.paje_shared import birth_index
 from benefits.rules.parameter_tree import Rsa
 from benefits.rules.situation import Situation
 from benefits.rules.text import Text
@@ -42,7 +43,11 @@ def lump_sum_rate(p_rsa: Rsa, parents: int, children: int) -> float:
 
 def dependent_children(situation: Situation, month: int, p_rsa: Rsa) -> list:
     """Children counted by the RSA: under 25, not financially autonomous, and whose own resources do
-    not exceed what they add to the lump sum (CAF rule, CASF R262-3)."""
+    not exceed what they add to the lump sum (CAF rule, CASF R262-3). A child due after `month` is
+    not yet a dependent child (R262-1 raises the lump sum "pour chaque enfant à charge"): a pregnancy
+    opens the raised lump sum of an isolated pregnant woman without the child's share (CASF L262-9
+    2°, R262-1) and the RSA under 25 (L262-4 1°, "enfants nés ou à naître"), nothing else.
+    OpenFisca counts it (oracle README, quirk E1). The prime d'activité uses the same children."""
     key = situation.slot(month)
     if key in situation.rsa_children:
         return situation.rsa_children[key]
@@ -50,7 +55,8 @@ def dependent_children(situation: Situation, month: int, p_rsa: Rsa) -> list:
     young = [
         c
         for c in household.children
-        if situation.age(c, month) < p_rsa.age_enfant_a_charge
+        if birth_index(c) <= month
+        and situation.age(c, month) < p_rsa.age_enfant_a_charge
         and not situation.financially_autonomous(c, month)
     ]
     opens_majoration = (
@@ -106,10 +112,13 @@ def rsa_amount(
     parents = len(household.adults)
     children = dependent_children(situation, month, p_rsa)
     base = p_rsa.montant_base
+    # Under 25: a child "né ou à naître" is needed (CASF L262-4 1°); an expected child is not in
+    # `children` (dependent_children) but opens the right.
+    unborn = any(birth_index(c) > month for c in household.children)
     adults_ok = [
         a
         for a in household.adults
-        if (children or situation.age(a, month) >= p_rsa.age_minimum) and a.activity != "student"
+        if (children or unborn or situation.age(a, month) >= p_rsa.age_minimum) and a.activity != "student"
     ]
     nationality_ok = any(nationality_condition(a, p_rsa) for a in household.adults)
     eligible = bool(adults_ok) and nationality_ok
@@ -149,7 +158,15 @@ def rsa_amount(
         situation.rsa_amounts[key] = 0.0
         return 0.0
     ceiling = max(lump_sum, raised)
-    if raised >= lump_sum:
+    if raised >= lump_sum and not children:
+        trace.step(
+            "=",
+            "Montant forfaitaire majoré de femme isolée enceinte (l’enfant à naître compte à sa naissance)",
+            "Raised lump sum of an isolated pregnant woman (the expected child counts from the birth)",
+            ceiling,
+            "CASF L262-9, R262-1",
+        )
+    elif raised >= lump_sum:
         trace.step(
             "=",
             f"Montant forfaitaire majoré de parent isolé ({len(children)} enfant(s))",

@@ -170,3 +170,31 @@ def test_an_expected_child_alone_asks_for_the_n2_income_that_the_paje_ceilings_r
     assert "Revenu net imposable" not in text(client.get("/simulateur/revenus/"))
     client.post("/simulateur/famille/", {"grossesse-expecting": "oui", "grossesse-due_date": "15/02/2027"})
     assert "(tout le foyer)" in text(client.get("/simulateur/revenus/"))
+
+
+def test_a_pregnancy_without_a_child_deducts_no_paje_from_the_rsa(client):
+    """The PAJE allocation de base is due from the month after the birth (CSS L531-3, L552-1): the
+    RSA of a pregnant person deducted 199,15 € of it « prises en compte » next to « pas de montant
+    estimé », and counted the expected child in the lump sum (CASF R262-1, L262-9 2°)."""
+    start(
+        client,
+        {"couple": "non", "children": "0"},
+        {
+            "demandeur-birth_date": "10/03/1990",
+            "demandeur-activity": "employed",
+            "demandeur-disability": "none",
+            "demandeur-nationality": "fr",
+        },
+    )
+    client.post("/simulateur/famille/", {"grossesse-expecting": "oui", "grossesse-due_date": "15/02/2027"})
+    client.post("/simulateur/logement/", SINGLE_PARENT["housing"])
+    response = client.post(
+        "/simulateur/revenus/",
+        {"demandeur-salary": "0", "demandeur-alimony": "0", "demandeur-taxable_n2": "0"},
+    )
+    assert response.status_code == 302, text(response)[:2000]
+    response = client.post("/simulateur/verifier/")
+    page = text(client.get(response["Location"]))
+    assert "Montant forfaitaire majoré de femme isolée enceinte" in page
+    assert "Prestations familiales et AAH prises en compte" not in page
+    assert "199,15" not in page
