@@ -193,7 +193,13 @@ def summary(answers: dict, month: str = "") -> list[dict]:
     )
     if housing.get("rent"):
         rows.append(
-            {"label": _("Loyer ou mensualité"), "value": _euros(housing["rent"]), "edit": edit["housing"]}
+            {
+                "label": _("Mensualité d’emprunt")
+                if housing.get("status") == "owner_with_loan"
+                else _("Loyer hors charges"),
+                "value": _euros(housing["rent"]),
+                "edit": edit["housing"],
+            }
         )
     if housing.get("commune") or housing.get("zone"):
         place = (
