@@ -17,7 +17,11 @@ pytestmark = pytest.mark.django_db
 def date_fields():
     for module_info in pkgutil.walk_packages(benefits.__path__, "benefits."):
         name = module_info.name
-        if ".rules" in name or ".migrations" in name or not name.rsplit(".", 1)[-1].endswith(("forms", "_step")):
+        if (
+            ".rules" in name
+            or ".migrations" in name
+            or not name.rsplit(".", 1)[-1].endswith(("forms", "_step"))
+        ):
             continue
         module = importlib.import_module(name)
         for value in vars(module).values():
@@ -33,7 +37,9 @@ def test_the_site_has_date_fields_in_the_desk_the_simulator_and_the_urgent_aid()
     assert any(".auu." in n for n in names)
 
 
-@pytest.mark.parametrize(("name", "field"), list(date_fields()), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("name", "field"), list(date_fields()), ids=lambda v: v if isinstance(v, str) else ""
+)
 def test_each_date_hint_starts_with_the_same_words(name, field):
     assert str(field.help_text).startswith("Format JJ/MM/AAAA"), (name, str(field.help_text))
 
