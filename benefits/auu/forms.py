@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from benefits.auu.models import Perpetrator, Proof
+from benefits.date_hints import DATE_HINT
 from benefits.simulator.forms import euros
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
@@ -28,7 +29,7 @@ class UrgentClaimForm(forms.Form):
     )
     proof_date = forms.DateField(
         label=_("Date de cette pièce"),
-        help_text=_("Format JJ/MM/AAAA."),
+        help_text=DATE_HINT,
         input_formats=DATE_FORMATS,
         error_messages={
             "required": _("Indiquez la date de la pièce."),

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from benefits.claims.files import normalized_number
+from benefits.date_hints import BIRTH_DATE_HINT
 from benefits.desk.models import MANDATE_KINDS, Consent, Duration, IdentityCheck
 from benefits.desk.nir import NirInvalid, nir_parse
 
@@ -75,7 +76,7 @@ class BirthDateField(forms.DateField):
     # is a day or month out of range, not a format mistake.
     SHAPE = re.compile(r"\s*([0-9]{1,2}[/. -][0-9]{1,2}[/. -][0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\s*")
     default_error_messages = {
-        "invalid": _("Saisissez une date au format jj/mm/aaaa."),
+        "invalid": _("Saisissez une date au format JJ/MM/AAAA, par exemple 25/03/1990."),
         "nonexistent": _("Cette date n’existe pas : vérifiez le jour et le mois."),
     }
 
@@ -105,9 +106,9 @@ class SearchForm(forms.Form):
     family_name = forms.CharField(label=_("Nom de naissance"), required=False, max_length=120)
     birth_date = BirthDateField(
         label=_("Date de naissance"),
-        help_text=_("Au format jj/mm/aaaa."),
+        help_text=BIRTH_DATE_HINT,
         required=False,
-        # What people type besides jj/mm/aaaa: dots, dashes or spaces between the parts.
+        # What people type besides JJ/MM/AAAA: dots, dashes or spaces between the parts.
         input_formats=["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d"],
     )
 

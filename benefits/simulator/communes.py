@@ -102,6 +102,36 @@ def commune_suggestions(typed: str = "") -> list[str]:
     return [commune_label(code, name) for code, name in rows]
 
 
+def arrondissement_typed(typed: str) -> str | None:
+    """The INSEE code of the arrondissement a person named ("Lyon 3e", 69003, a picked "Lyon 3e
+    Arrondissement (69383)"), or None when what they typed names no arrondissement."""
+    typed = (typed or "").strip()
+    labelled = LABELLED_CODE.search(typed)
+    if labelled:
+        code = labelled.group("code").upper()
+    elif postal_codes.POSTAL_CODE.fullmatch(typed):
+        rows = postal_codes.communes_for_postal_code(typed)
+        code = rows[0][0] if len(rows) == 1 else None
+    else:
+        district = postal_codes.arrondissement(typed)
+        code = district[0] if district else None
+    return code if code and postal_codes.arrondissement_number(code) else None
+
+
+def commune_retained(code: str, typed: str = "") -> str:
+    """The commune the estimate uses, said with the arrondissement the person named: "Lyon (3e
+    arrondissement)", not a bare "Lyon" after "Lyon 3e". The housing-aid zone is the commune's
+    (arrêté du 17 mars 1978: the zoning lists communes), so the arrondissement changes no amount."""
+    name = commune_display_name(code)
+    district = arrondissement_typed(typed)
+    if not district or postal_codes.commune_of(district) != code:
+        return name
+    number = postal_codes.arrondissement_number(district)
+    if number == 1:
+        return str(format_lazy(_("{commune} (1er arrondissement)"), commune=name))
+    return str(format_lazy(_("{commune} ({number}e arrondissement)"), commune=name, number=number))
+
+
 def commune_display_name(code: str) -> str:
     """The name a person knows a commune by: the zoning table's, else the postal data's, else its code."""
     name = commune_name(code)

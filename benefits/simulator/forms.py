@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from benefits.choices import HOUSING, TENANTS, YES_NO, radio
+from benefits.date_hints import BIRTH_DATE_HINT
 from benefits.simulator.communes import resolve_commune
 from benefits.simulator.formatting import month_name
 
@@ -88,7 +89,7 @@ def euros(label, help_text="", required=False):
 def birth_date(label):
     return forms.DateField(
         label=label,
-        help_text=_("Format JJ/MM/AAAA, par exemple 25/03/1990."),
+        help_text=BIRTH_DATE_HINT,
         input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"],
         error_messages={
             "required": _("Indiquez la date de naissance."),

@@ -48,6 +48,14 @@ def commune_of(insee: str) -> str:
     return insee
 
 
+def arrondissement_number(insee: str) -> int | None:
+    """69383 → 3: the number of a municipal arrondissement of Paris, Lyon or Marseille; None otherwise."""
+    for _commune, prefix, count in CITIES.values():
+        if insee.startswith(prefix) and len(insee) == 5 and 1 <= int(insee[len(prefix) :]) <= count:
+            return int(insee[len(prefix) :])
+    return None
+
+
 def communes_for_postal_code(code: str) -> list[tuple[str, str]]:
     """[(INSEE code, name)] of the communes (or arrondissements) a postal code covers; [] if unknown."""
     return list(_by_postal_code().get(code.strip(), []))

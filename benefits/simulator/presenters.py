@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from benefits.rules.communes import commune_name
 from benefits.simulator import family_step
 from benefits.simulator import forms as simulator_forms
+from benefits.simulator.communes import commune_retained
 from benefits.simulator.formatting import day, euros, month_name
 from benefits.simulator.household_builder import taxable_year
 
@@ -193,11 +193,17 @@ def summary(answers: dict, month: str = "") -> list[dict]:
     )
     if housing.get("rent"):
         rows.append(
-            {"label": _("Loyer ou mensualité"), "value": _euros(housing["rent"]), "edit": edit["housing"]}
+            {
+                "label": _("Mensualité d’emprunt")
+                if housing.get("status") == "owner_with_loan"
+                else _("Loyer hors charges"),
+                "value": _euros(housing["rent"]),
+                "edit": edit["housing"],
+            }
         )
     if housing.get("commune") or housing.get("zone"):
         place = (
-            commune_name(housing["commune"])
+            commune_retained(housing["commune"], housing.get("commune_label", ""))
             if housing.get("commune")
             else _choice(simulator_forms.ZONES, housing.get("zone"))
         )

@@ -13,7 +13,10 @@ class WhatIfForm(forms.Form):
     salary = euros(_("Et si votre montant net social mensuel était de (en euros)"), required=True)
     rent = euros(_("Et si votre loyer hors charges était de (en euros)"))
 
-    def __init__(self, *args, with_rent: bool = True, **kwargs):
+    def __init__(self, *args, with_rent: bool = True, housing_status: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         if not with_rent:
             del self.fields["rent"]
+        elif housing_status == "owner_with_loan":
+            # An owner typed the monthly repayment of the loan, not a rent.
+            self.fields["rent"].label = _("Et si votre mensualité d’emprunt était de (en euros)")

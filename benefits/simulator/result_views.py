@@ -23,8 +23,14 @@ TEMPLATE = "benefits/simulator/result.html"
 def what_if_form(simulation, data=None):
     answers = simulation.answers
     salary = ((answers.get("incomes") or {}).get("applicant") or {}).get("salary") or "0"
-    rent = (answers.get("housing") or {}).get("rent") or ""
-    return result_forms.WhatIfForm(data, initial={"salary": salary, "rent": rent}, with_rent=rent != "")
+    housing = answers.get("housing") or {}
+    rent = housing.get("rent") or ""
+    return result_forms.WhatIfForm(
+        data,
+        initial={"salary": salary, "rent": rent},
+        with_rent=rent != "",
+        housing_status=housing.get("status") or "",
+    )
 
 
 @login_not_required

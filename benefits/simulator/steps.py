@@ -38,14 +38,14 @@ def next_url(request, default: str) -> str:
     return reverse(default)
 
 
-STEP_TITLES = {
-    "household": 1,
-    "persons": 2,
-    "family": 3,  # skipped when none of its questions applies (family_step.applies)
-    "housing": 4,
-    "incomes": 5,
-    "check": 6,
-}
+def step_names(request) -> list[str]:
+    """The pages this person goes through, in order. "Votre famille" is left out once the persons page
+    is answered and none of its questions applies (family_step.applies): "Étape 3 sur 5" follows
+    "Étape 2", not "Étape 4 sur 6". Before that page is answered nobody knows, so it counts."""
+    names = [name.removeprefix("simulator:") for name in STEPS]
+    if "applicant" in state_for(request).answers and not family_applies(request):
+        names.remove("family")
+    return names
 
 
 def person_heading(prefix: str | None) -> str:
@@ -63,11 +63,12 @@ def step_context(request, state, step: str, forms_shown=(), **context) -> dict:
     with_errors = [f for f in forms_shown if f is not None and f.is_bound and f.errors]
     for form in with_errors:
         form.error_heading = person_heading(form.prefix)
+    names = step_names(request)
     return {
         "state": state,
         "step": step,
-        "step_number": STEP_TITLES[step],
-        "step_count": len(STEP_TITLES),
+        "step_number": names.index(step) + 1,
+        "step_count": len(names),
         "returning": request.GET.get("retour") == "verifier",
         "forms_with_errors": with_errors,
         "has_errors": bool(with_errors),

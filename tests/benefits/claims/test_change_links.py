@@ -58,4 +58,4 @@ def test_the_simulators_check_page_names_each_answer(client):
     answer_steps(client)
     names = change_links(client.get("/simulateur/verifier/").content.decode())
     assert_named(names)
-    assert "Modifier : Loyer ou mensualité" in names
+    assert "Modifier : Loyer hors charges" in names  # a tenant (SINGLE_PARENT) pays a rent

@@ -211,7 +211,10 @@ def test_a_birth_date_in_the_format_that_does_not_exist_says_so_not_the_format(a
 @pytest.mark.parametrize("typed", ["1990", "32 juillet 1990", "3/7/90"])
 def test_a_birth_date_not_in_the_format_says_the_format(agent_client, typed):
     page = agent_client.get("/agent/", {"family_name": "benali", "birth_date": typed}).content.decode()
-    assert "Saisissez une date au format jj/mm/aaaa." in page and "n’existe pas" not in page
+    assert (
+        "Saisissez une date au format JJ/MM/AAAA, par exemple 25/03/1990." in page
+        and "n’existe pas" not in page
+    )
 
 
 def test_a_search_refused_has_the_error_summary_that_takes_the_focus_and_links_to_the_field(agent_client):

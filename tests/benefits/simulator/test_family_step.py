@@ -12,7 +12,11 @@ pytestmark = pytest.mark.django_db
 
 
 def text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    return text_of(response.content.decode())
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def start(client, household, persons):
@@ -47,6 +51,32 @@ def test_a_household_without_any_of_its_questions_skips_the_page(client):
     assert client.get("/simulateur/famille/")["Location"] == "/simulateur/logement/"
     back = client.get("/simulateur/logement/").content.decode()
     assert 'href="/simulateur/personnes/"' in back  # "Retour" skips the page too
+
+
+def test_the_steps_are_numbered_out_of_five_once_the_family_page_is_known_to_be_skipped(client):
+    retired_alone = {
+        "demandeur-birth_date": "10/03/1950",
+        "demandeur-activity": "retired",
+        "demandeur-disability": "none",
+        "demandeur-nationality": "fr",
+    }
+    client.post("/simulateur/foyer/", {"couple": "non", "children": "0"})
+    assert "Étape 2 sur 6" in text(client.get("/simulateur/personnes/"))  # not known before it is answered
+    client.post("/simulateur/personnes/", retired_alone)
+    assert "Étape 3 sur 5" in text(client.get("/simulateur/logement/"))
+    client.post("/simulateur/logement/", SINGLE_PARENT["housing"])
+    assert "Étape 4 sur 5" in text(client.get("/simulateur/revenus/"))
+    incomes = {"demandeur-salary": "0", "demandeur-pension": "900", "demandeur-taxable_n2": "11000"}
+    assert client.post("/simulateur/revenus/", incomes)["Location"] == "/simulateur/verifier/"
+    check = client.get("/simulateur/verifier/").content.decode()
+    assert "Étape 5 sur 5" in text_of(check)
+    assert 'data-fr-current-step="5"' in check and 'data-fr-steps="5"' in check
+
+
+def test_a_household_with_the_family_page_counts_six_steps(client):
+    start(client, SINGLE_PARENT["household"], SINGLE_PARENT["persons"])
+    assert "Étape 3 sur 6" in text(client.get("/simulateur/famille/"))
+    assert "Étape 4 sur 6" in text(client.get("/simulateur/logement/"))
 
 
 def test_single_parent_of_a_young_child_sees_the_three_questions(client):

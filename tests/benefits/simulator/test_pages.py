@@ -294,6 +294,27 @@ def test_what_if_labels_say_the_unit_in_the_label_screen_readers_read(client):
         assert found and " ".join(found.group(1).split()) == label, name
 
 
+def test_an_owner_with_a_loan_reads_loan_repayment_not_rent_in_what_if_and_on_the_check_page(client):
+    owner = {
+        **SINGLE_PARENT,
+        "housing": {**SINGLE_PARENT["housing"], "status": "owner_with_loan", "rent": "700"},
+    }
+    for step, url in (
+        ("household", "/simulateur/foyer/"),
+        ("persons", "/simulateur/personnes/"),
+        ("housing", "/simulateur/logement/"),
+        ("incomes", "/simulateur/revenus/"),
+    ):
+        assert client.post(url, owner[step]).status_code == 302, step
+    check = " ".join(re.sub(r"<[^>]+>", " ", client.get("/simulateur/verifier/").content.decode()).split())
+    assert "Mensualité d’emprunt 700" in check and "Loyer" not in check
+    result = client.get(client.post("/simulateur/verifier/")["Location"]).content.decode()
+    found = re.search(r'<label class="fr-label" for="id_rent">(.*?)</label>', result, re.DOTALL)
+    assert (
+        found and " ".join(found.group(1).split()) == "Et si votre mensualité d’emprunt était de (en euros)"
+    )
+
+
 def test_the_english_check_page_writes_its_income_rows_with_an_english_colon(client):
     """« Vous : chômage » was glued in the code with French's no-break space: English read
     "You : unemployment" beside "You: date of birth"."""

@@ -1,5 +1,7 @@
 """The commune field reads postal codes, arrondissements and spelling variants (issue 17, E)."""
 
+import re
+
 import pytest
 
 from benefits.simulator.communes import commune_choices, resolve_commune
@@ -49,3 +51,27 @@ def test_the_table_says_its_source_and_date():
     assert "codes-postaux 4.1.2" in header[0] and "2025-10-04" in header[0]
     assert "Licence" in header[2]
     assert communes_for_postal_code("00000") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Lyon 3e", "Lyon (3e arrondissement)"),
+        ("69003", "Lyon (3e arrondissement)"),
+        ("Marseille 1er", "Marseille (1er arrondissement)"),
+        ("Lyon 3e Arrondissement (69383)", "Lyon (3e arrondissement)"),
+        ("Lyon", "Lyon"),
+        ("Saint-Etienne", "Saint-Étienne"),
+    ],
+)
+def test_the_check_page_keeps_the_arrondissement_the_person_named(client, typed, shown):
+    """« Lyon 3e » read « Commune : Lyon »: the zone is the commune's, but the page must not look as
+    if it had dropped what was typed."""
+    client.post("/simulateur/foyer/", SINGLE_PARENT["household"])
+    client.post("/simulateur/personnes/", SINGLE_PARENT["persons"])
+    housing = client.post("/simulateur/logement/", {**SINGLE_PARENT["housing"], "commune": typed})
+    assert housing.status_code == 302, housing.content.decode()[:2000]
+    client.post("/simulateur/revenus/", SINGLE_PARENT["incomes"])
+    html = client.get("/simulateur/verifier/").content.decode()
+    row = re.search(r"<dt>Commune</dt>\s*<dd>(.*?)</dd>", html, re.DOTALL)
+    assert row and " ".join(row.group(1).split()) == shown
