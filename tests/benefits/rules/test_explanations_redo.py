@@ -49,10 +49,7 @@ def test_housing_aid_goes_from_the_income_typed_to_the_resources_of_the_scale():
     """1 200 € a month: 14 400 € over the 12 months, − 10 % = 12 960 €, rounded up to 13 000 €."""
     aid = compute(parse_household(steady(1200), "2026-09")).benefits["aide_logement"]
     french = labels(aid)
-    assert (
-        "Revenus imposables déclarés : 14\u00a0400\u00a0€ de salaires d’août 2025 à juillet 2026"
-        in french
-    )
+    assert "Revenus imposables déclarés : 14\u00a0400\u00a0€ de salaires d’août 2025 à juillet 2026" in french
     deduction = next(step for step in aid.steps if step.label.fr.startswith("Abattement de 10\u00a0%"))
     assert deduction.label.fr.endswith(": − 1\u00a0440\u00a0€, reste 12\u00a0960\u00a0€")
     assert deduction.legal_basis == "CCH R822-3; CGI 83 3°" and deduction.op == "i"
