@@ -322,10 +322,12 @@ def explain_resources(situation: Situation, month: int, trace: Trace) -> None:
         trace.step(
             "i",
             f"Abattement de {tax.abattement_salaires_taux:.0%} pour frais professionnels sur les salaires "
-            f"et allocations chômage (au moins {tax.abattement_salaires_min:.0f} € par personne) : "
+            f"et allocations chômage (au moins {tax.abattement_salaires_min:.0f} €, au plus "
+            f"{tax.abattement_salaires_max:.0f} € par personne) : "
             f"− {_euros(totals['deduction'])}, reste {_euros(running)}",
             f"{tax.abattement_salaires_taux:.0%} deduction for work expenses on salaries and unemployment "
-            f"benefits (at least {tax.abattement_salaires_min:.0f} € per person): "
+            f"benefits (at least {tax.abattement_salaires_min:.0f} €, at most {tax.abattement_salaires_max:.0f} € "
+            "per person): "
             f"− {_euros(totals['deduction'])}, leaving {_euros(running)}",
             None,
             "CCH R822-3; CGI 83 3°",
