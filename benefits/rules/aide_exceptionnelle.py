@@ -22,7 +22,7 @@ from benefits.rules.explain import BenefitResult, Trace
 from benefits.rules.household import Household
 from benefits.rules.months import month_index
 from benefits.rules.situation import Situation
-from benefits.rules.text import Text
+from benefits.rules.text import Text, english_count
 
 NAME = "aide_exceptionnelle"
 LABEL = Text("Aide exceptionnelle de solidarité", "Exceptional solidarity aid")
@@ -74,7 +74,7 @@ def aide_exceptionnelle(
         trace.step(
             "+",
             f"{children} enfant(s) à charge de moins de 20 ans × 100 €",
-            f"{children} dependent child(ren) under 20 × €100",
+            f"{english_count(children, 'dependent child', 'dependent children')} under 20 × €100",
             per_child,
             f"{BASIS}, art. 2 III et IV ; CSS L512-3",
         )

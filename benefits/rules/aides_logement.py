@@ -13,6 +13,7 @@ import math
 from benefits.rules.aides_logement_resources import (  # noqa: F401 (re-exported)
     ASPA_MULTIPLE_FOR_DEPENDANT,
     explain_neutralisation,
+    explain_resources,
     individual_resources,
     neutralisation,
     resources,
@@ -22,7 +23,7 @@ from benefits.rules.explain import SILENT, Trace, money
 from benefits.rules.family_resources import individual_base
 from benefits.rules.parameter_tree import AidesLogement, Parameters
 from benefits.rules.situation import Situation
-from benefits.rules.text import Text
+from benefits.rules.text import Text, english_count
 
 LABEL = Text("Aide au logement (APL, ALF ou ALS)", "Housing aid (APL, ALF or ALS)")
 CSS_CCH = "CCH L821-1"
@@ -163,11 +164,12 @@ def tenant_aid(situation: Situation, month: int, trace: Trace) -> float:
         trace.step(
             "+",
             f"Forfait de charges ({pac} personne(s) à charge)",
-            f"Flat-rate charges ({pac} dependant(s))",
+            f"Flat-rate charges ({english_count(pac, 'dependant', 'dependants')})",
             charges,
             "CCH D823-16",
         )
         explain_neutralisation(situation, month, trace)
+        explain_resources(situation, month, trace)
         explain_participation(trace, al, rent + charges, p0, participation, income, abatement, rate)
     amount = max(0.0, rent + charges - participation)
     trace.step(
@@ -277,9 +279,9 @@ def explain_participation(
     if income > abatement:
         trace.step(
             "-",
-            f"Participation selon vos revenus : (revenus des 12 mois retenus {income:.0f} € − abattement "
+            f"Participation selon vos revenus : (ressources retenues {income:.0f} € − abattement forfaitaire "
             f"{abatement:.0f} €) × taux {rate:.4%}",
-            f"Contribution from your income: (income of the 12 months {income:.0f} € − allowance "
+            f"Contribution from your income: (resources retained {income:.0f} € − flat-rate allowance "
             f"{abatement:.0f} €) × rate {rate:.4%}",
             float(money(participation) - money(p0)),
             "CCH D823-17, R822-3",
@@ -287,10 +289,10 @@ def explain_participation(
     else:  # the participation is P0 alone
         trace.step(
             "i",
-            f"Pas de participation selon vos revenus : revenus des 12 mois retenus {income:.0f} €, "
-            f"pas plus que l’abattement de {abatement:.0f} €",
-            f"No contribution from your income: income of the 12 months {income:.0f} €, "
-            f"not above the allowance of {abatement:.0f} €",
+            f"Pas de participation selon vos revenus : ressources retenues {income:.0f} €, "
+            f"pas plus que l’abattement forfaitaire de {abatement:.0f} €",
+            f"No contribution from your income: resources retained {income:.0f} €, "
+            f"not above the flat-rate allowance of {abatement:.0f} €",
             None,
             "CCH D823-17, R822-3",
         )

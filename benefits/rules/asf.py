@@ -11,7 +11,7 @@ questionnaire asks single parents the question (`other_parent_pays_maintenance`,
 
 from benefits.rules.explain import SILENT, Trace
 from benefits.rules.situation import Situation
-from benefits.rules.text import Text
+from benefits.rules.text import Text, english_count
 
 LABEL = Text("Allocation de soutien familial", "Family support allowance")
 
@@ -51,7 +51,7 @@ def asf_amount(situation: Situation, month: int, trace: Trace | None = None) -> 
         trace.step(
             "=",
             f"{len(children)} enfant(s) × 42,2 % de la BMAF",
-            f"{len(children)} child(ren) × 42.2% of the BMAF",
+            f"{english_count(len(children), 'child', 'children')} × 42.2% of the BMAF",
             gross,
             "CSS D523-1",
         )

@@ -25,7 +25,7 @@ from datetime import date
 from benefits.rules.explain import BenefitResult, Trace
 from benefits.rules.params import parameters_at
 from benefits.rules.rsa import lump_sum_rate
-from benefits.rules.text import Text
+from benefits.rules.text import Text, english_count
 
 LABEL = Text("Aide universelle d’urgence", "Universal emergency aid")
 PROOFS = ("protection_order", "complaint", "prosecutor_report")  # CASF L214-9
@@ -118,7 +118,7 @@ def decide(request: AuuRequest, explain: bool = True) -> AuuDecision:
     trace.step(
         "=",
         f"Montant forfaitaire du RSA pour une personne seule avec {children} enfant(s) à charge",
-        f"RSA lump sum for a single person with {children} dependent child(ren)",
+        f"RSA lump sum for a single person with {english_count(children, 'dependent child', 'dependent children')}",
         base,
         "CASF D214-14, L262-3, R262-1",
     )

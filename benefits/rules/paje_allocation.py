@@ -16,7 +16,7 @@ from benefits.rules.explain import Trace
 from benefits.rules.household import Person
 from benefits.rules.paje_shared import arrival_index, birth_index, ceiling, resources
 from benefits.rules.situation import Situation
-from benefits.rules.text import Text
+from benefits.rules.text import Text, english_count
 
 LABEL = Text("PAJE – allocation de base", "PAJE – basic allowance")
 ADOPTION_MONTHS = 12  # CSS L531-3: twelve monthly payments for an adopted child
@@ -70,7 +70,7 @@ def allocation_base(situation: Situation, trace: Trace):
         f"Revenus de N-2 : {income:.0f} € ; plafond du taux plein {full_ceiling:.0f} €, du taux partiel "
         f"{partial_ceiling:.0f} € ({count} enfant(s) à charge ou à naître)",
         f"Year N-2 income: {income:.0f} €; full-rate ceiling {full_ceiling:.0f} €, partial-rate ceiling "
-        f"{partial_ceiling:.0f} € ({count} dependent or expected child(ren))",
+        f"{partial_ceiling:.0f} € ({english_count(count, 'dependent or expected child', 'dependent or expected children')})",
         None,
         "CSS R531-1, R532-3",
     )

@@ -14,7 +14,7 @@ Rounded to the cent, before the 0.5 % CRDS like the other family benefits (perio
 from benefits.rules.explain import Trace
 from benefits.rules.months import month_label
 from benefits.rules.paje_shared import arrival_index, birth_index, ceiling, resources
-from benefits.rules.text import Text
+from benefits.rules.text import Text, english_count
 
 LABEL = Text("PAJE – prime à la naissance ou à l’adoption", "PAJE – birth or adoption grant")
 MONTHS_BEFORE_BIRTH = 2  # the month after the 6th month of pregnancy, counted back from the due date
@@ -65,7 +65,7 @@ def prime(situation, trace: Trace):
     trace.step(
         "i",
         f"Revenus de N-2 : {income:.0f} € pour un plafond de {limit:.0f} € ({count} enfant(s), nés ou à naître)",
-        f"Year N-2 income: {income:.0f} € for a ceiling of {limit:.0f} € ({count} child(ren), born or expected)",
+        f"Year N-2 income: {income:.0f} € for a ceiling of {limit:.0f} € ({english_count(count, 'child', 'children')}, born or expected)",
         None,
         "CSS R531-1, R532-3",
     )

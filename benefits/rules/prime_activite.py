@@ -7,10 +7,12 @@ household, incomes and parameters:
 the prime of M is their average, not paid under 15 €, and paid only if someone worked in the quarter.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from benefits.rules.aah import aah_person
 from benefits.rules.asi import asi_person
 from benefits.rules.aspa import aspa_for_rsa
-from benefits.rules.explain import SILENT, Trace
+from benefits.rules.explain import CENT, SILENT, Trace, money
 from benefits.rules.household import Person
 from benefits.rules.minima_resources import (
     family_benefits_counted,
@@ -20,7 +22,7 @@ from benefits.rules.minima_resources import (
 from benefits.rules.parameter_tree import Parameters
 from benefits.rules.rsa import dependent_children, lump_sum_rate, recently_isolated
 from benefits.rules.situation import Situation
-from benefits.rules.text import Text
+from benefits.rules.text import Text, english_month
 
 LABEL = Text("Prime d’activité", "Prime d’activité (in-work bonus)")
 PENTE_BASIS = "CSS L842-3, D843-2"  # the share of earned income added (ppa/pente.yaml: 59.85 % since 2025-04)
@@ -147,14 +149,15 @@ def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) 
             if aspa
             else ("", "")
         )
-        label = f"{month // 12}-{month % 12 + 1:02d}"
+        label = f"{month // 12}-{month % 12 + 1:02d}"  # "Mois 2026-09" → "Septembre 2026" in French
+        label_en = english_month(month)  # "September 2026"
         earned_text = f"{activity:.2f} €"  # each figure formatted once for both lines and languages
         # The share of earned income the prime adds (the "pente"), so that the month's line adds up.
         share = f"{earned_text} × {p.ppa.pente:.2%} = {p.ppa.pente * activity:.2f} €"
         trace.step(
             "i",
             f"Mois {label} : part des revenus d’activité ajoutée au forfaitaire, {share}",
-            f"Month {label}: share of earned income added to the lump sum, {share}",
+            f"{label_en}: share of earned income added to the lump sum, {share}",
             None,
             PENTE_BASIS,
         )
@@ -165,7 +168,7 @@ def fictive_prime(situation: Situation, month: int, trace: Trace | None = None) 
             f"Mois {label} : forfaitaire {lump_text}, revenus d’activité {earned_text}, "
             f"bonifications {bonus_text}, autres ressources {others_text}{aspa_fr}, forfait logement {housing_text} → "
             f"{amount_text}",
-            f"Month {label}: lump sum {lump_text}, earned income {earned_text}, "
+            f"{label_en}: lump sum {lump_text}, earned income {earned_text}, "
             f"bonuses {bonus_text}, other resources {others_text}{aspa_en}, housing flat rate {housing_text} → "
             f"{amount_text}",
             None,
@@ -244,6 +247,36 @@ def no_work(trace: Trace, average: float, situation: Situation):
     return trace.result("ppa", LABEL, 0.0)
 
 
+def explain_sum(trace: Trace, fictive: list[float], average: float) -> None:
+    """The sum the average divides, from the three fictive primes, so that the reader re-adds it. The
+    months' lines show each prime to the cent, but the mean is of the unrounded primes (as OpenFisca
+    takes it): when the cents shown would give another mean, the primes are shown to the thousandth of
+    a euro (or finer) here, as many decimals as it takes for the sum ÷ 3 to give the mean paid."""
+    mean = money(average)
+    digits = 2
+    shown = [Decimal(f"{f:.2f}") for f in fictive]
+    while digits < 6 and (sum(shown, Decimal(0)) / 3).quantize(CENT, rounding=ROUND_HALF_UP) != mean:
+        digits += 1
+        shown = [Decimal(f"{f:.{digits}f}") for f in fictive]
+    terms = " + ".join([f"{value} €" for value in shown])
+    total = f"{sum(shown, Decimal(0))} €"  # exactly the sum of the terms shown
+    fr = f"Somme des primes des trois mois précédents : {terms} = {total}, à diviser par 3"
+    en = f"Sum of the primes of the three previous months: {terms} = {total}, to divide by 3"
+    if digits > 2:
+        cents = [Decimal(f"{f:.2f}") for f in fictive]
+        other = (sum(cents, Decimal(0)) / 3).quantize(CENT, rounding=ROUND_HALF_UP)
+        fr += (
+            f" (primes au {'millième' if digits == 3 else 'dix-millième' if digits == 4 else 'millionième'} "
+            f"d’euro : arrondies au centime comme dans les lignes des mois, elles donneraient {other} € "
+            "au lieu de la moyenne exacte)"
+        )
+        en += (
+            f" (primes to {digits} decimals: rounded to the cent, as in the months' lines, they would give "
+            f"{other} € instead of the exact average)"
+        )
+    trace.step("i", fr, en, None, "CSS L843-4, R843-1")
+
+
 def prime_activite(situation: Situation, trace: Trace):
     month = situation.month
     p = situation.params(month)
@@ -256,6 +289,8 @@ def prime_activite(situation: Situation, trace: Trace):
         for m in (month - 3, month - 2, month - 1)
     ]
     average = sum(fictive, 0.0) / 3
+    if trace.enabled:
+        explain_sum(trace, fictive, average)
     trace.step(
         "=",
         "Moyenne des primes des trois mois précédents",

@@ -18,7 +18,7 @@ from benefits.rules.minima_resources import (
 from benefits.rules.paje_shared import birth_index
 from benefits.rules.parameter_tree import Rsa
 from benefits.rules.situation import Situation
-from benefits.rules.text import Text
+from benefits.rules.text import Text, english_count
 
 LABEL = Text("Revenu de solidarité active (RSA)", "RSA (revenu de solidarité active)")
 
@@ -170,7 +170,7 @@ def rsa_amount(
         trace.step(
             "=",
             f"Montant forfaitaire majoré de parent isolé ({len(children)} enfant(s))",
-            f"Single-parent lump sum ({len(children)} child(ren))",
+            f"Single-parent lump sum ({english_count(len(children), 'child', 'children')})",
             ceiling,
             "CASF L262-9, R262-1",
         )
@@ -178,7 +178,7 @@ def rsa_amount(
         trace.step(
             "=",
             f"Montant forfaitaire pour {parents + len(children)} personne(s)",
-            f"Lump sum for {parents + len(children)} person(s)",
+            f"Lump sum for {english_count(parents + len(children), 'person', 'people')}",
             ceiling,
             "CASF L262-2, R262-1",
         )

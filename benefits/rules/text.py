@@ -45,6 +45,32 @@ MONTHS_FR = (
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
 
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def english_month(index: int) -> str:
+    """Month index (year * 12 + month - 1) → "September 2026": the English line's month, written by the
+    rule (the French one is rewritten from "2026-09" by `french_typography`)."""
+    return f"{MONTHS_EN[index % 12]} {index // 12}"
+
+
+def french_month(index: int, article: bool = False) -> str:
+    """ "septembre 2026"; with `article`, "de septembre 2026" or, before a vowel, "d’août 2026"."""
+    name = f"{MONTHS_FR[index % 12]} {index // 12}"
+    if not article:
+        return name
+    return ("d’" if name[0] in "aeiouéo" else "de ") + name
+
+
+def english_count(count: int, singular: str, plural: str) -> str:
+    """ "1 dependant", "0 dependants", "2 people": English plurals (the French line writes "(s)", which
+    `french_typography` makes singular under 2, as French counts)."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
 # The five rewrites, applied in this order, each to the line the one before produced, are the regular
 # expressions below. The pure-Python core runs them (`_substituted`); the compiled core runs the same
 # rewrites as one left-to-right scan each (`_scanned`), without the regex engine and its Python
